@@ -82,8 +82,9 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("unavailable: " + mode.path() + " (" + whyUnavailable(mode) + ")");
         }
         out.println(String.format(Locale.ROOT,
-                "database: %s; pools: workers %d + queue %d per blocking mode, db-pool %d (JDBC) "
-                        + "and %d (async)", server.databaseKind(), config.workers(), config.queue(),
+                "database: %s%s; pools: workers %d + queue %d per blocking mode, db-pool %d (JDBC) "
+                        + "and %d (async)", server.databaseKind(), server.databaseAddress().map(a -> " on " + a)
+                        .orElse(""), config.workers(), config.queue(),
                 config.dbPool(), config.dbPool()));
         out.println("try: curl " + server.baseUrl() + "/async/item/42   (Ctrl-C to stop)");
         out.flush();

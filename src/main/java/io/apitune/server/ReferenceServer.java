@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,11 @@ public final class ReferenceServer implements AutoCloseable {
     /** {@code embedded}, {@code external} or {@code off}, as in {@code /stats}. */
     public String databaseKind() {
         return parts.databaseKind();
+    }
+
+    /** {@code host:port} of the PostgreSQL in use (no credentials), empty when running without. */
+    public Optional<String> databaseAddress() {
+        return parts.databaseAddress();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.apitune.server;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -108,6 +109,11 @@ final class ServerParts {
 
     String databaseKind() {
         return database == null ? "off" : database.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    Optional<String> databaseAddress() {
+        return database == null ? Optional.empty()
+                : Optional.of(database.url().host() + ":" + database.url().port());
     }
 
     /** Releases pools, Vert.x and the embedded PostgreSQL; each step runs even if one fails. */
