@@ -65,4 +65,25 @@ class OverloadIT {
                     .isEqualTo(1);
         }
     }
+
+    @Test
+    void closeDrainsInFlightRequestsThenRefusesNewOnes() throws Exception {
+        ServerConfig slow = new ServerConfig("127.0.0.1", 0, Duration.ofMillis(1_000),
+                Duration.ZERO, 2, 2, 10, Duration.ofMinutes(1), null, 1, false);
+        ReferenceServer server = ReferenceServer.start(slow);
+        String base = server.baseUrl();
+        List<CompletableFuture<Http.Reply>> inFlight = List.of(
+                Http.getAsync(base + "/blocking/item/1"), Http.getAsync(base + "/async/item/2"),
+                Http.getAsync(base + "/cached/item/3"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.stats().of(Mode.BLOCKING).inFlight() + server.stats().of(Mode.ASYNC).inFlight()
+                + server.stats().of(Mode.CACHED).inFlight() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        server.close();
+        for (CompletableFuture<Http.Reply> reply : inFlight) {
+            assertThat(reply.get().status()).isEqualTo(200);
+        }
+        assertThat(Http.getAsync(base + "/plaintext")).failsWithin(Duration.ofSeconds(10));
+    }
 }
