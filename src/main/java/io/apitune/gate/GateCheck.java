@@ -37,6 +37,18 @@ public final class GateCheck {
         this.junitFile = junitFile;
     }
 
+    private GateCheck(List<Gate> gates, MetricResolver baseline, Path junitFile) {
+        this.gates = List.copyOf(gates);
+        this.baseline = baseline;
+        this.junitFile = junitFile;
+    }
+
+    /** The same check without the gates that name any of {@code runs} (runs that were skipped). */
+    public GateCheck without(java.util.Set<String> runs) {
+        List<Gate> kept = gates.stream().filter(g -> runs.stream().noneMatch(g::refersTo)).toList();
+        return new GateCheck(kept, baseline, junitFile);
+    }
+
     /** Scenario gates first, then the {@code --gate} texts, parsed. */
     public static List<Gate> combine(List<Gate> fromFile, List<String> fromFlags) {
         List<Gate> all = new ArrayList<>(fromFile);

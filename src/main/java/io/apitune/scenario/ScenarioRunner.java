@@ -4,22 +4,28 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.apitune.gate.GateCheck;
 import io.apitune.gate.GateResult;
 import io.apitune.gate.ReportMetrics;
+import io.apitune.server.Mode;
 
 /**
  * Executes a scenario's runs in order, each into its own directory under the combined report's
  * directory, then evaluates the gates on the measured runs, prints the gate table and writes the
  * combined report.json. If a run is interrupted (Ctrl-C) the remaining runs are skipped and no
- * gate is evaluated: an incomplete scenario never passes.
+ * gate is evaluated: an incomplete scenario never passes. A run this JVM cannot execute (mode
+ * {@code virtual} before Java 21) is skipped with a message, and so are the gates that name it.
  *
  * <p>Single-threaded: runs are executed one after another on the caller's thread.
  */
@@ -41,41 +47,58 @@ public final class ScenarioRunner {
      * @param reportDir the combined report's directory, e.g. {@code reports/<runId>}
      */
     public Outcome run(Scenario scenario, GateCheck gates, Path reportDir) {
-        Instant start = Instant.now();
         CombinedReport combined = new CombinedReport("scenario", reportDir.getFileName().toString(),
-                scenario.name(), start);
+                scenario.name(), Instant.now());
         Map<String, JsonNode> measured = new LinkedHashMap<>();
+        Set<String> skipped = new LinkedHashSet<>();
         boolean interrupted = false;
-        int index = 0;
-        for (RunSpec spec : scenario.runs()) {
-            index++;
-            out.printf(Locale.ROOT, "%n== %s: run %d/%d: %s (%s)%n", scenario.name(), index,
+        for (int i = 0; i < scenario.runs().size() && !interrupted; i++) {
+            RunSpec spec = scenario.runs().get(i);
+            out.printf(Locale.ROOT, "%n== %s: run %d/%d: %s (%s)%n", scenario.name(), i + 1,
                     scenario.runs().size(), spec.name(), describe(spec.target()));
             out.flush();
-            RunResult result = driver.run(spec, reportDir.resolve(spec.name()));
-            ObjectNode doc = result.report().deepCopy();
-            doc.put("dir", spec.name());
-            combined.addRun(doc);
-            measured.put(spec.name(), result.report());
-            if (result.interrupted()) {
-                interrupted = true;
-                break;
+            Optional<String> unavailable = unavailable(spec.target());
+            if (unavailable.isPresent()) {
+                out.println("skipped: " + unavailable.get());
+                skipped.add(spec.name());
+                continue;
             }
+            RunResult result = driver.run(spec, reportDir.resolve(spec.name()));
+            combined.addRun(result.report().deepCopy().put("dir", spec.name()));
+            measured.put(spec.name(), result.report());
+            interrupted = result.interrupted();
         }
+        combined.document().set("skippedRuns", JsonNodeFactory.instance.arrayNode()
+                .addAll(skipped.stream().map(TextNode::valueOf).toList()));
         List<GateResult> results = List.of();
-        int exitCode;
+        int exitCode = 1;
         if (interrupted) {
             out.println("interrupted: remaining runs skipped, gates not evaluated");
-            exitCode = 1;
         } else {
-            results = gates.evaluate(ReportMetrics.ofRuns(measured));
-            exitCode = gates.report(results, out, scenario.name());
+            GateCheck applicable = gates.without(skipped);
+            gates.gates().stream().filter(g -> !applicable.gates().contains(g)).forEach(g ->
+                    out.println("skipped gate: " + g.text() + " (names a skipped run)"));
+            results = measured.isEmpty() ? List.of() : applicable.evaluate(ReportMetrics.ofRuns(measured));
+            exitCode = applicable.report(results, out, scenario.name());
             combined.gates(results);
         }
         Path file = combined.write(reportDir, Instant.now());
         out.println("report: " + file);
         out.flush();
         return new Outcome(file, results, interrupted, exitCode);
+    }
+
+    /**
+     * Why a target cannot run in this JVM, if it cannot: the in-process {@code virtual} mode
+     * needs virtual threads (Java 21+).
+     */
+    static Optional<String> unavailable(TargetSpec target) {
+        if (target.kind() == TargetSpec.Kind.MODE && target.mode() == Mode.VIRTUAL
+                && Runtime.version().feature() < 21) {
+            return Optional.of("mode virtual needs Java 21 or newer; this JVM is "
+                    + Runtime.version().feature());
+        }
+        return Optional.empty();
     }
 
     /** A short description of a target for headings: {@code mode async}, a URL. */

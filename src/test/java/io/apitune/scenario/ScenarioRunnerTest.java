@@ -77,6 +77,26 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void virtualRunsAreSkippedWithTheirGatesWhereTheJvmLacksVirtualThreads() {
+        Scenario scenario = ScenarioParser.parse("name: v\nruns:\n  - {name: async, mode: async}\n"
+                + "  - {name: virtual, mode: virtual}\ngates:\n  - virtual.p99 <= async.p99\n"
+                + "  - async.p99 < 1s\n", "v.yaml", dir);
+        StringWriter text = new StringWriter();
+        ScenarioRunner.Outcome outcome = new ScenarioRunner(driver, new PrintWriter(text))
+                .run(scenario, new GateCheck(scenario.gates(), null, null), dir.resolve("out"));
+        assertThat(outcome.exitCode()).isZero();
+        if (Runtime.version().feature() < 21) {
+            assertThat(driver.executed).extracting(RunSpec::name).containsExactly("async");
+            assertThat(text.toString()).contains("skipped: mode virtual needs Java 21 or newer",
+                    "skipped gate: virtual.p99 <= async.p99 (names a skipped run)");
+            assertThat(outcome.gates()).extracting(r -> r.gate()).containsExactly("async.p99 < 1s");
+        } else {
+            assertThat(driver.executed).extracting(RunSpec::name).containsExactly("async", "virtual");
+            assertThat(outcome.gates()).hasSize(2);
+        }
+    }
+
+    @Test
     void compareRowsCarryTheCacheHitRatioWhereItApplies() {
         Scenario scenario = ScenarioParser.parse("name: c\nruns:\n  - {name: async, mode: async}\n"
                 + "  - {name: cached, mode: cached}\n", "c.yaml", dir);
