@@ -7,7 +7,7 @@ import io.apitune.gate.Gate;
 
 /**
  * A validated scenario file: named runs executed in order, and the gates checked on their
- * results. Built only by {@link ScenarioParser}.
+ * results. Built by {@link ScenarioParser}, or by {@code compare} from its flags.
  *
  * <p>Immutable; thread-safe.
  *

@@ -7,7 +7,7 @@ import java.time.Duration;
  * give them. They match the defaults of {@code apitune bench}.
  */
 public final class ScenarioDefaults {
-    public static final int CONNECTIONS = 64;
+    public static final int CONNECTIONS = 16;
     public static final Duration DURATION = Duration.ofSeconds(10);
     public static final Duration WARMUP = Duration.ofSeconds(2);
     public static final Duration RAMP_UP = Duration.ZERO;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.apitune.ApituneException;
+import io.apitune.db.DbUrl;
 import io.apitune.server.ServerConfig;
 
 /**
@@ -45,9 +47,24 @@ final class ServerKeys {
         int queue = get("queue").map(f -> f.intValue(0)).orElse(d.queue());
         long cacheSize = get("cache-size").map(f -> f.integer(1)).orElse(d.cacheSize());
         Duration cacheTtl = get("cache-ttl").map(Field::positiveDuration).orElse(d.cacheTtl());
-        String dbUrl = get("db-url").map(Field::string).orElse(d.dbUrl());
+        String dbUrl = get("db-url").map(ServerKeys::dbUrl).orElse(d.dbUrl());
         int dbPool = get("db-pool").map(f -> f.intValue(1)).orElse(d.dbPool());
-        return new ServerConfig(ServerConfig.DEFAULT_HOST, 0, latency, jitter, workers, queue,
-                cacheSize, cacheTtl, dbUrl, dbPool, database);
+        try {
+            return new ServerConfig(ServerConfig.DEFAULT_HOST, 0, latency, jitter, workers, queue,
+                    cacheSize, cacheTtl, dbUrl, dbPool, database);
+        } catch (ApituneException e) {
+            throw (run != null ? run : scenario).fail(e.getMessage());
+        }
+    }
+
+    /** Checks the URL's syntax; the message names the field, never the password. */
+    private static String dbUrl(Field field) {
+        String text = field.string().trim();
+        try {
+            DbUrl.parse(text);
+        } catch (ApituneException e) {
+            throw field.fail(e.getMessage().replaceFirst("^--db-url: ", ""));
+        }
+        return text;
     }
 }

@@ -69,7 +69,7 @@ class ScenarioRunnerTest {
                 .run(scenario, new GateCheck(scenario.gates(), null, null), dir.resolve("out"));
         assertThat(driver.executed).hasSize(1);
         assertThat(outcome.interrupted()).isTrue();
-        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.gates()).isEmpty();
         assertThat(text.toString()).contains("interrupted: remaining runs skipped, gates not evaluated");
         JsonNode doc = new ObjectMapper().readTree(outcome.reportFile().toFile());
