@@ -9,6 +9,7 @@ import io.apitune.report.ReportDirectory;
 import io.apitune.scenario.RunSpec;
 import io.apitune.scenario.TargetSpec;
 import io.apitune.server.Mode;
+import io.apitune.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +53,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Mixin
+    ServerShapeOptions shape;
+
+    /** The server-shaping flags, accepted only with an in-process server (--mode alone). */
+    private static final String[] SHAPE_FLAGS = {"--backend-latency", "--jitter", "--workers",
+        "--queue", "--cache-size", "--cache-ttl", "--db-url", "--db-pool"};
+
     @Override
     public Integer call() {
         TargetSpec target = target();
@@ -63,6 +71,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private TargetSpec target() {
+        if (url != null || server != null) {
+            for (String flag : SHAPE_FLAGS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw ApituneException.invalidInput(flag + ": shapes the in-process server, "
+                            + "so it needs --mode without --server or --url");
+                }
+            }
+        }
         if (url != null) {
             if (mode != null || server != null || queries != null) {
                 throw ApituneException.invalidInput("--url: give either --url or --mode "
@@ -85,8 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
             validateBaseUrl(server);
             return TargetSpec.server(server, parsed, queries);
         }
-        throw ApituneException.invalidInput("--mode: the in-process reference server is not part "
-                + "of this build yet; use --server URL --mode " + parsed + " or --url");
+        return TargetSpec.mode(parsed,
+                shape.toConfig(ServerConfig.DEFAULT_HOST, 0, parsed.isDb()), queries);
     }
 
     private Mode parseMode() {

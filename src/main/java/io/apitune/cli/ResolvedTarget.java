@@ -2,6 +2,9 @@ package io.apitune.cli;
 
 import io.apitune.ApituneException;
 import io.apitune.scenario.TargetSpec;
+import io.apitune.server.Mode;
+import io.apitune.server.ReferenceServer;
+import io.apitune.server.ServerConfig;
 
 /**
  * A {@link TargetSpec} resolved to a URL for one run; for a mode target it owns the in-process
@@ -29,9 +32,23 @@ final class ResolvedTarget implements AutoCloseable {
                 return new ResolvedTarget(base + target.modePath(), base, null);
             }
             default:
-                throw ApituneException.invalidInput("--mode: the in-process reference server is "
-                        + "not part of this build yet; use --server or --url");
+                return startServer(target);
         }
+    }
+
+    /** Starts the reference server in-process on a free port, with a database for DB modes. */
+    private static ResolvedTarget startServer(TargetSpec target) {
+        Mode mode = target.mode();
+        ServerConfig config = target.server().withPort(0).withDatabase(mode.isDb());
+        ReferenceServer server = ReferenceServer.start(config);
+        if (!server.availableModes().contains(mode)) {
+            server.close();
+            throw ApituneException.targetFailure("mode " + mode + " is not available in this "
+                    + "process" + (mode == Mode.VIRTUAL ? " (virtual threads need Java 21+, this is "
+                    + Runtime.version().feature() + ")" : ""), null);
+        }
+        String base = server.baseUrl();
+        return new ResolvedTarget(base + target.modePath(), base, server);
     }
 
     /** The URL to drive (may contain {@code {key}}). */
