@@ -44,7 +44,8 @@ final class LoadKeys {
                 .map(f -> LoadConfig.Arrival.valueOf(f.choice(List.of("constant", "poisson"))
                         .toUpperCase(Locale.ROOT)))
                 .orElse(LoadConfig.Arrival.CONSTANT);
-        int connections = get("connections").map(f -> f.intValue(1)).orElse(ScenarioDefaults.CONNECTIONS);
+        int connections = get("connections").map(f -> f.intValue(1)).orElse(rate != null
+                ? ScenarioDefaults.OPEN_CONNECTIONS : ScenarioDefaults.CLOSED_CONNECTIONS);
         Duration duration = null;
         Long requests = null;
         Field length = run.get("duration").isPresent() || run.get("requests").isPresent() ? run : defaults;

@@ -7,7 +7,10 @@ import java.time.Duration;
  * give them. They match the defaults of {@code apitune bench}.
  */
 public final class ScenarioDefaults {
-    public static final int CONNECTIONS = 16;
+    /** Requests in flight in the closed model. */
+    public static final int CLOSED_CONNECTIONS = 16;
+    /** Connection cap in the open model (with a rate). */
+    public static final int OPEN_CONNECTIONS = 64;
     public static final Duration DURATION = Duration.ofSeconds(10);
     public static final Duration WARMUP = Duration.ofSeconds(2);
     public static final Duration RAMP_UP = Duration.ZERO;
