@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code apitune capacity} against a server whose capacity is known by construction: mode
- * {@code blocking} with W = 4 workers and an upstream latency L = 20 ms serves at most
- * W / L = 200 requests/s; above that the backlog (and p99) grows for the whole step.
+ * {@code blocking} with W = 8 workers and an upstream latency L = 100 ms serves at most
+ * W / L = 80 requests/s; above that the backlog (and latency) grows for the whole step. A long L
+ * keeps the per-request overhead of a busy shared machine small against it, and an SLO on p50
+ * lets a few scheduling hiccups pass while a growing backlog does not.
  */
 class CapacityCommandIT {
-    private static final double KNOWN_CAPACITY = 4 / 0.020;
+    private static final double KNOWN_CAPACITY = 8 / 0.100;
 
     @TempDir
     Path tmp;
@@ -24,24 +26,24 @@ class CapacityCommandIT {
     @Test
     void findsTheCapacityOfABoundedWorkerPoolWithinFifteenPercent() throws Exception {
         Path out = tmp.resolve("cap");
-        Cli.Result r = Cli.run("capacity", "--mode", "blocking", "--workers", "4",
-                "--backend-latency", "20ms", "--slo", "p99 < 150ms", "--start-rate", "150",
-                "--duration", "1s", "--warmup", "1s", "-c", "64", "--max-steps", "8", "-q",
-                "--out", out.toString());
+        Cli.Result r = Cli.run("capacity", "--mode", "blocking", "--workers", "8",
+                "--backend-latency", "100ms", "--slo", "p50 < 200ms", "--start-rate", "60",
+                "--duration", "1.5s", "--warmup", "500ms", "-c", "64", "--tolerance", "8%",
+                "--max-steps", "7", "-q", "--out", out.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         double answer = report.at("/answer/rate").asDouble();
         assertThat(answer).as(r.out()).isBetween(KNOWN_CAPACITY * 0.85, KNOWN_CAPACITY * 1.15);
         assertThat(report.get("kind").asText()).isEqualTo("capacity");
-        assertThat(report.get("slo").asText()).isEqualTo("p99 < 150ms, errors <= 0.1%");
+        assertThat(report.get("slo").asText()).isEqualTo("p50 < 200ms, errors <= 0.1%");
         JsonNode steps = report.get("steps");
-        assertThat(steps.size()).isBetween(2, 8);
+        assertThat(steps.size()).isBetween(2, 7);
         assertThat(steps).anyMatch(s -> !s.get("passed").asBoolean());
         for (JsonNode step : steps) {
             assertThat(step.has("p50") && step.has("p99") && step.has("errorRate")).isTrue();
             assertThat(out.resolve(step.get("dir").asText()).resolve("report.json")).exists();
         }
-        assertThat(r.out()).contains("capacity: ", "meets p99 < 150ms");
+        assertThat(r.out()).contains("capacity: ", "meets p50 < 200ms");
     }
 }
