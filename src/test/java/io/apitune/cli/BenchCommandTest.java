@@ -83,6 +83,11 @@ class BenchCommandTest {
             {"--url", "http://127.0.0.1:1/", "--requests", "5", "--duration", "1s"},
             {"--mode", "nope"},
             {"--server", "http://127.0.0.1:1"},
+            {"--url", "http://127.0.0.1:1/", "--workers", "4"},
+            {"--server", "http://127.0.0.1:1", "--mode", "async", "--backend-latency", "1ms"},
+            {"--mode", "async", "--queries", "3"},
+            {"--url", "http://127.0.0.1:1/", "--arrival", "poisson"},
+            {"--url", "http://127.0.0.1:1/", "--body", "x", "--body-file", "/nonexistent"},
             {},
         }) {
             Run run = bench(args);
