@@ -90,6 +90,10 @@ class RunCommandTest {
         assertThat(Cli.run("capacity", "--mode", "blocking", "--slo", "p99<5ms", "--max-errors", "lots").err())
                 .contains("--max-errors: 'lots' is not a percentage such as 5%");
         assertThat(Cli.run("capacity", "--slo", "p99<5ms").err()).contains("give exactly one of --mode and --url");
+        assertThat(Cli.run("capacity", "--mode", "async", "--slo", "p99<5ms", "--start-rate", "0").err())
+                .contains("--start-rate: 0.0 must be at least 1");
+        assertThat(Cli.run("capacity", "--mode", "async", "--slo", "p99<5ms", "--tolerance", "0").err())
+                .contains("--tolerance: 0.0 must be in (0, 1)");
     }
 
     @Test
