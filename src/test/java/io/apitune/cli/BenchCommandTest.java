@@ -72,6 +72,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void anExistingReportDirectoryIsRefusedBeforeAnyLoad() throws Exception {
+        try (TestServer server = TestServer.start(0)) {
+            Path dir = Files.createDirectories(tmp.resolve("taken"));
+            Files.writeString(dir.resolve("report.json"), "{}");
+            Run run = bench("--url", server.url("/"), "-q", "--out", dir.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--out");
+            assertThat(server.requests()).isZero();
+        }
+    }
+
+    @Test
     void invalidValuesAreOneLineExit2() {
         for (String[] args : new String[][] {
             {"--url", "http://127.0.0.1:1/", "--duration", "ten"},
