@@ -132,6 +132,9 @@ public final class CapacityCommand implements Callable<Integer> {
         if ((mode == null) == (url == null)) {
             throw ApituneException.invalidInput("give exactly one of --mode and --url");
         }
+        if (url != null || server != null) {
+            CompareCommand.rejectShapeFlags(spec, "--mode without --server");
+        }
         if (url != null) {
             if (server != null || queries != null) {
                 throw ApituneException.invalidInput("--server and --queries need --mode, not --url");

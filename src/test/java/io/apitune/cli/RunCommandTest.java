@@ -80,6 +80,10 @@ class RunCommandTest {
         assertThat(Cli.run("compare", "--url", "http://x/").err()).contains("is not NAME=URL");
         assertThat(Cli.run("compare", "--modes", "async", "--gate", "cached.p99 < 1s").err())
                 .contains("unknown run 'cached' (runs: async)");
+        assertThat(Cli.run("compare", "--url", "a=http://127.0.0.1:9/", "--workers", "2").err())
+                .contains("--workers: shapes the in-process server, so it needs --modes without --server");
+        assertThat(Cli.run("capacity", "--url", "http://127.0.0.1:9/", "--slo", "p99<5ms", "--jitter", "1ms")
+                .err()).contains("--jitter: shapes the in-process server");
         Cli.Result noSlo = Cli.run("capacity", "--mode", "blocking");
         assertThat(noSlo.exitCode()).isEqualTo(2);
         assertThat(noSlo.err()).contains("Missing required option: '--slo=GATE'");
