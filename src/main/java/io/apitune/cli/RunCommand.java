@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void printPlan(Scenario scenario, GateCheck gateCheck, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: %d runs, %d gates — valid%n", scenario.name(),
+        out.printf(Locale.ROOT, "%s: valid, %d runs, %d gates%n", scenario.name(),
                 scenario.runs().size(), gateCheck.gates().size());
         for (RunSpec run : scenario.runs()) {
             out.printf(Locale.ROOT, "  run %s: %s%n", run.name(), ScenarioRunner.describe(run.target()));

@@ -23,7 +23,7 @@ class RunCommandTest {
     void checkValidatesAndListsWithoutSendingLoad() throws Exception {
         Cli.Result r = Cli.run("run", "--check", "scenarios/ci-gate.yaml");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("ci-gate: 3 runs, 4 gates", "run blocking: mode blocking",
+        assertThat(r.out()).contains("ci-gate: valid, 3 runs, 4 gates", "run blocking: mode blocking",
                 "gate async.p99 <= 0.5 * blocking.p99");
     }
 
