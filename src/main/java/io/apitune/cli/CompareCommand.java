@@ -94,6 +94,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (modes.isEmpty() && urls.isEmpty()) {
             throw ApituneException.invalidInput("give targets to compare: --modes a,b and/or --url name=URL");
         }
+        if (server != null && modes.isEmpty()) {
+            throw ApituneException.invalidInput("--server: needs --modes to choose the endpoints");
+        }
         if (server != null || modes.isEmpty()) {
             rejectShapeFlags(spec, "--modes without --server");
         }

@@ -78,6 +78,8 @@ class RunCommandTest {
                 .contains("--modes: 'turbo' is not a mode");
         assertThat(Cli.run("compare", "--modes", "async,async").err()).contains("'async' appears twice");
         assertThat(Cli.run("compare", "--url", "http://x/").err()).contains("is not NAME=URL");
+        assertThat(Cli.run("compare", "--url", "a=http://x/", "--server", "http://x/").err())
+                .contains("--server: needs --modes");
         assertThat(Cli.run("compare", "--modes", "async", "--gate", "cached.p99 < 1s").err())
                 .contains("unknown run 'cached' (runs: async)");
         assertThat(Cli.run("compare", "--url", "a=http://127.0.0.1:9/", "--workers", "2").err())
