@@ -70,6 +70,27 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void rampUpAndPoissonArrivalsShapeTheOpenModel() throws Exception {
+        try (TestServer server = TestServer.start(0)) {
+            LoadConfig base = open(server.url("/"), 200, 8, Duration.ofSeconds(2));
+            // Linear ramp 0 -> 200/s over the first 1 s: 200 x 1 / 2 = 100 requests in the
+            // ramp, then 200 in the remaining second: 300 in all.
+            LoadResult ramped = run(new LoadConfig(base.request(), base.keys(), 200.0,
+                    LoadConfig.Arrival.CONSTANT, 8, base.duration(), null, Duration.ZERO,
+                    Duration.ofSeconds(1), base.timeout()));
+            assertThat(ramped.requests()).isBetween(299L, 301L);
+            assertThat(ramped.timeline().get(0).requests())
+                    .isLessThan(ramped.timeline().get(1).requests());
+            // Poisson at 200/s for 2 s: the count is Poisson(400), sd 20; +-5 sd is 300..500.
+            LoadResult poisson = run(new LoadConfig(base.request(), base.keys(), 200.0,
+                    LoadConfig.Arrival.POISSON, 8, base.duration(), null, Duration.ZERO,
+                    Duration.ZERO, base.timeout()));
+            assertThat(poisson.requests()).isBetween(300L, 500L);
+            assertThat(poisson.errors().total()).isZero();
+        }
+    }
+
+    @Test
     void requestCountEndsTheRun() throws Exception {
         try (TestServer server = TestServer.start(0)) {
             LoadConfig config = new LoadConfig(new RequestSpec("GET", server.url("/"), List.of(), null),
