@@ -1,0 +1,120 @@
+package io.apitune.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.apitune.ApituneException;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Lossless merging of HdrHistogram interval logs (e.g. shards of one run from several machines):
+ * every interval is placed on a common time base — the earliest log start, each interval at its
+ * log's start time plus its offset, rounded to the nearest whole interval — and histograms that
+ * land on the same interval and tag are added. Adding histograms with identical bucket layouts
+ * is exact, so merged percentiles equal those of one histogram that recorded every value.
+ *
+ * <p>Immutable after {@link #of}; not shared between threads in practice.
+ */
+public final class HlogMerge {
+    private final List<HlogFile> sources;
+    private final long baseMs;
+    /** tag → interval index (from baseMs) → merged histogram. */
+    private final Map<String, TreeMap<Long, Histogram>> byTag;
+
+    private HlogMerge(List<HlogFile> sources, long baseMs, Map<String, TreeMap<Long, Histogram>> byTag) {
+        this.sources = sources;
+        this.baseMs = baseMs;
+        this.byTag = byTag;
+    }
+
+    /**
+     * @throws ApituneException exit 2 when a file is unreadable or its histogram configuration
+     *                          differs from the first file's (adding would then not be exact)
+     */
+    public static HlogMerge of(List<Path> files) {
+        if (files.isEmpty()) {
+            throw ApituneException.invalidInput("merge: no .hlog files given");
+        }
+        List<HlogFile> sources = files.stream().map(HlogFile::read).toList();
+        Histogram reference = sources.get(0).intervals().get(0);
+        long baseMs = sources.stream().mapToLong(HlogFile::startTimeMs).min().orElseThrow();
+        Map<String, TreeMap<Long, Histogram>> byTag = new LinkedHashMap<>();
+        byTag.put(HlogFile.LATENCY, new TreeMap<>());
+        for (HlogFile source : sources) {
+            for (Histogram h : source.intervals()) {
+                requireSameLayout(reference, sources.get(0).path(), h, source.path());
+                String tag = h.getTag() == null ? HlogFile.LATENCY : h.getTag();
+                byTag.computeIfAbsent(tag, t -> new TreeMap<>())
+                        .computeIfAbsent(HlogFile.bucketOf(h, baseMs), b -> HlogFile.emptyLike(reference))
+                        .add(h);
+            }
+        }
+        return new HlogMerge(sources, baseMs, byTag);
+    }
+
+    private static void requireSameLayout(Histogram ref, Path refPath, Histogram h, Path path) {
+        if (h.getLowestDiscernibleValue() != ref.getLowestDiscernibleValue()
+                || h.getNumberOfSignificantValueDigits() != ref.getNumberOfSignificantValueDigits()) {
+            throw ApituneException.invalidInput(Html.fmt("%s: histogram configuration (lowest %d, %d digits) "
+                    + "differs from %s (lowest %d, %d digits); merging would not be lossless", path,
+                    h.getLowestDiscernibleValue(), h.getNumberOfSignificantValueDigits(), refPath,
+                    ref.getLowestDiscernibleValue(), ref.getNumberOfSignificantValueDigits()));
+        }
+    }
+
+    List<HlogFile> sources() {
+        return sources;
+    }
+
+    /** Start of interval 0 of the common time base, epoch ms. */
+    long baseMs() {
+        return baseMs;
+    }
+
+    /** Merged intervals of one tag by interval index (empty when the tag is absent). */
+    TreeMap<Long, Histogram> intervals(String tag) {
+        return byTag.getOrDefault(tag, new TreeMap<>());
+    }
+
+    /** Every interval of one tag added together, or null when the tag is absent. */
+    public Histogram total(String tag) {
+        Histogram total = null;
+        for (Histogram h : intervals(tag).values()) {
+            if (total == null) {
+                total = HlogFile.emptyLike(h);
+            }
+            total.add(h);
+        }
+        return total;
+    }
+
+    /** The merged log: one interval per index, tags in first-seen order, relative timestamps. */
+    public byte[] toHlog() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8);
+        HistogramLogWriter writer = new HistogramLogWriter(out);
+        writer.outputComment("apitune merge of " + sources.size() + " logs");
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(baseMs);
+        writer.setBaseTime(baseMs);
+        writer.outputLegend();
+        TreeMap<Long, List<Histogram>> ordered = new TreeMap<>();
+        byTag.forEach((tag, intervals) -> intervals.forEach((index, h) -> {
+            h.setTag(tag);
+            h.setStartTimeStamp(baseMs + index * HlogFile.INTERVAL_MS);
+            h.setEndTimeStamp(baseMs + (index + 1) * HlogFile.INTERVAL_MS);
+            ordered.computeIfAbsent(index, i -> new ArrayList<>()).add(h);
+        }));
+        ordered.values().forEach(list -> list.forEach(writer::outputIntervalHistogram));
+        out.flush();
+        return bytes.toByteArray();
+    }
+}
