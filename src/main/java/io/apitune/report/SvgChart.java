@@ -14,7 +14,7 @@ final class SvgChart {
     static final int WIDTH = 760;
     static final int HEIGHT = 300;
     private static final int LEFT = 64;
-    private static final int RIGHT = 18;
+    private static final int RIGHT = 34;
     private static final int TOP = 14;
     private static final int BOTTOM = 46;
 
