@@ -36,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--compare", arity = "2", paramLabel = "DIR",
             description = "Compare two stored runs A and B: print p50..max deltas of B against A "
-                    + "(absolute ms and %) and write a comparison page.")
+                    + "(absolute ms and %%) and write a comparison page.")
     List<Path> compare;
 
     @Option(names = "--out", paramLabel = "DIR",
