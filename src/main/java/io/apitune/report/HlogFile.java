@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import io.apitune.ApituneException;
@@ -87,8 +86,11 @@ record HlogFile(Path path, long startTimeMs, List<Histogram> intervals) {
     /** The whole log of one tag added into one histogram, or null when the tag is absent. */
     Histogram total(String tag) {
         Histogram total = null;
-        for (Map.Entry<Long, Histogram> e : byInterval(tag).entrySet()) {
-            total = total == null ? copy(e.getValue()) : sum(total, e.getValue());
+        for (Histogram h : intervals) {
+            if (tag.equals(h.getTag() == null ? LATENCY : h.getTag())) {
+                total = total == null ? emptyLike(h) : total;
+                total.add(h);
+            }
         }
         return total;
     }

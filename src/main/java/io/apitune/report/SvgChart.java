@@ -177,7 +177,7 @@ final class SvgChart {
             double x = px(s.xs()[i], xr);
             double y = py(s.ys()[i], yMax);
             d.append(d.length() == 0 ? 'M' : 'L').append(Html.fmt("%.1f %.1f ", x, y));
-            if (markers) {
+            if (markers || s.xs().length == 1) {
                 dots.append(Html.fmt("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>",
                         x, y, Html.esc(s.color())));
             }
