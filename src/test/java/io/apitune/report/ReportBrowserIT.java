@@ -22,10 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens generated reports in headless Chromium: the page logs nothing to the console (it has no
- * script, and its Content-Security-Policy would log any injected one), every chart draws non-empty
- * series, a {@code <script>} in the run name stays text, and a screenshot lands in
- * {@code target/report-browser-it/}. Without Chromium it is skipped, unless CI=true.
+ * Opens generated reports in headless Chromium: nothing is logged to the console, every chart draws
+ * non-empty series, a {@code <script>} in the run name stays text (no extra script element, the
+ * title unchanged), and a screenshot lands in {@code target/report-browser-it/}. Without Chromium it is skipped, unless CI=true.
  */
 class ReportBrowserIT {
     private static final Path OUT = Path.of("target", "report-browser-it").toAbsolutePath();
@@ -38,7 +37,7 @@ class ReportBrowserIT {
             + "svg.querySelectorAll('path.series').forEach(function(p){var b=p.getBBox();"
             + "if(p.getTotalLength()>0&&(b.width>0||b.height>0))drawn++;});"
             + "out.push(svg.getAttribute('data-chart')+'='+drawn+'/'+Math.round(svg.getBoundingClientRect().width));});"
-            + "var pre=document.createElement('pre');pre.id='probe';pre.textContent='CHARTS '+out.join(' ')"
+            + "var pre=document.createElement('pre');pre.id='probe';pre.style.display='none';pre.textContent='CHARTS '+out.join(' ')"
             + "+' | ERRORS '+window.__errors.length+' | SCRIPTS '+document.scripts.length+' | TITLE '+document.title"
             + "+' | H1 '+document.querySelector('h1').textContent;document.body.appendChild(pre);})();</script>";
 
@@ -64,11 +63,10 @@ class ReportBrowserIT {
         ReportFixtures.writeRun(dir, EVIL + " cached", 11, 2.0, 10, 500, 5, START_MS);
         HtmlReport.write(dir);
 
-        String probe = probe(dir.resolve("report.html"));
+        String probe = open(dir.resolve("report.html"), OUT.resolve("run.png"));
 
         assertCharts(probe, "spectrum", "latency-over-time", "throughput-over-time", "errors-over-time");
         assertThat(probe).contains("| TITLE apitune · " + EVIL + " cached |", "| H1 run" + EVIL + " cached");
-        screenshotWithoutConsoleMessages(dir.resolve("report.html"), OUT.resolve("run.png"));
     }
 
     @Test
@@ -78,8 +76,8 @@ class ReportBrowserIT {
         ReportFixtures.writeRun(a, "blocking", 12, 9.0, 6, 300, 3, START_MS);
         ReportFixtures.writeRun(b, "async", 13, 2.0, 6, 300, -1, START_MS);
         Path compare = CompareReport.write(a, b, OUT.resolve("compare")).html();
-        assertCharts(probe(compare), "spectrum", "latency-over-time", "throughput-over-time", "errors-over-time");
-        screenshotWithoutConsoleMessages(compare, OUT.resolve("compare.png"));
+        assertCharts(open(compare, OUT.resolve("compare.png")), "spectrum", "latency-over-time",
+                "throughput-over-time", "errors-over-time");
 
         Path capacity = OUT.resolve("capacity");
         Files.createDirectories(capacity);
@@ -93,8 +91,8 @@ class ReportBrowserIT {
         doc.putArray("runs").add(((ObjectNode) ReportFiles.readReport(b.resolve("report.json"))).put("dir", "../async"));
         ReportFiles.writeJson(capacity.resolve("report.json"), doc);
         Path page = HtmlReport.write(capacity);
-        assertCharts(probe(page), "capacity", "spectrum", "latency-over-time", "throughput-over-time");
-        screenshotWithoutConsoleMessages(page, OUT.resolve("capacity.png"));
+        assertCharts(open(page, OUT.resolve("capacity.png")), "capacity", "spectrum", "latency-over-time",
+                "throughput-over-time");
     }
 
     private static void assertCharts(String probe, String... charts) {
@@ -111,24 +109,25 @@ class ReportBrowserIT {
         assertThat(probe).contains("| ERRORS 0 |", "| SCRIPTS 2 |");
     }
 
-    /** Loads a copy of the page with a probe script (CSP removed) and returns the probe's text. */
-    private static String probe(Path html) throws Exception {
+    /**
+     * Loads a copy of the page with a hidden probe (its CSP removed so the probe may run) in one
+     * Chromium launch: asserts that nothing was logged to the console, saves a screenshot and
+     * returns the probe's text from the DOM dump.
+     */
+    private static String open(Path html, Path png) throws Exception {
         String page = Files.readString(html);
         String withProbe = page.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
                 .replaceFirst("<head>", "<head>" + PROBE_HEAD).replace("</body>", PROBE_BODY + "</body>");
         Path copy = html.resolveSibling("probe.html");
         Files.writeString(copy, withProbe);
-        Result result = chromium(copy, "--dump-dom");
-        Matcher m = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL).matcher(result.stdout());
-        assertThat(m.find()).as("probe in DOM dump; stderr: " + result.stderr()).isTrue();
-        return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
-
-    private static void screenshotWithoutConsoleMessages(Path html, Path png) throws Exception {
-        Result result = chromium(html, "--screenshot=" + png, "--window-size=1280,3400", "--hide-scrollbars");
+        Result result = chromium(copy, "--dump-dom", "--screenshot=" + png, "--window-size=1280,3400",
+                "--hide-scrollbars");
         List<String> console = result.stderr().lines().filter(l -> l.contains(":CONSOLE")).toList();
         assertThat(console).as("console messages of " + html).isEmpty();
         assertThat(png).isNotEmptyFile();
+        Matcher m = Pattern.compile("<pre id=\"probe\"[^>]*>(.*?)</pre>", Pattern.DOTALL).matcher(result.stdout());
+        assertThat(m.find()).as("probe in DOM dump; stderr: " + result.stderr()).isTrue();
+        return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private record Result(String stdout, String stderr) {
