@@ -1,6 +1,7 @@
 package io.apitune.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +21,14 @@ final class CapacityChart {
     private CapacityChart() {
     }
 
+    /** Steps sorted by rate (the search visits them out of order). */
     static String render(JsonNode doc) {
         List<double[]> p50 = new ArrayList<>();
         List<double[]> p99 = new ArrayList<>();
-        for (JsonNode step : doc.path("steps")) {
+        List<JsonNode> byRate = new ArrayList<>();
+        doc.path("steps").forEach(byRate::add);
+        byRate.sort(Comparator.comparingDouble(step -> step.path("rate").asDouble()));
+        for (JsonNode step : byRate) {
             double rate = step.path("rate").asDouble(Double.NaN);
             p50.add(new double[] {rate, step.path("p50").asDouble(Double.NaN)});
             p99.add(new double[] {rate, step.path("p99").asDouble(Double.NaN)});

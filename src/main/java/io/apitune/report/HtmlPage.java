@@ -41,7 +41,8 @@ final class HtmlPage {
               overflow-wrap:anywhere}
             thead th{color:var(--muted);font-weight:600}
             table.num td,table.rows td{font-variant-numeric:tabular-nums}
-            table.num td{text-align:right}
+            table.num{width:auto;min-width:60%}
+            table.num td{text-align:right;padding-left:28px}
             tbody th{font-weight:500;color:#334155;white-space:nowrap}
             .muted{color:var(--muted)} .pass{color:#15803d} .fail,.worse{color:#b91c1c} .better{color:#15803d}
             tr.failed td{background:#fef2f2}

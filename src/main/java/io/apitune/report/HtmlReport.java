@@ -46,8 +46,12 @@ public final class HtmlReport {
     /** The runs of a combined document with their hlogs, located per docs/report-schema.md. */
     static List<RunData> runs(JsonNode doc, Path dir) {
         List<RunData> runs = new ArrayList<>();
+        boolean capacity = "capacity".equals(doc.path("kind").asText());
         for (JsonNode run : doc.path("runs")) {
-            runs.add(RunData.of(run, runDir(run, dir)));
+            RunData data = RunData.of(run, runDir(run, dir));
+            JsonNode rate = run.path("config").path("rate");
+            runs.add(capacity && rate.isNumber() ? data.withName(data.name() + " @ " + Html.num(rate.asDouble()) + "/s")
+                    : data);
         }
         return runs;
     }
@@ -95,10 +99,7 @@ public final class HtmlReport {
         String name = doc.path("name").asText(doc.path("runId").asText(kind));
         HtmlPage page = new HtmlPage("apitune · " + kind + " · " + name);
         page.header(kind, name, meta(doc), doc.path("interrupted").asBoolean(false));
-        if (doc.path("answer").isObject()) {
-            page.cards(Html.num(doc.path("answer").path("rate").asDouble(Double.NaN)) + "/s",
-                    "highest rate meeting the SLO");
-        }
+        answerCard(page, doc);
         if (doc.path("gates").isArray() && !doc.path("gates").isEmpty()) {
             page.section("Gates", Tables.rows(doc.path("gates")), null);
         }
@@ -118,9 +119,25 @@ public final class HtmlReport {
             charts(page, runs, runs.stream().anyMatch(r -> r.hlog() == null));
             page.section("Percentiles", Tables.percentiles(runs), null);
             page.section("Configuration", Tables.keyValues(runs, "target", "config"), null);
-            page.section("Environment", Tables.keyValues(runs.subList(0, 1), "environment"), null);
+        }
+        RunData envSource = doc.path("environment").isObject() ? RunData.of(doc, null)
+                : runs.isEmpty() ? null : runs.get(0);
+        if (envSource != null) {
+            page.section("Environment", Tables.keyValues(List.of(envSource), "environment"), null);
         }
         return page.render(footer());
+    }
+
+    /** Capacity: the answer as a card ("none" when no rate met the SLO). */
+    private static void answerCard(HtmlPage page, JsonNode doc) {
+        JsonNode answer = doc.path("answer");
+        if (!answer.isObject()) {
+            return;
+        }
+        JsonNode rate = answer.path("rate");
+        boolean unconverged = answer.path("converged").isBoolean() && !answer.path("converged").asBoolean();
+        page.cards(rate.isNumber() ? Html.num(rate.asDouble()) + "/s" : "none",
+                "highest rate meeting the SLO" + (unconverged ? " (search did not converge)" : ""));
     }
 
     private static void charts(HtmlPage page, List<RunData> runs, boolean missingHlog) {

@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Immutable after construction; safe to share between threads for reading.
  */
-record RunData(JsonNode doc, Path dir, HlogFile hlog, Histogram latency, Histogram service) {
+record RunData(JsonNode doc, Path dir, HlogFile hlog, Histogram latency, Histogram service, String name) {
 
     /** Loads the hlog named by {@code files.hlog} (default latency.hlog) from {@code dir} when it exists. */
     static RunData of(JsonNode doc, Path dir) {
@@ -25,12 +25,13 @@ record RunData(JsonNode doc, Path dir, HlogFile hlog, Histogram latency, Histogr
         }
         Histogram latency = hlog == null ? null : hlog.total(HlogFile.LATENCY);
         Histogram service = hlog == null ? null : hlog.total(HlogFile.SERVICE);
-        return new RunData(doc, dir, hlog, latency, service);
+        String name = doc.path("name").asText(doc.path("runId").asText("run"));
+        return new RunData(doc, dir, hlog, latency, service, name);
     }
 
-    String name() {
-        String runId = doc.path("runId").asText("run");
-        return doc.path("name").asText(runId);
+    /** The same run shown under another label (e.g. a capacity step with its rate). */
+    RunData withName(String label) {
+        return new RunData(doc, dir, hlog, latency, service, label);
     }
 
     JsonNode results() {

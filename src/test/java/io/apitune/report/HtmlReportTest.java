@@ -98,18 +98,34 @@ class HtmlReportTest {
         ObjectNode doc = combined("capacity", "capacity of async");
         doc.put("slo", "p99 < 25ms");
         ArrayNode steps = doc.putArray("steps");
-        double[][] values = {{100, 1.1, 3.0}, {200, 1.2, 4.1}, {400, 1.6, 9.0}, {800, 3.5, 31.0}};
+        double[][] values = {{400, 1.6, 9.0}, {100, 1.1, 3.0}, {800, 3.5, 31.0}, {200, 1.2, 4.1}};
         for (double[] v : values) {
             steps.addObject().put("rate", v[0]).put("p50", v[1]).put("p99", v[2]).put("errorRate", 0.0)
                     .put("passed", v[2] < 25);
         }
         doc.putObject("answer").put("rate", 400.0);
-        doc.putArray("runs");
+        ArrayNode runs = doc.putArray("runs");
+        for (int i = 1; i <= 2; i++) {
+            var step = ReportFixtures.writeRun(dir.resolve("step0" + i), "step0" + i, i, 1.0, 2, 50, -1, START_MS);
+            ObjectNode run = (ObjectNode) ReportFiles.readReport(step.dir().resolve("report.json"));
+            ((ObjectNode) run.path("config")).put("rate", 400.0 * i);
+            runs.add(run.put("dir", "step0" + i));
+        }
         ReportFiles.writeJson(dir.resolve("report.json"), doc);
 
         String page = Files.readString(HtmlReport.write(dir));
 
         String chart = chartSvg(page, "capacity");
+        String p50 = chart.replaceAll("(?s).*<path class=\"series\" d=\"([^\"]*)\" stroke=\"[^\"]*\"><title>p50</title>.*", "$1");
+        double previousX = -1;
+        for (String point : p50.split("[ML]")) {
+            if (!point.isBlank()) {
+                double x = Double.parseDouble(point.trim().split(" ")[0]);
+                assertThat(x).as("capacity steps drawn in rate order").isGreaterThan(previousX);
+                previousX = x;
+            }
+        }
+        assertThat(chartSvg(page, "spectrum")).contains("step01 @ 400/s latency", "step02 @ 800/s latency");
         assertThat(chart).contains("<g class=\"ref\">", "SLO p99 &lt; 25ms", "<title>p99</title>", "<title>p50</title>");
         assertThat(chart.split("<circle", -1)).hasSize(1 + 2 * values.length);
         assertThat(page).contains("400/s", "highest rate meeting the SLO", "class=\"failed\"");
