@@ -2,7 +2,10 @@ package io.apitune.report;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Stateless; thread-safe for different output directories.
  */
 public final class CompareReport {
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     /** What a comparison produced: the two run names, the deltas of B against A, the page. */
     public record Result(String nameA, String nameB, List<Comparison.Delta> deltas, Path html) {
     }
@@ -43,7 +49,7 @@ public final class CompareReport {
         combined.put("schemaVersion", 1).put("kind", "compare");
         String nameA = RunData.of(docA, null).name();
         String nameB = RunData.of(docB, null).name();
-        combined.put("runId", "compare-" + Instant.now().toString());
+        combined.put("runId", RUN_ID_TIME.format(Instant.now()) + "-compare");
         combined.put("name", nameA + " vs " + nameB);
         ArrayNode runs = combined.putArray("runs");
         runs.add(withDir(docA, absOut, a));

@@ -122,17 +122,18 @@ final class RunCharts {
         return series(label, color, dashed, points);
     }
 
-    /** Requests per second per interval: report.json's timeline, else the hlog's counts. */
+    /** Requests per second of each interval: report.json's timeline, else the hlog's counts. */
     static String throughputOverTime(List<RunData> runs) {
         SvgChart chart = new SvgChart("throughput-over-time", "time (s)", "requests / s");
         for (int i = 0; i < runs.size(); i++) {
             RunData run = runs.get(i);
             String label = runs.size() > 1 ? run.name() : "throughput";
             List<double[]> points = new ArrayList<>();
-            JsonNode timeline = run.results().path("timeline");
-            if (timeline.isArray() && !timeline.isEmpty()) {
-                for (JsonNode entry : timeline) {
-                    points.add(new double[] {entry.path("t").asDouble() + 1, entry.path("requests").asDouble()});
+            List<TimelineInterval> timeline = TimelineInterval.of(run.results());
+            if (!timeline.isEmpty()) {
+                for (TimelineInterval interval : timeline) {
+                    points.add(new double[] {interval.endSeconds(),
+                        interval.perSecond(interval.entry().path("requests").asDouble())});
                 }
             } else if (run.hlog() != null) {
                 run.hlog().byInterval(HlogFile.LATENCY).forEach((k, h) ->
@@ -147,7 +148,7 @@ final class RunCharts {
     static String errorsOverTime(List<RunData> runs) {
         SvgChart chart = new SvgChart("errors-over-time", "time (s)", "errors / s");
         for (int i = 0; i < runs.size(); i++) {
-            JsonNode timeline = runs.get(i).results().path("timeline");
+            List<TimelineInterval> timeline = TimelineInterval.of(runs.get(i).results());
             if (runs.size() > 1) {
                 chart.add(series(runs.get(i).name() + " errors", color(i), false, errorPoints(timeline, null)));
                 continue;
@@ -159,15 +160,15 @@ final class RunCharts {
         return chart.render();
     }
 
-    private static List<double[]> errorPoints(JsonNode timeline, String errorClass) {
+    private static List<double[]> errorPoints(List<TimelineInterval> timeline, String errorClass) {
         List<double[]> points = new ArrayList<>();
-        for (JsonNode entry : timeline) {
-            JsonNode errors = entry.path("errors");
+        for (TimelineInterval interval : timeline) {
+            JsonNode errors = interval.entry().path("errors");
             double value = 0;
             for (String c : ERROR_CLASSES) {
                 value += errorClass == null || errorClass.equals(c) ? errors.path(c).asDouble() : 0;
             }
-            points.add(new double[] {entry.path("t").asDouble() + 1, value});
+            points.add(new double[] {interval.endSeconds(), interval.perSecond(value)});
         }
         return points;
     }
