@@ -38,7 +38,9 @@ public final class HtmlReport {
             default -> throw ApituneException.invalidInput(dir.resolve(ReportFiles.REPORT_JSON)
                     + ": unknown kind '" + kind + "' (expected run, scenario, compare or capacity)");
         };
-        Path target = dir.resolve(doc.path("files").path("html").asText(ReportFiles.REPORT_HTML));
+        // only a file name: a report.json must not make us write outside its directory
+        Path target = dir.resolve(Path.of(doc.path("files").path("html").asText(ReportFiles.REPORT_HTML))
+                .getFileName().toString());
         ReportFiles.writeAtomically(target, html);
         return target;
     }

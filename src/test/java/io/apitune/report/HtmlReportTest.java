@@ -147,6 +147,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void htmlFileNameCannotEscapeTheDirectory() throws IOException {
+        Path dir = tmp.resolve("a/b");
+        ReportFixtures.writeRun(dir, "x", 7, 1.0, 2, 20, -1, START_MS);
+        ObjectNode doc = (ObjectNode) ReportFiles.readReport(dir.resolve("report.json"));
+        ((ObjectNode) doc.path("files")).put("html", "../../escaped.html");
+        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+
+        assertThat(HtmlReport.write(dir)).isEqualTo(dir.resolve("escaped.html"));
+        assertThat(tmp.resolve("escaped.html")).doesNotExist();
+    }
+
+    @Test
     void missingOrInvalidReportIsInvalidInput() throws IOException {
         assertThatThrownBy(() -> HtmlReport.write(tmp.resolve("nope")))
                 .isInstanceOf(ApituneException.class).hasMessageContaining("no such report")
