@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Opens generated reports in headless Chromium: nothing is logged to the console, every chart draws
  * non-empty series, a {@code <script>} in the run name stays text (no extra script element, the
- * title unchanged), and a screenshot lands in {@code target/report-browser-it/}. Without Chromium it is skipped, unless CI=true.
+ * title unchanged), and a screenshot lands in {@code target/report-browser-it/}. The browser is
+ * /usr/bin/chromium (or chromium-browser, google-chrome), or {@code -Dapitune.chromium=PATH}. Without Chromium it is skipped, unless CI=true.
  */
 class ReportBrowserIT {
     private static final Path OUT = Path.of("target", "report-browser-it").toAbsolutePath();
@@ -45,13 +46,18 @@ class ReportBrowserIT {
 
     @BeforeAll
     static void findChromium() throws IOException {
-        chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        String override = System.getProperty("apitune.chromium");
+        Stream<String> candidates = override != null ? Stream.of(override)
+                : Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        chromium = candidates.map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
         if (chromium == null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail("CI=true but Chromium is missing (apt-get install chromium)");
             }
-            Assumptions.abort("Chromium not installed (apt-get install chromium); skipping the browser test");
+            String reason = "Chromium not found (apt-get install chromium, or -Dapitune.chromium=PATH); "
+                    + "skipping the browser test";
+            System.err.println("ReportBrowserIT: " + reason);
+            Assumptions.abort(reason);
         }
         deleteTree(OUT);
         Files.createDirectories(OUT);
