@@ -21,6 +21,9 @@ import org.HdrHistogram.HistogramLogWriter;
  * land on the same interval and tag are added. Adding histograms with identical bucket layouts
  * is exact, so merged percentiles equal those of one histogram that recorded every value.
  *
+ * <p>Buckets are packed histograms (memory proportional to the values used, so hours of
+ * intervals fit); each decoded interval is added into its bucket as it is read.
+ *
  * <p>Immutable after {@link #of}; not shared between threads in practice.
  */
 public final class HlogMerge {
@@ -43,19 +46,21 @@ public final class HlogMerge {
         if (files.isEmpty()) {
             throw ApituneException.invalidInput("merge: no .hlog files given");
         }
-        List<HlogFile> sources = files.stream().map(HlogFile::read).toList();
-        Histogram reference = sources.get(0).intervals().get(0);
-        long baseMs = sources.stream().mapToLong(HlogFile::startTimeMs).min().orElseThrow();
+        long baseMs = files.stream().mapToLong(HlogFile::readStartTimeMs).min().orElseThrow();
         Map<String, TreeMap<Long, Histogram>> byTag = new LinkedHashMap<>();
         byTag.put(HlogFile.LATENCY, new TreeMap<>());
-        for (HlogFile source : sources) {
-            for (Histogram h : source.intervals()) {
-                requireSameLayout(reference, sources.get(0).path(), h, source.path());
-                String tag = h.getTag() == null ? HlogFile.LATENCY : h.getTag();
-                byTag.computeIfAbsent(tag, t -> new TreeMap<>())
-                        .computeIfAbsent(HlogFile.bucketOf(h, baseMs), b -> HlogFile.emptyLike(reference))
+        Histogram[] reference = new Histogram[1];
+        List<HlogFile> sources = new ArrayList<>();
+        for (Path file : files) {
+            sources.add(HlogFile.read(file, h -> {
+                if (reference[0] == null) {
+                    reference[0] = HlogFile.emptyLike(h);
+                }
+                requireSameLayout(reference[0], files.get(0), h, file);
+                byTag.computeIfAbsent(HlogFile.tagOf(h), t -> new TreeMap<>())
+                        .computeIfAbsent(HlogFile.bucketOf(h, baseMs), b -> HlogFile.emptyLike(reference[0]))
                         .add(h);
-            }
+            }));
         }
         return new HlogMerge(sources, baseMs, byTag);
     }
@@ -84,14 +89,19 @@ public final class HlogMerge {
         return byTag.getOrDefault(tag, new TreeMap<>());
     }
 
-    /** Every interval of one tag added together, or null when the tag is absent. */
+    /** Every interval of one tag added together (the sources' totals), or null when the tag is absent. */
     public Histogram total(String tag) {
         Histogram total = null;
-        for (Histogram h : intervals(tag).values()) {
-            if (total == null) {
-                total = HlogFile.emptyLike(h);
+        for (HlogFile source : sources) {
+            Histogram h = source.total(tag);
+            if (h != null) {
+                if (total == null) {
+                    total = new Histogram(h.getLowestDiscernibleValue(), h.getHighestTrackableValue(),
+                            h.getNumberOfSignificantValueDigits());
+                    total.setAutoResize(true);
+                }
+                total.add(h);
             }
-            total.add(h);
         }
         return total;
     }

@@ -115,11 +115,11 @@ public final class MergedReport {
             return;
         }
         long offset = Math.round((source.startTimeMs() - baseMs) / (double) HlogFile.INTERVAL_MS);
-        TreeMap<Long, Histogram> own = source.byInterval(HlogFile.LATENCY);
+        TreeMap<Long, HlogFile.IntervalStats> own = source.stats(HlogFile.LATENCY);
         for (JsonNode entry : report.path("results").path("timeline")) {
             long local = Math.round(entry.path("t").asDouble());
             long index = offset + local;
-            long hlogCount = own.containsKey(local) ? own.get(local).getTotalCount() : 0;
+            long hlogCount = own.containsKey(local) ? own.get(local).count() : 0;
             requests.merge(index, entry.path("requests").asLong() - hlogCount, Long::sum);
             long[] counts = errors.computeIfAbsent(index, i -> new long[ERROR_CLASSES.length]);
             for (int i = 0; i < ERROR_CLASSES.length; i++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
@@ -95,28 +96,26 @@ final class RunCharts {
             if (run.hlog() == null) {
                 continue;
             }
-            TreeMap<Long, Histogram> intervals = run.hlog().byInterval(HlogFile.LATENCY);
+            TreeMap<Long, HlogFile.IntervalStats> intervals = run.hlog().stats(HlogFile.LATENCY);
             if (runs.size() == 1) {
-                chart.add(overTime("max", "#94a3b8", false, intervals, h -> h.getMaxValue() / 1e6));
-                chart.add(overTime("p99", "#dc2626", false, intervals, h -> h.getValueAtPercentile(99) / 1e6));
-                chart.add(overTime("p50", "#2563eb", false, intervals, h -> h.getValueAtPercentile(50) / 1e6));
+                chart.add(overTime("max", "#94a3b8", false, intervals, HlogFile.IntervalStats::max));
+                chart.add(overTime("p99", "#dc2626", false, intervals, HlogFile.IntervalStats::p99));
+                chart.add(overTime("p50", "#2563eb", false, intervals, HlogFile.IntervalStats::p50));
             } else {
-                chart.add(overTime(run.name() + " p99", color(i), false, intervals,
-                        h -> h.getValueAtPercentile(99) / 1e6));
-                chart.add(overTime(run.name() + " p50", color(i), true, intervals,
-                        h -> h.getValueAtPercentile(50) / 1e6));
+                chart.add(overTime(run.name() + " p99", color(i), false, intervals, HlogFile.IntervalStats::p99));
+                chart.add(overTime(run.name() + " p50", color(i), true, intervals, HlogFile.IntervalStats::p50));
             }
         }
         return chart.render();
     }
 
     private static SvgChart.Series overTime(String label, String color, boolean dashed,
-                                            TreeMap<Long, Histogram> intervals,
-                                            java.util.function.ToDoubleFunction<Histogram> value) {
+                                            TreeMap<Long, HlogFile.IntervalStats> intervals,
+                                            ToLongFunction<HlogFile.IntervalStats> nanos) {
         List<double[]> points = new ArrayList<>();
-        for (Map.Entry<Long, Histogram> e : intervals.entrySet()) {
-            if (e.getValue().getTotalCount() > 0) {
-                points.add(new double[] {e.getKey() + 1, value.applyAsDouble(e.getValue())});
+        for (Map.Entry<Long, HlogFile.IntervalStats> e : intervals.entrySet()) {
+            if (e.getValue().count() > 0) {
+                points.add(new double[] {e.getKey() + 1, nanos.applyAsLong(e.getValue()) / 1e6});
             }
         }
         return series(label, color, dashed, points);
@@ -136,8 +135,8 @@ final class RunCharts {
                         interval.perSecond(interval.entry().path("requests").asDouble())});
                 }
             } else if (run.hlog() != null) {
-                run.hlog().byInterval(HlogFile.LATENCY).forEach((k, h) ->
-                        points.add(new double[] {k + 1, h.getTotalCount() * 1000.0 / HlogFile.INTERVAL_MS}));
+                run.hlog().stats(HlogFile.LATENCY).forEach((k, s) ->
+                        points.add(new double[] {k + 1, s.count() * 1000.0 / HlogFile.INTERVAL_MS}));
             }
             chart.add(series(label, color(i), false, points));
         }
