@@ -123,7 +123,24 @@ public final class HlogMerge {
             h.setEndTimeStamp(baseMs + (index + 1) * HlogFile.INTERVAL_MS);
             ordered.computeIfAbsent(index, i -> new ArrayList<>()).add(h);
         }));
-        ordered.values().forEach(list -> list.forEach(writer::outputIntervalHistogram));
+        // encoding caches a buffer of the full counts length in the histogram it encodes: go
+        // through one scratch histogram so the packed buckets stay small
+        Histogram scratch = null;
+        for (List<Histogram> list : ordered.values()) {
+            for (Histogram h : list) {
+                if (scratch == null) {
+                    scratch = new Histogram(h.getLowestDiscernibleValue(), h.getHighestTrackableValue(),
+                            h.getNumberOfSignificantValueDigits());
+                    scratch.setAutoResize(true);
+                }
+                scratch.reset();
+                scratch.add(h);
+                scratch.setTag(h.getTag());
+                scratch.setStartTimeStamp(h.getStartTimeStamp());
+                scratch.setEndTimeStamp(h.getEndTimeStamp());
+                writer.outputIntervalHistogram(scratch);
+            }
+        }
         out.flush();
         return bytes.toByteArray();
     }
