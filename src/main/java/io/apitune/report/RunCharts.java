@@ -33,7 +33,7 @@ final class RunCharts {
 
     /** Percentile spectrum, HdrHistogram style, latency solid and service time dashed. */
     static String spectrum(List<RunData> runs) {
-        SvgChart chart = new SvgChart("spectrum", "percentile", "latency (ms)").xTicks(List.of(
+        SvgChart chart = new SvgChart("spectrum", "percentile (x = log10 of 1 / (1 − p))", "latency (ms)").xTicks(List.of(
                 new SvgChart.Tick(0, "0%"), new SvgChart.Tick(1, "90%"), new SvgChart.Tick(2, "99%"),
                 new SvgChart.Tick(3, "99.9%"), new SvgChart.Tick(4, "99.99%"), new SvgChart.Tick(5, "99.999%")));
         for (int i = 0; i < runs.size(); i++) {

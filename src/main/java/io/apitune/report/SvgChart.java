@@ -77,7 +77,8 @@ final class SvgChart {
         double yMax = Ticks.niceCeiling(yMax());
         StringBuilder svg = new StringBuilder(8192);
         svg.append(Html.fmt("<svg class=\"chart\" data-chart=\"%s\" viewBox=\"0 0 %d %d\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">", Html.esc(kind), WIDTH, HEIGHT));
+                + "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"%s against %s\">",
+                Html.esc(kind), WIDTH, HEIGHT, Html.esc(yLabel), Html.esc(xLabel)));
         grid(svg, xr, yMax);
         for (RefLine line : refLines) {
             refLine(svg, line, yMax);
