@@ -1,0 +1,64 @@
+package io.apitune.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.ApituneException;
+import io.apitune.report.MergedReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code apitune report merge FILE.hlog… --out DIR}: adds interval logs losslessly (e.g. shards of
+ * one run from several machines) and writes a merged report.json, latency.hlog and report.html.
+ *
+ * <p>Runs once on the picocli thread.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = {"Add HdrHistogram interval logs losslessly, interval by interval on a common time "
+                + "base (each log's start time plus its interval offsets), and write a merged report.",
+            "Error counts are taken from a report.json next to an input log, when there is one."})
+final class ReportMergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE.hlog", description = "Interval logs to merge.")
+    List<Path> files;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Directory for the merged report.json, latency.hlog and report.html.")
+    Path out;
+
+    @Option(names = "--name", defaultValue = "merged", paramLabel = "NAME",
+            description = "Run name written to the merged report (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Override
+    public Integer call() {
+        Path outDir = out.toAbsolutePath().normalize();
+        for (Path file : files) {
+            if (outDir.equals(file.toAbsolutePath().normalize().getParent())) {
+                throw ApituneException.invalidInput("--out " + out + " holds input " + file
+                        + "; write the merged report to another directory");
+            }
+        }
+        JsonNode doc = MergedReport.write(files, outDir, name);
+        JsonNode r = doc.path("results");
+        JsonNode latency = r.path("latency");
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "merged %d logs: %d requests in %.0f s, latency p50 %.3f ms, p99 %.3f ms, "
+                        + "p99.9 %.3f ms, max %.3f ms%n", files.size(), r.path("requests").asLong(),
+                r.path("durationSeconds").asDouble(), latency.path("p50").asDouble(),
+                latency.path("p99").asDouble(), latency.path("p99.9").asDouble(), latency.path("max").asDouble());
+        stdout.println("wrote " + outDir.resolve("report.html"));
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}

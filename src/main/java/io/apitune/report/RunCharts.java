@@ -1,0 +1,184 @@
+package io.apitune.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * The charts of one run or of several runs overlaid on the same axes: percentile spectrum,
+ * latency over time, throughput over time and errors over time. Latency is shown in milliseconds.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class RunCharts {
+    static final String[] PALETTE = {"#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2",
+        "#ca8a04", "#db2777"};
+    /** x = log10(1 / (1 - p)): 0 is 0 %, 5 is 99.999 %. */
+    private static final double SPECTRUM_MAX_X = 5;
+    private static final String[] JSON_PERCENTILES = {"p50", "p75", "p90", "p99", "p99.9", "p99.99"};
+    private static final String[] ERROR_CLASSES = {"connect", "timeout", "status4xx", "status5xx", "other"};
+
+    private RunCharts() {
+    }
+
+    static String color(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
+    /** Percentile spectrum, HdrHistogram style, latency solid and service time dashed. */
+    static String spectrum(List<RunData> runs) {
+        SvgChart chart = new SvgChart("spectrum", "percentile (x = log10 of 1 / (1 − p))", "latency (ms)").xTicks(List.of(
+                new SvgChart.Tick(0, "0%"), new SvgChart.Tick(1, "90%"), new SvgChart.Tick(2, "99%"),
+                new SvgChart.Tick(3, "99.9%"), new SvgChart.Tick(4, "99.99%"), new SvgChart.Tick(5, "99.999%")));
+        for (int i = 0; i < runs.size(); i++) {
+            RunData run = runs.get(i);
+            String prefix = runs.size() > 1 ? run.name() + " " : "";
+            chart.add(spectrumSeries(prefix + "latency", color(i), false, run.latency(),
+                    run.results().path("latency")));
+            chart.add(spectrumSeries(prefix + "service time", color(i), true, run.service(),
+                    run.results().path("serviceTime")));
+        }
+        return chart.render();
+    }
+
+    private static SvgChart.Series spectrumSeries(String label, String color, boolean dashed,
+                                                  Histogram histogram, JsonNode summary) {
+        List<double[]> points = histogram != null && histogram.getTotalCount() > 0
+                ? spectrumPoints(histogram) : jsonSpectrumPoints(summary);
+        return series(label, color, dashed, points);
+    }
+
+    private static List<double[]> spectrumPoints(Histogram h) {
+        List<double[]> points = new ArrayList<>();
+        for (HistogramIterationValue v : h.percentiles(5)) {
+            double p = v.getPercentileLevelIteratedTo() / 100.0;
+            double x = p >= 1 ? SPECTRUM_MAX_X : Math.min(SPECTRUM_MAX_X, Math.log10(1 / (1 - p)));
+            points.add(new double[] {x, h.highestEquivalentValue(v.getValueIteratedTo()) / 1e6});
+            if (x >= SPECTRUM_MAX_X) {
+                break;
+            }
+        }
+        return points;
+    }
+
+    /** Without an hlog: the percentiles stored in report.json, max drawn at 99.999 %. */
+    private static List<double[]> jsonSpectrumPoints(JsonNode summary) {
+        List<double[]> points = new ArrayList<>();
+        if (summary.isMissingNode() || summary.isNull()) {
+            return points;
+        }
+        if (summary.has("min")) {
+            points.add(new double[] {0, summary.path("min").asDouble()});
+        }
+        for (String key : JSON_PERCENTILES) {
+            if (summary.has(key)) {
+                double p = Double.parseDouble(key.substring(1)) / 100.0;
+                points.add(new double[] {Math.log10(1 / (1 - p)), summary.path(key).asDouble()});
+            }
+        }
+        if (summary.has("max")) {
+            points.add(new double[] {SPECTRUM_MAX_X, summary.path("max").asDouble()});
+        }
+        return points;
+    }
+
+    /** p50 / p99 / max per interval from the hlog; overlays show p50 dashed and p99 solid per run. */
+    static String latencyOverTime(List<RunData> runs) {
+        SvgChart chart = new SvgChart("latency-over-time", "time (s)", "latency (ms)");
+        for (int i = 0; i < runs.size(); i++) {
+            RunData run = runs.get(i);
+            if (run.hlog() == null) {
+                continue;
+            }
+            TreeMap<Long, HlogFile.IntervalStats> intervals = run.hlog().stats(HlogFile.LATENCY);
+            if (runs.size() == 1) {
+                chart.add(overTime("max", "#94a3b8", false, intervals, HlogFile.IntervalStats::max));
+                chart.add(overTime("p99", "#dc2626", false, intervals, HlogFile.IntervalStats::p99));
+                chart.add(overTime("p50", "#2563eb", false, intervals, HlogFile.IntervalStats::p50));
+            } else {
+                chart.add(overTime(run.name() + " p99", color(i), false, intervals, HlogFile.IntervalStats::p99));
+                chart.add(overTime(run.name() + " p50", color(i), true, intervals, HlogFile.IntervalStats::p50));
+            }
+        }
+        return chart.render();
+    }
+
+    private static SvgChart.Series overTime(String label, String color, boolean dashed,
+                                            TreeMap<Long, HlogFile.IntervalStats> intervals,
+                                            ToLongFunction<HlogFile.IntervalStats> nanos) {
+        List<double[]> points = new ArrayList<>();
+        for (Map.Entry<Long, HlogFile.IntervalStats> e : intervals.entrySet()) {
+            if (e.getValue().count() > 0) {
+                points.add(new double[] {e.getKey() + 1, nanos.applyAsLong(e.getValue()) / 1e6});
+            }
+        }
+        return series(label, color, dashed, points);
+    }
+
+    /** Requests per second of each interval: report.json's timeline, else the hlog's counts. */
+    static String throughputOverTime(List<RunData> runs) {
+        SvgChart chart = new SvgChart("throughput-over-time", "time (s)", "requests / s");
+        for (int i = 0; i < runs.size(); i++) {
+            RunData run = runs.get(i);
+            String label = runs.size() > 1 ? run.name() : "throughput";
+            List<double[]> points = new ArrayList<>();
+            List<TimelineInterval> timeline = TimelineInterval.of(run.results());
+            if (!timeline.isEmpty()) {
+                for (TimelineInterval interval : timeline) {
+                    points.add(new double[] {interval.endSeconds(),
+                        interval.perSecond(interval.entry().path("requests").asDouble())});
+                }
+            } else if (run.hlog() != null) {
+                run.hlog().stats(HlogFile.LATENCY).forEach((k, s) ->
+                        points.add(new double[] {k + 1, s.count() * 1000.0 / HlogFile.INTERVAL_MS}));
+            }
+            chart.add(series(label, color(i), false, points));
+        }
+        return chart.render();
+    }
+
+    /** Errors per interval from the timeline: by class for one run, the total per run for overlays. */
+    static String errorsOverTime(List<RunData> runs) {
+        SvgChart chart = new SvgChart("errors-over-time", "time (s)", "errors / s");
+        for (int i = 0; i < runs.size(); i++) {
+            List<TimelineInterval> timeline = TimelineInterval.of(runs.get(i).results());
+            if (runs.size() > 1) {
+                chart.add(series(runs.get(i).name() + " errors", color(i), false, errorPoints(timeline, null)));
+                continue;
+            }
+            for (int c = 0; c < ERROR_CLASSES.length; c++) {
+                chart.add(series(ERROR_CLASSES[c], color(c + 1), false, errorPoints(timeline, ERROR_CLASSES[c])));
+            }
+        }
+        return chart.render();
+    }
+
+    private static List<double[]> errorPoints(List<TimelineInterval> timeline, String errorClass) {
+        List<double[]> points = new ArrayList<>();
+        for (TimelineInterval interval : timeline) {
+            JsonNode errors = interval.entry().path("errors");
+            double value = 0;
+            for (String c : ERROR_CLASSES) {
+                value += errorClass == null || errorClass.equals(c) ? errors.path(c).asDouble() : 0;
+            }
+            points.add(new double[] {interval.endSeconds(), interval.perSecond(value)});
+        }
+        return points;
+    }
+
+    static SvgChart.Series series(String label, String color, boolean dashed, List<double[]> points) {
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xs[i] = points.get(i)[0];
+            ys[i] = points.get(i)[1];
+        }
+        return new SvgChart.Series(label, color, dashed, xs, ys);
+    }
+}

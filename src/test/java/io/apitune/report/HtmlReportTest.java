@@ -1,0 +1,186 @@
+package io.apitune.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.apitune.ApituneException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+    private static final String EVIL = "<script>alert('pwned')</script>";
+    private static final long START_MS = 1_795_000_000_000L;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runPageHasEveryChartWithContentAndTheTables() throws IOException {
+        Path dir = tmp.resolve("run");
+        ReportFixtures.writeRun(dir, "cached", 1, 2.0, 8, 400, 4, START_MS);
+
+        Path html = HtmlReport.write(dir);
+
+        assertThat(html).isEqualTo(dir.resolve("report.html"));
+        String page = Files.readString(html);
+        for (String chart : new String[] {"spectrum", "latency-over-time", "throughput-over-time", "errors-over-time"}) {
+            assertThat(chartSvg(page, chart)).as(chart).contains("<path class=\"series\"");
+        }
+        assertThat(page).contains("Percentiles", "Configuration", "Environment", "zipf:1.1", "fixture-host");
+        assertThat(page).contains(">99.999%<", ">p99.99<", "status5xx", "timeout");
+        assertThat(chartSvg(page, "latency-over-time")).contains("<title>p99</title>", "<title>max</title>");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("report.json", "latency.hlog", "report.html");
+        }
+    }
+
+    @Test
+    void pageIsSelfContained() throws IOException {
+        Path dir = tmp.resolve("run");
+        ReportFixtures.writeRun(dir, "async", 2, 1.0, 3, 100, -1, START_MS);
+
+        String page = Files.readString(HtmlReport.write(dir));
+
+        assertThat(page).doesNotContainPattern("(?i)<(script|link|img|iframe|object|embed)\\b|\\s(src|href)=\"|@import|url\\(");
+        assertThat(page.replace("http://www.w3.org/2000/svg", "").replace("http://127.0.0.1:41234", ""))
+                .doesNotContain("http://", "https://");
+    }
+
+    @Test
+    void userSuppliedStringsStayInertText() throws IOException {
+        Path dir = tmp.resolve("evil");
+        ReportFixtures.writeRun(dir, EVIL, 3, 1.0, 2, 50, -1, START_MS);
+
+        String page = Files.readString(HtmlReport.write(dir));
+
+        assertThat(page).doesNotContain(EVIL).doesNotContain("<script").doesNotContain("<img src=x");
+        assertThat(page).contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;");
+        assertThat(page).contains("X-Evil: &lt;img src=x onerror=alert(1)&gt;", "?q=&lt;b&gt;&amp;x=1");
+    }
+
+    @Test
+    void comparisonOverlaysRunsFoundThroughTheirDirField() throws IOException {
+        Path combined = tmp.resolve("cmp");
+        var a = ReportFixtures.writeRun(combined.resolve("runs/blocking"), "blocking", 4, 8.0, 4, 200, 2, START_MS);
+        var b = ReportFixtures.writeRun(tmp.resolve("async"), "async", 5, 2.0, 4, 200, -1, START_MS);
+        ObjectNode doc = combined("compare", "blocking vs async");
+        ArrayNode runs = doc.putArray("runs");
+        runs.add(((ObjectNode) ReportFiles.readReport(a.dir().resolve("report.json"))).put("dir", "runs/blocking"));
+        runs.add(ReportFiles.readReport(b.dir().resolve("report.json"))); // found as a sibling named by "name"
+        doc.putArray("gates").addObject().put("gate", EVIL).put("measured", 30.5).put("limit", 25.0)
+                .put("unit", "ms").put("passed", false);
+        ReportFiles.writeJson(combined.resolve("report.json"), doc);
+
+        String page = Files.readString(HtmlReport.write(combined));
+
+        String overTime = chartSvg(page, "latency-over-time");
+        assertThat(overTime).contains("<title>blocking p99</title>", "<title>async p99</title>");
+        assertThat(chartSvg(page, "spectrum")).contains("<title>blocking latency</title>",
+                "<title>async service time</title>");
+        assertThat(page).contains("Latency deltas (async vs blocking)", "class=\"failed\"", "&lt;script&gt;");
+        assertThat(page).doesNotContain("Some runs have no latency.hlog");
+    }
+
+    @Test
+    void capacityPageDrawsRateAgainstLatencyWithTheSloLine() throws IOException {
+        Path dir = tmp.resolve("capacity");
+        Files.createDirectories(dir);
+        ObjectNode doc = combined("capacity", "capacity of async");
+        doc.put("slo", "p99 < 25ms");
+        ArrayNode steps = doc.putArray("steps");
+        double[][] values = {{400, 1.6, 9.0}, {100, 1.1, 3.0}, {800, 3.5, 31.0}, {200, 1.2, 4.1}};
+        for (double[] v : values) {
+            steps.addObject().put("rate", v[0]).put("p50", v[1]).put("p99", v[2]).put("errorRate", 0.0)
+                    .put("passed", v[2] < 25);
+        }
+        doc.putObject("answer").put("rate", 400.0);
+        ArrayNode runs = doc.putArray("runs");
+        for (int i = 1; i <= 2; i++) {
+            var step = ReportFixtures.writeRun(dir.resolve("step0" + i), "step0" + i, i, 1.0, 2, 50, -1, START_MS);
+            ObjectNode run = (ObjectNode) ReportFiles.readReport(step.dir().resolve("report.json"));
+            ((ObjectNode) run.path("config")).put("rate", 400.0 * i);
+            runs.add(run.put("dir", "step0" + i));
+        }
+        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+
+        String page = Files.readString(HtmlReport.write(dir));
+
+        String chart = chartSvg(page, "capacity");
+        String p50 = chart.replaceAll("(?s).*<path class=\"series\" d=\"([^\"]*)\" stroke=\"[^\"]*\"><title>p50</title>.*", "$1");
+        double previousX = -1;
+        for (String point : p50.split("[ML]")) {
+            if (!point.isBlank()) {
+                double x = Double.parseDouble(point.trim().split(" ")[0]);
+                assertThat(x).as("capacity steps drawn in rate order").isGreaterThan(previousX);
+                previousX = x;
+            }
+        }
+        assertThat(chartSvg(page, "spectrum")).contains("step01 @ 400/s latency", "step02 @ 800/s latency");
+        assertThat(chart).contains("<g class=\"ref\">", "SLO p99 &lt; 25ms", "<title>p99</title>", "<title>p50</title>");
+        assertThat(chart.split("<circle", -1)).hasSize(1 + 2 * values.length);
+        assertThat(page).contains("400/s", "highest rate meeting the SLO", "class=\"failed\"");
+    }
+
+    @Test
+    void runsWithoutHlogFallBackToTheJsonPercentiles() throws IOException {
+        var a = ReportFixtures.writeRun(tmp.resolve("elsewhere/a"), "a", 6, 2.0, 2, 50, -1, START_MS);
+        Path dir = tmp.resolve("scenario");
+        ObjectNode doc = combined("scenario", "smoke");
+        doc.putArray("runs").add(ReportFiles.readReport(a.dir().resolve("report.json")));
+        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+
+        String page = Files.readString(HtmlReport.write(dir));
+
+        assertThat(chartSvg(page, "spectrum")).contains("<path class=\"series\"");
+        assertThat(chartSvg(page, "latency-over-time")).contains("no data");
+        assertThat(page).contains("Some runs have no latency.hlog");
+    }
+
+    @Test
+    void htmlFileNameCannotEscapeTheDirectory() throws IOException {
+        Path dir = tmp.resolve("a/b");
+        ReportFixtures.writeRun(dir, "x", 7, 1.0, 2, 20, -1, START_MS);
+        ObjectNode doc = (ObjectNode) ReportFiles.readReport(dir.resolve("report.json"));
+        ((ObjectNode) doc.path("files")).put("html", "../../escaped.html");
+        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+
+        assertThat(HtmlReport.write(dir)).isEqualTo(dir.resolve("escaped.html"));
+        assertThat(tmp.resolve("escaped.html")).doesNotExist();
+    }
+
+    @Test
+    void missingOrInvalidReportIsInvalidInput() throws IOException {
+        assertThatThrownBy(() -> HtmlReport.write(tmp.resolve("nope")))
+                .isInstanceOf(ApituneException.class).hasMessageContaining("no such report")
+                .extracting(e -> ((ApituneException) e).exitCode()).isEqualTo(2);
+        Files.writeString(tmp.resolve("report.json"), "{\"schemaVersion\": 9}");
+        assertThatThrownBy(() -> HtmlReport.write(tmp)).hasMessageContaining("schemaVersion 9");
+        Files.writeString(tmp.resolve("report.json"), "{\"schemaVersion\": 1, \"kind\": \"weird\"}");
+        assertThatThrownBy(() -> HtmlReport.write(tmp)).hasMessageContaining("unknown kind 'weird'");
+        assertThat(tmp.resolve("report.html")).doesNotExist();
+    }
+
+    static ObjectNode combined(String kind, String name) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.put("schemaVersion", 1).put("kind", kind).put("runId", "20261127-020000-" + kind).put("name", name);
+        return doc;
+    }
+
+    /** The SVG of one chart, by its data-chart attribute. */
+    static String chartSvg(String page, String chart) {
+        Matcher m = Pattern.compile("<svg class=\"chart\" data-chart=\"" + chart + "\".*?</svg>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(m.find()).as("chart " + chart + " present").isTrue();
+        return m.group();
+    }
+}

@@ -1,0 +1,129 @@
+package io.apitune.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Test-only generator of run directories as the load generator writes them: a latency.hlog with a
+ * known distribution (log-normal around a base latency, plus an optional stall where latency from
+ * the intended send time climbs while service time stays normal) and a report.json per
+ * docs/report-schema.md computed from the same histograms.
+ */
+final class ReportFixtures {
+    static final long LOWEST_NANOS = 1_000;
+    static final long HIGHEST_NANOS = 3_600_000_000_000L;
+    static final int DIGITS = 3;
+
+    /** What a generated run recorded, for oracle comparisons. */
+    record Run(Path dir, Histogram latency, Histogram service, long startMs) {
+    }
+
+    private ReportFixtures() {
+    }
+
+    static Histogram histogram() {
+        return new Histogram(LOWEST_NANOS, HIGHEST_NANOS, DIGITS);
+    }
+
+    /**
+     * @param stallSecond the interval whose latency climbs to ~250 ms (a 250 ms pause), or -1
+     */
+    static Run writeRun(Path dir, String name, long seed, double baseMs, int seconds, int perSecond,
+                        int stallSecond, long startMs) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(seed);
+        Histogram latencyTotal = histogram();
+        Histogram serviceTotal = histogram();
+        ArrayNode timeline = JsonNodeFactory.instance.arrayNode();
+        try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hlog")))) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(startMs);
+            writer.setBaseTime(startMs);
+            writer.outputLegend();
+            for (int s = 0; s < seconds; s++) {
+                Histogram latency = histogram();
+                Histogram service = histogram();
+                for (int i = 0; i < perSecond; i++) {
+                    long serviceNanos = (long) (baseMs * 1e6 * Math.exp(0.35 * random.nextGaussian()));
+                    long queued = s == stallSecond ? (long) ((perSecond - i) * 250e6 / perSecond) : 0;
+                    service.recordValue(serviceNanos);
+                    latency.recordValue(serviceNanos + queued);
+                }
+                output(writer, latency, "latency", startMs + s * 1000L);
+                output(writer, service, "service", startMs + s * 1000L);
+                latencyTotal.add(latency);
+                serviceTotal.add(service);
+                timeline.add(timelineEntry(s, perSecond, s == stallSecond));
+            }
+        }
+        ObjectNode doc = document(name, startMs, seconds, latencyTotal, serviceTotal, timeline);
+        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+        return new Run(dir, latencyTotal, serviceTotal, startMs);
+    }
+
+    private static void output(HistogramLogWriter writer, Histogram h, String tag, long startMs) {
+        h.setTag(tag);
+        h.setStartTimeStamp(startMs);
+        h.setEndTimeStamp(startMs + 1000);
+        writer.outputIntervalHistogram(h);
+    }
+
+    private static ObjectNode timelineEntry(int second, int requests, boolean stall) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("t", (double) second).put("requests", requests + (stall ? 7 : 0));
+        ObjectNode errors = entry.putObject("errors");
+        errors.put("connect", 0).put("timeout", stall ? 5 : 0).put("status4xx", 0)
+                .put("status5xx", stall ? 2 : 0).put("other", 0);
+        return entry;
+    }
+
+    private static ObjectNode document(String name, long startMs, int seconds, Histogram latency,
+                                       Histogram service, ArrayNode timeline) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.put("schemaVersion", 1).put("kind", "run").put("runId", "20261127-011500-" + name.length())
+                .put("name", name).put("interrupted", false)
+                .put("startTime", Instant.ofEpochMilli(startMs).toString())
+                .put("endTime", Instant.ofEpochMilli(startMs + seconds * 1000L).toString());
+        ObjectNode target = doc.putObject("target");
+        target.put("kind", "url").put("url", "http://127.0.0.1:41234/cached/item/{key}?q=<b>&x=1");
+        ObjectNode config = doc.putObject("config");
+        config.put("model", "open").put("rate", 1000.0).put("arrival", "constant").put("connections", 64)
+                .put("durationSeconds", (double) seconds).putNull("requests").put("warmupSeconds", 2.0)
+                .put("method", "GET").put("keys", 1000).put("keyDistribution", "zipf:1.1");
+        config.putArray("headers").add("Accept: application/json").add("X-Evil: <img src=x onerror=alert(1)>");
+        long requests = latency.getTotalCount() + 7L * countStalls(timeline);
+        long errors = 7L * countStalls(timeline);
+        ObjectNode results = doc.putObject("results");
+        results.put("durationSeconds", (double) seconds).put("requests", requests)
+                .put("throughput", requests / (double) seconds).put("targetRate", 1000.0);
+        results.putObject("errors").put("total", errors).put("connect", 0).put("timeout", errors / 7 * 5)
+                .put("status4xx", 0).put("status5xx", errors / 7 * 2).put("other", 0);
+        results.put("errorRate", errors / (double) requests);
+        results.set("latency", LatencySummary.toJson(latency));
+        results.set("serviceTime", LatencySummary.toJson(service));
+        results.set("timeline", timeline);
+        doc.putObject("environment").put("apitune", "0.1.0").put("jvm", "17.0.15+6").put("cores", 2)
+                .put("os", "Linux 6.1").put("hostname", "fixture-host");
+        doc.putObject("files").put("hlog", "latency.hlog").put("html", "report.html");
+        return doc;
+    }
+
+    private static long countStalls(ArrayNode timeline) {
+        long n = 0;
+        for (var e : timeline) {
+            n += e.path("errors").path("timeout").asLong() > 0 ? 1 : 0;
+        }
+        return n;
+    }
+}
