@@ -104,6 +104,7 @@ public final class CapacityCommand implements Callable<Integer> {
         RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), load.quiet());
         CapacityRunner.Outcome outcome = new CapacityRunner(RunCommand.driver(executor), search, out)
                 .run(base, sloCheck, sloText(), dir);
+        RunCommand.writeHtml(outcome.reportFile(), out);
         if (outcome.interrupted()) {
             return ExitCodes.TARGET_FAILURE;
         }

@@ -87,7 +87,9 @@ public final class CompareCommand implements Callable<Integer> {
                     report.document().set("modes", rows);
                 });
         Scenario scenario = new Scenario("compare", "", runs, List.of());
-        return runner.run(scenario, check, dir).exitCode();
+        ScenarioRunner.Outcome outcome = runner.run(scenario, check, dir);
+        RunCommand.writeHtml(outcome.reportFile(), out);
+        return outcome.exitCode();
     }
 
     private List<RunSpec> runs() {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.apitune.ApituneException;
 import io.apitune.gate.GateCheck;
+import io.apitune.report.HtmlReport;
 import io.apitune.report.ReportDirectory;
 import io.apitune.scenario.RunDriver;
 import io.apitune.scenario.RunResult;
@@ -66,7 +67,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path dir = reportDir(out, scenario.name());
         RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet);
-        return new ScenarioRunner(driver(executor), stdout).run(scenario, gateCheck, dir).exitCode();
+        ScenarioRunner.Outcome outcome =
+                new ScenarioRunner(driver(executor), stdout).run(scenario, gateCheck, dir);
+        writeHtml(outcome.reportFile(), stdout);
+        return outcome.exitCode();
+    }
+
+    /** Renders report.html next to a combined report.json and says where it is. */
+    static void writeHtml(Path reportFile, PrintWriter out) {
+        out.println("html: " + HtmlReport.write(reportFile.getParent()));
+        out.flush();
     }
 
     private static void printPlan(Scenario scenario, GateCheck gateCheck, PrintWriter out) {

@@ -20,6 +20,7 @@ import io.apitune.load.LoadGenerator;
 import io.apitune.load.LoadResult;
 import io.apitune.load.ProgressListener;
 import io.apitune.report.ConsoleSummary;
+import io.apitune.report.HtmlReport;
 import io.apitune.report.ProgressPrinter;
 import io.apitune.report.ReportDirectory;
 import io.apitune.report.ReportJson;
@@ -53,11 +54,13 @@ public final class RunExecutor {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+        finishers.add(HtmlReport::write);
     }
 
     /**
      * Adds a step that writes more files into the run directory before it is renamed into place;
-     * it receives the temporary directory, which already holds report.json and latency.hlog.
+     * it receives the temporary directory, which already holds report.json and latency.hlog
+     * (report.html is always written by the first finisher).
      */
     public RunExecutor addFinisher(Consumer<Path> finisher) {
         finishers.add(finisher);
