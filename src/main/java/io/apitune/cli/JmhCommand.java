@@ -1,0 +1,102 @@
+package io.apitune.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.apitune.jmh.runner.JmhRun;
+import io.apitune.jmh.runner.JmhRunSpec;
+import io.apitune.jmh.runner.JmhRunner;
+import io.apitune.jmh.runner.JmhSummaryWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code apitune jmh [REGEX...]}: runs the JMH microbenchmarks compiled into the jar, with forks,
+ * and stores the results under {@code reports/<timestamp>-jmh/}.
+ *
+ * <p>Thread model: runs on the calling thread and blocks until JMH has finished.
+ */
+@Command(name = "jmh", mixinStandardHelpOptions = true,
+        description = {"Run the JMH microbenchmarks that explain the end-to-end numbers: cache hit/miss,",
+            "JSON encoding, latency recording, event-loop hand-off, ... (JMH as a library, forked JVMs).",
+            "Results go to <reports-dir>/<yyyyMMdd-HHmmss>-jmh/: jmh.json (JMH's JSON), summary.json,",
+            "summary.txt."})
+public final class JmhCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "REGEX", arity = "0..*",
+            description = "Run only benchmarks whose name (io.apitune.jmh.Class.method) matches one of "
+                    + "these regexes (JMH include syntax, e.g. CacheBench or 'JsonBench.world$'). Default: all.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--list", description = "List the matching benchmarks and exit; runs nothing.")
+    boolean list;
+
+    @Option(names = "--quick", description = "Smoke configuration: " + JmhRunner.QUICK_FORKS + " fork, "
+            + JmhRunner.QUICK_WARMUP_ITERATIONS + " warm-up and " + JmhRunner.QUICK_MEASUREMENT_ITERATIONS
+            + " measurement iterations of " + JmhRunner.QUICK_ITERATION_MILLIS
+            + " ms. Proves the wiring; the numbers are rough. Default: each benchmark's own settings.")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write JMH's JSON result to FILE (the same file as jmh.json in the run directory).")
+    Path jsonFile;
+
+    @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Directory that receives the run directory. Default: ${DEFAULT-VALUE}.")
+    Path reportsDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        JmhRunSpec runSpec = new JmhRunSpec(includes, quick, Optional.ofNullable(jsonFile), reportsDir);
+        if (list) {
+            JmhRunner.list(runSpec.includes()).forEach(out::println);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        JmhRun run = JmhRunner.run(runSpec, new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
+        out.println();
+        out.print(JmhSummaryWriter.table(run.results()));
+        out.println("results: " + run.directory());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Bytes → the command's writer, decoded as UTF-8 line by line (JMH prints to a PrintStream). */
+    private static final class WriterStream extends OutputStream {
+        private final PrintWriter writer;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        WriterStream(PrintWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            writer.write(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+            writer.flush();
+        }
+    }
+}
