@@ -1,0 +1,90 @@
+package io.apitune.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One parsed gate: {@code left OP bound}, e.g. {@code p99 < 25ms},
+ * {@code async.throughput >= 3 * blocking.throughput}, {@code p99 <= baseline * 1.10}. Built by
+ * {@link GateParser}; metric names are checked only when evaluated against a
+ * {@link MetricResolver}.
+ *
+ * <p>Immutable; thread-safe.
+ *
+ * @param text the gate as the user wrote it (trimmed)
+ */
+public record Gate(String text, Reference left, Comparison comparison, Bound bound) {
+    public Gate {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(bound, "bound");
+    }
+
+    /** The right-hand side of a gate. */
+    public sealed interface Bound permits Literal, Relative, Baseline {
+    }
+
+    /**
+     * A number with an optional unit.
+     *
+     * @param value in the unit's native scale: milliseconds for durations, a fraction for
+     *              percentages, per second for {@code /s}, as written when bare
+     */
+    public record Literal(double value, LiteralUnit unit) implements Bound {
+    }
+
+    /** {@code factor * reference}: another metric, usually of another run measured side by side. */
+    public record Relative(double factor, Reference reference) implements Bound {
+    }
+
+    /** {@code baseline * factor}: the same metric in the {@code --baseline} report. */
+    public record Baseline(double factor) implements Bound {
+    }
+
+    /** The unit a literal was written with. */
+    public enum LiteralUnit { DURATION, PERCENT, PER_SECOND, BARE }
+
+    /**
+     * A metric reference as written: {@code p99}, {@code async.p99.9}, {@code service.p99},
+     * {@code CacheBench.hit}. Whether the first segment is a run is decided by the resolver.
+     */
+    public record Reference(String path) {
+        public Reference {
+            Objects.requireNonNull(path, "path");
+        }
+
+        /**
+         * The path split into run and metric at the first dot that is not inside a number
+         * ({@code p99.9} is one segment), or empty when there is no such dot.
+         */
+        public Optional<String[]> qualified() {
+            List<String> segments = segments();
+            if (segments.size() < 2) {
+                return Optional.empty();
+            }
+            String first = segments.get(0);
+            return Optional.of(new String[] {first, path.substring(first.length() + 1)});
+        }
+
+        private List<String> segments() {
+            List<String> out = new ArrayList<>();
+            for (String part : path.split("\\.")) {
+                boolean numeric = !part.isEmpty() && Character.isDigit(part.charAt(0));
+                if (numeric && !out.isEmpty()) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + "." + part);
+                } else {
+                    out.add(part);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.apitune.gate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+import io.apitune.ApituneException;
+
+/**
+ * Writes gate results as JUnit XML (the Ant/Surefire {@code testsuite} format CI dashboards
+ * read): one {@code testcase} per gate and run, a {@code failure} element for each failed gate.
+ * Written to a temp file and renamed, so a crash never leaves half a file.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class JUnitReport {
+    private JUnitReport() {
+    }
+
+    /**
+     * @param suite name of the test suite, e.g. the scenario name
+     * @throws ApituneException (exit 3) when the file cannot be written
+     */
+    public static void write(Path file, String suite, List<GateResult> results) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, ".junit", ".tmp");
+            Files.writeString(temp, xml(suite, results), StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UncheckedIOException e) {
+            throw ApituneException.targetFailure("--junit: cannot write " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The XML document. */
+    public static String xml(String suite, List<GateResult> results) {
+        long failures = results.stream().filter(r -> !r.passed()).count();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append(String.format(Locale.ROOT,
+                "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n",
+                escape(suite), results.size(), failures));
+        for (GateResult r : results) {
+            String measured = GateTable.value(r, r.measured());
+            String limit = GateTable.value(r, r.limit());
+            xml.append(String.format(Locale.ROOT,
+                    "  <testcase classname=\"apitune.gates.%s\" name=\"%s\" time=\"0\">",
+                    escape(r.run()), escape(r.gate())));
+            if (r.passed()) {
+                xml.append("\n    <system-out>measured ").append(escape(measured))
+                        .append(", limit ").append(escape(limit)).append("</system-out>\n");
+            } else {
+                String message = "measured " + measured + ", limit " + limit;
+                xml.append("\n    <failure message=\"").append(escape(message))
+                        .append("\" type=\"GateFailed\">").append(escape(r.gate() + ": " + message))
+                        .append("</failure>\n");
+            }
+            xml.append("  </testcase>\n");
+        }
+        return xml.append("</testsuite>\n").toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+}

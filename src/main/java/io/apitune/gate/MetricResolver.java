@@ -1,0 +1,30 @@
+package io.apitune.gate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where gates find their numbers: a run name and a metric name map to a value and its unit. Gate
+ * parsing knows nothing about metrics; {@link ReportMetrics} resolves against report.json
+ * documents, and other parts (JMH scores) can supply their own implementation.
+ *
+ * <p>Implementations are used from one thread at a time.
+ */
+public interface MetricResolver {
+    /** Names that may qualify a metric, as in {@code async.p99}. */
+    Set<String> runs();
+
+    /** The runs an unqualified metric ({@code p99 < 25ms}) is checked on, one result each. */
+    List<String> defaultRuns();
+
+    /**
+     * @param run    one of {@link #runs()}
+     * @param metric e.g. {@code p99}, {@code service.p99.9}, {@code throughput}
+     * @return the value, or empty when the metric name is unknown
+     */
+    Optional<Measured> lookup(String run, String metric);
+
+    /** The metric names this resolver knows, for error messages. */
+    String knownMetrics();
+}

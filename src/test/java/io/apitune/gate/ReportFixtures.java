@@ -1,0 +1,44 @@
+package io.apitune.gate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Hand-made report.json documents (docs/report-schema.md) for gate tests. */
+final class ReportFixtures {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportFixtures() {
+    }
+
+    /** A run document with the given latency p50/p99 (ms), throughput, errors and requests. */
+    static ObjectNode run(String name, double p50Ms, double p99Ms, double throughput,
+            long errors, long requests) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("schemaVersion", 1).put("kind", "run").put("name", name);
+        ObjectNode results = doc.putObject("results");
+        results.put("durationSeconds", 10.0).put("requests", requests).put("throughput", throughput);
+        results.putObject("errors").put("total", errors).put("connect", 0).put("timeout", 0)
+                .put("status4xx", 0).put("status5xx", errors).put("other", 0);
+        results.put("errorRate", requests == 0 ? 0.0 : (double) errors / requests);
+        latency(results.putObject("latency"), p50Ms, p99Ms);
+        latency(results.putObject("serviceTime"), p50Ms / 2, p99Ms / 2);
+        return doc;
+    }
+
+    private static void latency(ObjectNode node, double p50, double p99) {
+        node.put("count", 1000).put("mean", p50).put("min", p50 / 10).put("p50", p50)
+                .put("p75", p50 * 1.2).put("p90", p50 * 1.5).put("p99", p99)
+                .put("p99.9", p99 * 1.5).put("p99.99", p99 * 2).put("max", p99 * 3)
+                .put("stddev", 1.0);
+    }
+
+    /** A combined scenario document holding the runs. */
+    static ObjectNode scenario(ObjectNode... runs) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("schemaVersion", 1).put("kind", "scenario").put("name", "test");
+        for (ObjectNode run : runs) {
+            doc.withArray("runs").add(run);
+        }
+        return doc;
+    }
+}
