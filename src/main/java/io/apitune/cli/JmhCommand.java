@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.apitune.gate.Gate;
+import io.apitune.gate.GateParser;
+import io.apitune.gate.GateTable;
 import io.apitune.jmh.runner.JmhRun;
 import io.apitune.jmh.runner.JmhRunSpec;
 import io.apitune.jmh.runner.JmhRunner;
@@ -54,6 +57,17 @@ public final class JmhCommand implements Callable<Integer> {
             description = "Also write JMH's JSON result to FILE (the same file as jmh.json in the run directory).")
     Path jsonFile;
 
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=V1[,V2...]",
+            description = "Override a @Param of the benchmarks (repeatable), e.g. -p cacheSize=1000. "
+                    + "Default: each benchmark's declared values.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--gate", paramLabel = "EXPR",
+            description = "Check the scores after the run (repeatable); exit 1 when one fails. A metric is "
+                    + "Class.method, plus .VALUE for each @Param (alphabetical by name) when several ran, "
+                    + "e.g. 'CacheBench.hit < 0.5 * CacheBench.miss' or 'CacheBench.hit.1000 < 100'.")
+    List<String> gates = new ArrayList<>();
+
     @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Directory that receives the run directory. Default: ${DEFAULT-VALUE}.")
     Path reportsDir;
@@ -61,18 +75,22 @@ public final class JmhCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        JmhRunSpec runSpec = new JmhRunSpec(includes, quick, Optional.ofNullable(jsonFile), reportsDir);
+        JmhRunSpec runSpec = new JmhRunSpec(includes, quick, Optional.ofNullable(jsonFile), reportsDir,
+                JmhRunSpec.parseParams(params));
+        List<Gate> parsedGates = GateParser.parseAll(gates);
         if (list) {
             JmhRunner.list(runSpec.includes()).forEach(out::println);
             out.flush();
             return ExitCodes.OK;
         }
-        JmhRun run = JmhRunner.run(runSpec, new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
+        JmhRun run = JmhRunner.run(runSpec, parsedGates,
+                new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
         out.println();
         out.print(JmhSummaryWriter.table(run.results()));
+        GateTable.print(run.gates(), out);
         out.println("results: " + run.directory());
         out.flush();
-        return ExitCodes.OK;
+        return GateTable.allPassed(run.gates()) ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }
 
     /** Bytes → the command's writer, decoded as UTF-8 line by line (JMH prints to a PrintStream). */

@@ -25,24 +25,34 @@ class JmhCommandIT {
     private static final long TIMEOUT_SECONDS = 90;
 
     @Test
-    void quickRunFromTheShadedJarWritesAPositiveScore(@TempDir Path tmp) throws Exception {
+    void quickRunFromTheShadedJarWritesScoresAndChecksGates(@TempDir Path tmp) throws Exception {
         Path json = tmp.resolve("out").resolve("jmh-result.json");
         Path reports = tmp.resolve("reports");
+        // One row against 500 rows: orders of magnitude apart on any machine, so both verdicts are certain.
         Result r = java(tmp, "-jar", APITUNE_JAR.toString(), "jmh", "--quick", "--json", json.toString(),
-                "--reports-dir", reports.toString(), "JsonBench.world$");
+                "--reports-dir", reports.toString(), "-p", "rows=500",
+                "--gate", "JsonBench.world < JsonBench.worlds", "--gate", "JsonBench.worlds < JsonBench.world",
+                "JsonBench.worlds?$");
 
-        assertThat(r.exitCode).as(r.output).isZero();
+        assertThat(r.exitCode).as(r.output).isEqualTo(ExitCodes.GATE_FAILED);
         JsonNode results = new ObjectMapper().readTree(json.toFile());
-        assertThat(results).hasSize(1);
+        assertThat(results).hasSize(2);
         assertThat(results.get(0).get("benchmark").asText()).isEqualTo("io.apitune.jmh.JsonBench.world");
-        assertThat(results.get(0).get("forks").asInt()).isEqualTo(1);
-        assertThat(results.get(0).get("primaryMetric").get("score").asDouble()).isPositive();
+        assertThat(results.get(1).get("params").get("rows").asText()).isEqualTo("500");
+        for (JsonNode result : results) {
+            assertThat(result.get("forks").asInt()).isEqualTo(1);
+            assertThat(result.get("primaryMetric").get("score").asDouble()).isPositive();
+        }
+        assertThat(r.output).containsPattern("JsonBench.world < JsonBench.worlds .* PASS")
+                .containsPattern("JsonBench.worlds < JsonBench.world .* FAIL");
 
         try (var dirs = Files.list(reports)) {
             Path runDir = dirs.filter(d -> d.getFileName().toString().endsWith("-jmh")).findFirst().orElseThrow();
             assertThat(Files.mismatch(runDir.resolve("jmh.json"), json)).isEqualTo(-1L);
             JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
             assertThat(summary.get("results").get(0).get("name").asText()).isEqualTo("JsonBench.world");
+            assertThat(summary.get("gates").get(0).get("passed").asBoolean()).isTrue();
+            assertThat(summary.get("gates").get(1).get("passed").asBoolean()).isFalse();
             assertThat(r.output).contains("results: " + runDir);
         }
     }

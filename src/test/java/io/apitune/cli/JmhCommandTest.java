@@ -72,8 +72,38 @@ class JmhCommandTest {
     }
 
     @Test
+    void gateSyntaxErrorIsInvalidInput() {
+        assertThat(run("jmh", "--gate", "CacheBench.hit", "CacheBench")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString().lines()).singleElement().asString().contains("gate 'CacheBench.hit'");
+    }
+
+    @Test
+    void gateOnUnknownOrAmbiguousNameFailsBeforeAnythingRuns(@TempDir Path tmp) {
+        Path reports = tmp.resolve("reports");
+        assertThat(run("jmh", "--reports-dir", reports.toString(), "--gate", "CacheBench.hit < 0.5 * CacheBench.miss",
+                "CacheBench")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("unknown metric 'hit'", "CacheBench.hit.1000");
+        assertThat(reports).doesNotExist();
+        assertThat(out.toString()).doesNotContain("# Run progress");
+    }
+
+    @Test
+    void paramMustBeNameEqualsValues() {
+        assertThat(run("jmh", "--list", "-p", "cacheSize")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--param", "'cacheSize'", "NAME=VALUE");
+    }
+
+    @Test
+    void paramUnknownToTheMatchingBenchmarksIsRejected(@TempDir Path tmp) {
+        assertThat(run("jmh", "--reports-dir", tmp.resolve("r").toString(), "-p", "rows=5", "CacheBench"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("no matching benchmark has a param 'rows'", "cacheSize");
+    }
+
+    @Test
     void helpDocumentsEveryFlag() {
         assertThat(run("jmh", "--help")).isZero();
-        assertThat(out.toString()).contains("REGEX", "--list", "--quick", "--json", "--reports-dir");
+        assertThat(out.toString()).contains("REGEX", "--list", "--quick", "--json", "--reports-dir", "--param",
+                "--gate");
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import io.apitune.gate.GateResult;
+
 /**
  * A finished {@code apitune jmh} run: where its files are and what it measured.
  *
@@ -15,11 +17,12 @@ import java.util.List;
  * @param quick     whether the smoke configuration was used
  * @param includes  the benchmark regexes as given (empty: all)
  * @param results   one entry per benchmark and parameter combination, sorted by name then params
+ * @param gates     the verdicts of the {@code --gate} expressions on {@code results}, in order
  *
  * <p>Immutable; thread-safe.
  */
 public record JmhRun(String runId, Path directory, Instant startTime, Instant endTime, boolean quick,
-        List<String> includes, List<JmhResult> results) {
+        List<String> includes, List<JmhResult> results, List<GateResult> gates) {
     public static final String JMH_JSON = "jmh.json";
     public static final String SUMMARY_JSON = "summary.json";
     public static final String SUMMARY_TEXT = "summary.txt";
@@ -27,6 +30,7 @@ public record JmhRun(String runId, Path directory, Instant startTime, Instant en
     public JmhRun {
         includes = List.copyOf(includes);
         results = List.copyOf(results);
+        gates = List.copyOf(gates);
     }
 
     /** JMH's own JSON result file. */

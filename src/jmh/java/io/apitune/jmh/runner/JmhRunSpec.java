@@ -2,7 +2,10 @@ package io.apitune.jmh.runner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -18,12 +21,15 @@ import io.apitune.ApituneException;
  *                     instead of each class's own annotations
  * @param jsonFile     where to copy JMH's JSON result, if anywhere
  * @param reportsDir   the directory under which {@code <timestamp>-jmh/} is created
+ * @param params       {@code @Param} overrides, name → values (JMH's {@code -p name=v1,v2})
  *
  * <p>Immutable; thread-safe.
  */
-public record JmhRunSpec(List<String> includes, boolean quick, Optional<Path> jsonFile, Path reportsDir) {
+public record JmhRunSpec(List<String> includes, boolean quick, Optional<Path> jsonFile, Path reportsDir,
+        Map<String, List<String>> params) {
     public JmhRunSpec {
         includes = List.copyOf(includes);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         for (String regex : includes) {
             checkRegex(regex);
         }
@@ -38,6 +44,24 @@ public record JmhRunSpec(List<String> includes, boolean quick, Optional<Path> js
     /** The includes JMH should use: every benchmark when none were given. */
     public List<String> effectiveIncludes() {
         return includes.isEmpty() ? List.of(".*") : includes;
+    }
+
+    /**
+     * Parses {@code --param} values of the form {@code name=v1,v2}.
+     *
+     * @throws ApituneException (exit 2) naming the value when it has no name or no values
+     */
+    public static Map<String, List<String>> parseParams(List<String> texts) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String text : texts) {
+            int eq = text.indexOf('=');
+            List<String> values = eq < 0 ? List.of() : List.of(text.substring(eq + 1).split(",", -1));
+            if (eq <= 0 || values.stream().anyMatch(String::isBlank)) {
+                throw ApituneException.invalidInput("--param: '" + text + "' is not NAME=VALUE[,VALUE...]");
+            }
+            params.put(text.substring(0, eq).trim(), values.stream().map(String::trim).toList());
+        }
+        return params;
     }
 
     private static void checkRegex(String regex) {

@@ -8,9 +8,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.apitune.ApituneException;
+import io.apitune.gate.Gate;
+import io.apitune.gate.GateEvaluator;
+import io.apitune.gate.GateResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -43,27 +48,50 @@ public final class JmhRunner {
 
     /** The names ({@code io.apitune.jmh.Class.method}) of the benchmarks the regexes match, sorted. */
     public static List<String> list(List<String> includes) {
-        List<String> effective = includes.isEmpty() ? List.of(".*") : includes;
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(
-                new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
         TreeSet<String> names = new TreeSet<>();
-        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent, effective, List.of())) {
-            names.add(entry.getUsername());
-        }
+        matching(includes).forEach(entry -> names.add(entry.getUsername()));
         return List.copyOf(names);
     }
 
+    /** The benchmark list entries the regexes match (all when {@code includes} is empty). */
+    static Collection<BenchmarkListEntry> matching(List<String> includes) {
+        List<String> effective = includes.isEmpty() ? List.of(".*") : includes;
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(
+                new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
+        return BenchmarkList.defaultList().find(silent, effective, List.of());
+    }
+
     /**
-     * Runs the matching benchmarks, printing JMH's progress to {@code out}, and stores the results
-     * under {@code reports/<timestamp>-jmh/}.
+     * Checks, before anything runs, that some benchmark matches, that every {@code --param} is
+     * declared by a matching benchmark, and that every gate names known benchmarks.
      *
-     * @throws ApituneException invalid input when nothing matches, target failure when a benchmark fails
+     * @throws ApituneException (exit 2) naming the first problem
      */
-    public static JmhRun run(JmhRunSpec spec, PrintStream out) {
-        if (list(spec.includes()).isEmpty()) {
+    public static void validate(JmhRunSpec spec, List<Gate> gates) {
+        Collection<BenchmarkListEntry> entries = matching(spec.includes());
+        if (entries.isEmpty()) {
             throw ApituneException.invalidInput("no benchmark matches " + spec.effectiveIncludes()
                     + " (see 'apitune jmh --list')");
         }
+        Set<String> declared = new TreeSet<>();
+        entries.forEach(e -> declared.addAll(e.getParams().orElse(Map.of()).keySet()));
+        for (String name : spec.params().keySet()) {
+            if (!declared.contains(name)) {
+                throw ApituneException.invalidInput("--param: no matching benchmark has a param '" + name
+                        + "' (declared: " + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")");
+            }
+        }
+        new GateEvaluator(JmhMetrics.namesOnly(entries, spec.params()), null).evaluate(gates);
+    }
+
+    /**
+     * Validates, runs the matching benchmarks printing JMH's progress to {@code out}, evaluates
+     * the gates on the scores, and stores everything under {@code reports/<timestamp>-jmh/}.
+     *
+     * @throws ApituneException invalid input (see {@link #validate}), target failure when a benchmark fails
+     */
+    public static JmhRun run(JmhRunSpec spec, List<Gate> gates, PrintStream out) {
+        validate(spec, gates);
         Instant start = Instant.now();
         Path dir = RunDirectory.create(spec.reportsDir(), start, RUN_SUFFIX);
         Path partial = dir.resolve(JmhRun.JMH_JSON + ".tmp");
@@ -76,8 +104,9 @@ public final class JmhRunner {
         List<JmhResult> results = raw.stream().map(JmhResult::of)
                 .sorted(Comparator.comparing(JmhResult::benchmark).thenComparing(JmhResult::paramsText))
                 .toList();
+        List<GateResult> verdicts = new GateEvaluator(JmhMetrics.of(results), null).evaluate(gates);
         JmhRun run = new JmhRun(dir.getFileName().toString(), dir, start, Instant.now(), spec.quick(),
-                spec.includes(), results);
+                spec.includes(), results, verdicts);
         JmhSummaryWriter.write(run);
         spec.jsonFile().ifPresent(file -> RunDirectory.copyAtomically(run.jmhJson(), file));
         return run;
@@ -89,6 +118,7 @@ public final class JmhRunner {
                 .result(resultFile.toString())
                 .shouldFailOnError(true);
         spec.effectiveIncludes().forEach(options::include);
+        spec.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
         if (spec.quick()) {
             TimeValue iteration = TimeValue.milliseconds(QUICK_ITERATION_MILLIS);
             options.forks(QUICK_FORKS)

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.apitune.Version;
+import io.apitune.gate.GateResult;
 
 /**
  * Writes a run's small summaries next to JMH's JSON: {@value JmhRun#SUMMARY_JSON} (schemaVersion
@@ -45,6 +46,7 @@ public final class JmhSummaryWriter {
         doc.put("quick", run.quick());
         doc.put("includes", run.includes());
         doc.put("results", run.results());
+        doc.put("gates", run.gates().stream().map(GateResult::toJson).toList());
         doc.put("environment", environment());
         doc.put("files", Map.of("jmh", JmhRun.JMH_JSON, "text", JmhRun.SUMMARY_TEXT));
         try {

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apitune.gate.GateResult;
+import io.apitune.gate.Quantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +44,8 @@ class JmhSummaryWriterTest {
         Path dir = RunDirectory.create(tmp, Instant.parse("2026-11-27T01:02:03Z"), "jmh");
         assertThat(dir.getFileName()).hasToString("20261127-010203-jmh");
         JmhRun run = new JmhRun(dir.getFileName().toString(), dir, Instant.EPOCH, Instant.EPOCH.plusSeconds(5),
-                true, List.of("CacheBench"), List.of(HIT, GROUP));
+                true, List.of("CacheBench"), List.of(HIT, GROUP),
+                List.of(new GateResult("CacheBench.hit < 100", "CacheBench", 21.5, 100, Quantity.PLAIN, "ns/op", true)));
         JmhSummaryWriter.write(run);
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve(JmhRun.SUMMARY_JSON).toFile());
@@ -51,6 +54,8 @@ class JmhSummaryWriterTest {
         assertThat(json.get("results")).hasSize(2);
         assertThat(json.get("results").get(0).get("score").asDouble()).isEqualTo(21.5);
         assertThat(json.get("results").get(1).get("scoreError").isNull()).isTrue();
+        assertThat(json.get("gates").get(0).get("passed").asBoolean()).isTrue();
+        assertThat(json.get("gates").get(0).get("unit").asText()).isEqualTo("ns/op");
         assertThat(json.get("environment").get("cores").asInt()).isPositive();
         assertThat(Files.readString(dir.resolve(JmhRun.SUMMARY_TEXT))).contains("CacheBench.hit");
         try (var files = Files.list(dir)) {
