@@ -88,13 +88,19 @@ public final class JmhCommand implements Callable<Integer> {
         out.println();
         out.print(JmhSummaryWriter.table(run.results()));
         GateTable.print(run.gates(), out);
+        out.println("JMH JSON: " + run.jmhJson());
         out.println("results: " + run.directory());
         out.flush();
         return GateTable.allPassed(run.gates()) ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }
 
-    /** Bytes → the command's writer, decoded as UTF-8 line by line (JMH prints to a PrintStream). */
+    /**
+     * Bytes → the command's writer, decoded as UTF-8 line by line (JMH prints to a PrintStream).
+     * JMH's "result is saved to" line is dropped: it names the temp file that is renamed afterwards;
+     * the command prints the final location itself.
+     */
     private static final class WriterStream extends OutputStream {
+        private static final String JMH_SAVED_LINE = "Benchmark result is saved to ";
         private final PrintWriter writer;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
@@ -112,7 +118,10 @@ public final class JmhCommand implements Callable<Integer> {
 
         @Override
         public void flush() {
-            writer.write(line.toString(StandardCharsets.UTF_8));
+            String text = line.toString(StandardCharsets.UTF_8);
+            if (!text.startsWith(JMH_SAVED_LINE)) {
+                writer.write(text);
+            }
             line.reset();
             writer.flush();
         }
