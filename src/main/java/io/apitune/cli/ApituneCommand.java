@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Measure how async handling, caching and async DB access change API latency "
                 + "and throughput, and guard API performance in CI.",
         subcommands = {
+            ServeCommand.class,
             JmhCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 a gate failed, 2 invalid input, 3 target/runtime failure, "

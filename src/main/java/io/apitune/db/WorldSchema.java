@@ -1,0 +1,60 @@
+package io.apitune.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.apitune.ApituneException;
+
+/**
+ * The TechEmpower World table: {@code id} 1..{@value #ROWS}, {@code randomNumber} 1..{@value #ROWS}.
+ * Created if missing and seeded only when empty, so an existing server's data is left alone.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class WorldSchema {
+    /** Rows in the World table; ids are 1..ROWS. */
+    public static final int ROWS = 10_000;
+    /** The one query both DB modes run. */
+    public static final String SELECT_BY_ID = "SELECT id, randomnumber FROM world WHERE id = $1";
+    /** The same query in JDBC placeholder syntax. */
+    public static final String SELECT_BY_ID_JDBC = "SELECT id, randomnumber FROM world WHERE id = ?";
+
+    private WorldSchema() {
+    }
+
+    /** Opens a JDBC connection; lets callers pass {@code database::connect}. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    /**
+     * Creates the table when missing and seeds it when empty (blocking).
+     *
+     * @param where printable description of the server for the error message (no password)
+     * @throws ApituneException exit 3 when the server cannot be reached
+     */
+    public static void ensure(Connector connector, String where) {
+        try (Connection c = connector.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS world (id integer NOT NULL PRIMARY KEY, "
+                    + "randomnumber integer NOT NULL)");
+            if (count(s) == 0) {
+                s.execute("INSERT INTO world (id, randomnumber) SELECT g, 1 + floor(random() * "
+                        + ROWS + ")::integer FROM generate_series(1, " + ROWS + ") AS g");
+                s.execute("ANALYZE world");
+            }
+        } catch (SQLException e) {
+            throw ApituneException.targetFailure(
+                    "database " + where + " is unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static long count(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM world")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

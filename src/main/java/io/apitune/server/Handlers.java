@@ -1,0 +1,16 @@
+package io.apitune.server;
+
+/**
+ * The request paths of every mode, callable without HTTP (the JMH benchmarks call them
+ * directly). The DB handlers are null when the server runs without a database.
+ *
+ * <p>Immutable holder; the handlers themselves are thread-safe.
+ */
+public record Handlers(Upstream upstream, BlockingHandler blocking, AsyncHandler async,
+        CachedHandler cached, VirtualHandler virtual, BlockingDbHandler blockingDb,
+        AsyncDbHandler asyncDb) {
+
+    public boolean hasDatabase() {
+        return blockingDb != null && asyncDb != null;
+    }
+}

@@ -1,0 +1,73 @@
+package io.apitune.server;
+
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Counters of one mode as shown by {@code GET /stats}: requests started, in flight, rejected
+ * (503 for a full pool), errors (any other non-2xx answer), cache hits and misses, and worker
+ * queue depth. Hits, misses and queue depth are read from their owners when asked.
+ *
+ * <p>Thread-safe: counters are {@link LongAdder}s, updated from any event loop.
+ */
+public final class ModeStats {
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder finished = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongSupplier cacheHits;
+    private final LongSupplier cacheMisses;
+    private final IntSupplier queueDepth;
+
+    public ModeStats(LongSupplier cacheHits, LongSupplier cacheMisses, IntSupplier queueDepth) {
+        this.cacheHits = cacheHits;
+        this.cacheMisses = cacheMisses;
+        this.queueDepth = queueDepth;
+    }
+
+    /** A mode without cache or worker queue. */
+    public static ModeStats plain() {
+        return new ModeStats(() -> 0, () -> 0, () -> 0);
+    }
+
+    /** A request arrived. */
+    public void started() {
+        requests.increment();
+    }
+
+    /** A request was answered; {@code status} is the HTTP status sent. */
+    public void finished(int status, boolean rejectedByPool) {
+        finished.increment();
+        if (rejectedByPool) {
+            rejected.increment();
+        } else if (status >= 300) {
+            errors.increment();
+        }
+    }
+
+    public long requests() {
+        return requests.sum();
+    }
+
+    public long inFlight() {
+        return Math.max(0, requests.sum() - finished.sum());
+    }
+
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    public long errors() {
+        return errors.sum();
+    }
+
+    JsonObject toJson() {
+        return new JsonObject().put("requests", requests()).put("inFlight", inFlight())
+                .put("rejected", rejected()).put("errors", errors())
+                .put("cacheHits", cacheHits.getAsLong()).put("cacheMisses", cacheMisses.getAsLong())
+                .put("queueDepth", queueDepth.getAsInt());
+    }
+}

@@ -1,0 +1,47 @@
+package io.apitune.server;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * All per-mode counters plus the pool sizes and database kind, rendered as the {@code /stats}
+ * JSON: {@code {"modes":{"blocking":{…},…},"pools":{…},"database":"embedded"}}.
+ *
+ * <p>Thread-safe: the map is filled at construction and only read afterwards.
+ */
+public final class ServerStats {
+    private final Map<Mode, ModeStats> modes = new EnumMap<>(Mode.class);
+    private final JsonObject pools;
+    private final String database;
+
+    /** @param database {@code embedded}, {@code external} or {@code off} */
+    public ServerStats(Handlers handlers, ServerConfig config, String database) {
+        for (Mode mode : Mode.values()) {
+            modes.put(mode, ModeStats.plain());
+        }
+        modes.put(Mode.CACHED, new ModeStats(handlers.cached()::hits, handlers.cached()::misses,
+                () -> 0));
+        modes.put(Mode.BLOCKING, new ModeStats(() -> 0, () -> 0,
+                handlers.blocking().workers()::queueDepth));
+        if (handlers.blockingDb() != null) {
+            modes.put(Mode.BLOCKING_DB, new ModeStats(() -> 0, () -> 0,
+                    handlers.blockingDb().workers()::queueDepth));
+        }
+        this.pools = new JsonObject().put("workers", config.workers()).put("queue", config.queue())
+                .put("dbPool", config.dbPool()).put("asyncDbPool", config.dbPool());
+        this.database = database;
+    }
+
+    public ModeStats of(Mode mode) {
+        return modes.get(mode);
+    }
+
+    public JsonObject toJson() {
+        JsonObject perMode = new JsonObject();
+        modes.forEach((mode, stats) -> perMode.put(mode.path(), stats.toJson()));
+        return new JsonObject().put("modes", perMode).put("pools", pools.copy())
+                .put("database", database);
+    }
+}

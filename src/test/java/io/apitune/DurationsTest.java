@@ -1,0 +1,35 @@
+package io.apitune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DurationsTest {
+    @ParameterizedTest
+    @CsvSource({"0,0", "250us,250000", "20ms,20000000", "1.5s,1500000000", "2m,120000000000",
+        "1h,3600000000000", "7ns,7", "20 ms,20000000", "20MS,20000000"})
+    void parsesUnits(String text, long nanos) {
+        assertThat(Durations.parse(text)).isEqualTo(Duration.ofNanos(nanos));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fast", "20", "-5ms", "ms", "1.s", "''"})
+    void rejectsNonDurationsNamingTheValue(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "' is not a duration");
+    }
+
+    @Test
+    void formatIsShortestAndRoundTrips() {
+        for (String text : new String[] {"20ms", "1.5s", "250us", "2m", "1h", "7ns", "0"}) {
+            assertThat(Durations.format(Durations.parse(text))).isEqualTo(text);
+        }
+        assertThat(Durations.millis(1_234_567)).isEqualTo("1.235");
+    }
+}
