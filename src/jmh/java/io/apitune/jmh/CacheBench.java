@@ -1,9 +1,14 @@
 package io.apitune.jmh;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.apitune.server.CachedHandler;
+import io.apitune.server.Item;
+import io.apitune.server.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,16 +19,23 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the {@code cached} mode costs per request on the CPU: a Caffeine hit, a Caffeine miss
- * (upstream call + insertion + the eviction it causes in a full cache), and the plain upstream
- * call with no cache. The simulated upstream here only computes its answer (no waiting), so the
- * numbers are the cache's own overhead; end to end a hit also saves the upstream latency.
+ * What the {@code cached} mode costs per request on the CPU, with the server's own
+ * {@link CachedHandler} (Caffeine async cache, bounded, expire-after-write) and {@link Upstream}:
+ * a hit, a miss (upstream call + insertion + the eviction it causes in a full cache), and the
+ * plain upstream call with no cache (the {@code async} mode's path). The upstream latency is
+ * zero here, so the scores are the machinery's own cost; end to end a hit also saves the
+ * upstream latency ({@code --backend-latency}), which is what makes caching pay.
  *
- * <p>Run: {@code apitune jmh CacheBench} or {@code java -jar target/benchmarks.jar CacheBench}.
- * Thread model: one benchmark thread per state ({@link Scope#Thread}).
+ * <p>Caffeine runs eviction on its default executor (the common pool), as in the server, so part
+ * of a miss's cost is paid on another thread. Run: {@code apitune jmh CacheBench} or
+ * {@code java -jar target/benchmarks.jar CacheBench}.
+ *
+ * <p>Thread model: one benchmark thread per state ({@link Scope#Thread}); the handler is
+ * thread-safe and called from a non-Vert.x thread, where completed futures are returned directly.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,55 +44,51 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class CacheBench {
-    /** Distinct keys the cache holds; misses use keys outside this set. */
+    private static final Duration TTL = Duration.ofHours(1);
+
+    /** Entries the cache holds (the server's {@code --cache-size}); hits cycle over all of them. */
     @Param({"1000", "100000"})
     int cacheSize;
 
-    private static final int MISS_KEYS = 1 << 20;
-
-    private Cache<String, SampleResponses.Item> cache;
-    private String[] hitKeys;
-    private String[] missKeys;
-    private int hitIndex;
-    private int missIndex;
+    private Vertx vertx;
+    private Upstream upstream;
+    private CachedHandler cached;
+    private long hitId;
+    private long missId;
 
     @Setup
     public void fillCache() {
-        // Maintenance (eviction) runs on the calling thread so its cost is counted, not hidden in FJP.
-        cache = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
-        hitKeys = SampleResponses.keys("item-", cacheSize);
-        missKeys = SampleResponses.keys("miss-", MISS_KEYS);
-        for (String key : hitKeys) {
-            cache.put(key, upstreamCall(key));
+        vertx = Vertx.vertx();
+        upstream = new Upstream(vertx, Duration.ZERO, Duration.ZERO);
+        cached = new CachedHandler(upstream, cacheSize, TTL);
+        for (long id = 0; id < cacheSize; id++) {
+            cached.item(id);
         }
-        cache.cleanUp();
+        missId = cacheSize;
     }
 
-    private static SampleResponses.Item upstreamCall(String key) {
-        return SampleResponses.itemFor(key, "cached");
+    @TearDown
+    public void stopVertx() throws TimeoutException {
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     /** The plain upstream call, no cache: the baseline for hit and miss. */
     @Benchmark
-    public SampleResponses.Item upstream() {
-        String key = hitKeys[hitIndex];
-        hitIndex = hitIndex + 1 == hitKeys.length ? 0 : hitIndex + 1;
-        return upstreamCall(key);
+    public Future<Item> upstream() {
+        hitId = hitId + 1 == cacheSize ? 0 : hitId + 1;
+        return upstream.call(hitId);
     }
 
-    /** A lookup of a key that is in the cache. */
+    /** A request for an id that is in the cache. */
     @Benchmark
-    public SampleResponses.Item hit() {
-        String key = hitKeys[hitIndex];
-        hitIndex = hitIndex + 1 == hitKeys.length ? 0 : hitIndex + 1;
-        return cache.get(key, CacheBench::upstreamCall);
+    public Future<Item> hit() {
+        hitId = hitId + 1 == cacheSize ? 0 : hitId + 1;
+        return cached.item(hitId);
     }
 
-    /** A lookup of a key not in the (full) cache: upstream call, insertion and eviction. */
+    /** A request for an id never seen before: upstream call, insertion, eviction of another entry. */
     @Benchmark
-    public SampleResponses.Item miss() {
-        String key = missKeys[missIndex];
-        missIndex = missIndex + 1 == MISS_KEYS ? 0 : missIndex + 1;
-        return cache.get(key, CacheBench::upstreamCall);
+    public Future<Item> miss() {
+        return cached.item(missId++);
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.apitune.server.Item;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -50,7 +51,6 @@ public class HandoffBench {
     private Vertx vertx;
     private Context eventLoop;
     private WorkerExecutor workers;
-    private final String[] keys = SampleResponses.keys("item-", STEPS);
 
     @Setup
     public void startVertx() {
@@ -102,7 +102,8 @@ public class HandoffBench {
                 .onFailure(done::completeExceptionally);
     }
 
-    private long work(int step) {
-        return SampleResponses.itemFor(keys[step], "handoff").value();
+    /** The work of one step: what the upstream computes for an id once its latency is over. */
+    private static long work(int step) {
+        return Item.of(step).value().length();
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.apitune.db.World;
+import io.apitune.server.Item;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Jackson encoding of each response type to the bytes the server writes: the item of the
- * slow-upstream modes, one {@code World} row, and a list of rows (the multi-query database
- * request, where the row count matters). Writers are built once, as a server does.
+ * JSON encoding of each response type the server sends, to UTF-8 bytes: the {@link Item} of the
+ * slow-upstream modes, one {@link World} row ({@code /db}), and {@code N} rows ({@code /queries},
+ * where the row count matters). Each with Jackson (an {@link ObjectWriter} built once, as a
+ * server would) and with the server's own hand-written {@code toJson} that it actually uses.
  *
  * <p>Run: {@code apitune jmh JsonBench} or {@code java -jar target/benchmarks.jar JsonBench}.
  * Thread model: shared immutable writers ({@link Scope#Benchmark}); Jackson writers are
@@ -37,32 +40,32 @@ public class JsonBench {
     private final ObjectMapper mapper = new ObjectMapper();
     private ObjectWriter itemWriter;
     private ObjectWriter worldWriter;
-    private SampleResponses.Item item;
-    private SampleResponses.World world;
+    private Item item;
+    private World world;
 
     @Setup
     public void buildWriters() {
-        itemWriter = mapper.writerFor(SampleResponses.Item.class);
-        worldWriter = mapper.writerFor(SampleResponses.World.class);
-        item = SampleResponses.itemFor("item-42", "async");
-        world = SampleResponses.worlds(1, 42).get(0);
+        itemWriter = mapper.writerFor(Item.class);
+        worldWriter = mapper.writerFor(World.class);
+        item = Item.of(42);
+        world = SampleData.worlds(1, 42).get(0);
     }
 
-    /** The rows of a multi-query request; only the benchmarks that use it vary its size. */
+    /** The rows of a {@code /queries} response; only the benchmarks that use it vary its size. */
     @State(Scope.Benchmark)
     public static class Rows {
-        /** Rows in one response (TechEmpower's queries test uses 1..500). */
+        /** Rows in one response (the server allows 1..500, as TechEmpower's queries test). */
         @Param({"1", "20", "500"})
         int rows;
 
         ObjectWriter listWriter;
-        List<SampleResponses.World> worlds;
+        List<World> worlds;
 
         @Setup
         public void buildRows(JsonBench bench) {
             listWriter = bench.mapper.writerFor(
-                    bench.mapper.getTypeFactory().constructCollectionType(List.class, SampleResponses.World.class));
-            worlds = SampleResponses.worlds(rows, 7);
+                    bench.mapper.getTypeFactory().constructCollectionType(List.class, World.class));
+            worlds = SampleData.worlds(rows, 7);
         }
     }
 
@@ -72,12 +75,27 @@ public class JsonBench {
     }
 
     @Benchmark
+    public byte[] itemHandWritten() {
+        return SampleData.utf8(item.toJson());
+    }
+
+    @Benchmark
     public byte[] world() throws JsonProcessingException {
         return worldWriter.writeValueAsBytes(world);
     }
 
     @Benchmark
+    public byte[] worldHandWritten() {
+        return SampleData.utf8(world.toJson());
+    }
+
+    @Benchmark
     public byte[] worlds(Rows rows) throws JsonProcessingException {
         return rows.listWriter.writeValueAsBytes(rows.worlds);
+    }
+
+    @Benchmark
+    public byte[] worldsHandWritten(Rows rows) {
+        return SampleData.utf8(World.toJson(rows.worlds));
     }
 }
