@@ -135,8 +135,20 @@ public final class JmhRunner {
         }
     }
 
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /**
+     * The most specific message: JMH wraps a benchmark's own exception (e.g. a setup failure)
+     * as a suppressed exception of its "Benchmark caught the exception" cause.
+     */
+    static String firstLine(Throwable e) {
+        Throwable specific = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Throwable inner = t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null;
+            while (inner != null) {
+                specific = inner;
+                inner = inner.getCause();
+            }
+        }
+        String message = specific.getMessage() == null ? specific.getClass().getSimpleName() : specific.getMessage();
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }
