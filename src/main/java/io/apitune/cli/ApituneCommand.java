@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 + "and throughput, and guard API performance in CI.",
         subcommands = {
             ServeCommand.class,
+            BenchCommand.class,
             JmhCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 a gate failed, 2 invalid input, 3 target/runtime failure, "

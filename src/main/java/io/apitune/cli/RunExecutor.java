@@ -1,0 +1,150 @@
+package io.apitune.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.apitune.load.LoadConfig;
+import io.apitune.load.LoadGenerator;
+import io.apitune.load.LoadResult;
+import io.apitune.load.ProgressListener;
+import io.apitune.report.ConsoleSummary;
+import io.apitune.report.ProgressPrinter;
+import io.apitune.report.ReportDirectory;
+import io.apitune.report.ReportJson;
+import io.apitune.scenario.RunSpec;
+import io.apitune.scenario.TargetSpec;
+
+/**
+ * Executes one {@link RunSpec}: resolves the target (starting the reference server in-process
+ * for a mode target), probes it, warms up, measures with live progress, prints the summary and
+ * writes the report directory atomically. Used by {@code bench}, {@code run}, {@code compare}
+ * and {@code capacity}.
+ *
+ * <p>Thread model: {@link #execute} runs on the calling (command) thread and blocks for the run;
+ * a JVM shutdown hook (Ctrl-C, SIGTERM) stops the run early and waits until the report of what
+ * was measured is written. One run at a time per instance.
+ */
+public final class RunExecutor {
+    private static final long SHUTDOWN_WAIT_SECONDS = 30;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final List<Consumer<Path>> finishers = new ArrayList<>();
+
+    /**
+     * @param out   where the summary goes
+     * @param err   where progress goes
+     * @param quiet no live progress
+     */
+    public RunExecutor(PrintWriter out, PrintWriter err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    /**
+     * Adds a step that writes more files into the run directory before it is renamed into place;
+     * it receives the temporary directory, which already holds report.json and latency.hlog.
+     */
+    public RunExecutor addFinisher(Consumer<Path> finisher) {
+        finishers.add(finisher);
+        return this;
+    }
+
+    /**
+     * Runs {@code spec} and writes its report.
+     *
+     * @param reportDir the run directory, or null for {@code reports/<yyyyMMdd-HHmmss>-<name>}
+     * @throws io.apitune.ApituneException exit 3 when the target is unreachable at start
+     */
+    public RunOutcome execute(RunSpec spec, Path reportDir) {
+        try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
+            String url = target.url();
+            LoadConfig config = withUrl(spec.load(), url);
+            Path dir = reportDir != null ? reportDir : ReportDirectory.defaultDir(spec.name());
+            ProgressListener progress = quiet ? ProgressListener.NONE
+                    : new ProgressPrinter(err, System.console() != null);
+            try (LoadGenerator generator = new LoadGenerator(config, progress)) {
+                generator.probe();
+                return measure(spec, url, target, generator, dir);
+            }
+        }
+    }
+
+    private RunOutcome measure(RunSpec spec, String url, ResolvedTarget target,
+            LoadGenerator generator, Path dir) {
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            generator.stop();
+            try {
+                reported.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "apitune-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            LoadResult result = generator.run();
+            JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+            String runId = dir.getFileName().toString();
+            ObjectNode report = ReportJson.build(runId, spec, url, result);
+            Path written = ReportDirectory.write(dir, report, result.log(), finishers);
+            ConsoleSummary.print(out, spec.name(), url, spec.load().ratePerSecond(), result,
+                    written.toString());
+            return new RunOutcome(spec, report, written, result.interrupted(), stats);
+        } finally {
+            reported.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting (Ctrl-C); the hook is running and returns now.
+        }
+    }
+
+    /** The load configuration with the resolved URL in place of the spec's. */
+    static LoadConfig withUrl(LoadConfig load, String url) {
+        LoadConfig.RequestSpec r = load.request();
+        return new LoadConfig(new LoadConfig.RequestSpec(r.method(), url, r.headers(), r.body()),
+                load.keys(), load.ratePerSecond(), load.arrival(), load.connections(),
+                load.duration(), load.requests(), load.warmup(), load.rampUp(), load.timeout());
+    }
+
+    /** GET {@code baseUrl}/stats as JSON, or null when it cannot be read. */
+    static JsonNode serverStats(String baseUrl) {
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/stats")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? ReportJson.MAPPER.readTree(response.body()) : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Keeps {@link TargetSpec} resolution apart so it can own the in-process server. */
+    static String trimSlash(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

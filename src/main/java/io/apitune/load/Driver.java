@@ -1,0 +1,81 @@
+package io.apitune.load;
+
+import java.util.concurrent.Executor;
+
+import org.asynchttpclient.AsyncHttpClient;
+
+/**
+ * Issues the requests of one load model. Subclasses decide when to send; this class sends,
+ * records measured outcomes and hands failures to a separate thread so that a burst of
+ * synchronous failures (a dead target) cannot recurse on an I/O thread.
+ *
+ * <p>Thread model: {@link #start} is called once by the generator; callbacks arrive on
+ * AsyncHttpClient I/O threads and never block; {@link #stop} may be called from any thread.
+ */
+abstract class Driver implements Exchange.Listener {
+    final AsyncHttpClient client;
+    final RequestTemplate template;
+    final RunRecorder recorder;
+    private final Executor failureExecutor;
+    volatile boolean stopped;
+
+    Driver(AsyncHttpClient client, RequestTemplate template, RunRecorder recorder,
+            Executor failureExecutor) {
+        this.client = client;
+        this.template = template;
+        this.recorder = recorder;
+        this.failureExecutor = failureExecutor;
+    }
+
+    /**
+     * Starts issuing requests.
+     *
+     * @param originNanos  {@link System#nanoTime()} at the start of warm-up
+     * @param warmupNanos  length of the warm-up; requests intended before it ends are not measured
+     */
+    abstract void start(long originNanos, long warmupNanos);
+
+    /** Measured requests issued (or queued) so far. */
+    abstract long measuredIssued();
+
+    /** True once every measured request has been issued (or queued). */
+    abstract boolean issuingDone();
+
+    /** Stops issuing new requests. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** Called after one request completed or failed; the subclass may send the next one. */
+    abstract void afterExchange();
+
+    /** Sends one request now; its outcome comes back through {@link Exchange.Listener}. */
+    final void send(long intendedNanos, boolean measured) {
+        Exchange exchange = new Exchange(intendedNanos, System.nanoTime(), measured, this);
+        try {
+            client.executeRequest(template.next(), exchange);
+        } catch (RuntimeException e) {
+            exchange.onThrowable(e);
+        }
+    }
+
+    @Override
+    public final void completed(Exchange exchange, long doneNanos, int status) {
+        if (exchange.measured) {
+            recorder.recordResponse(exchange.intendedNanos, exchange.sentNanos, doneNanos, status);
+        }
+        afterExchange();
+    }
+
+    @Override
+    public final void failed(Exchange exchange, long doneNanos, Throwable failure) {
+        if (exchange.measured) {
+            recorder.recordFailure(ErrorKind.ofThrowable(failure), doneNanos);
+        }
+        try {
+            failureExecutor.execute(this::afterExchange);
+        } catch (RuntimeException rejectedAfterShutdown) {
+            // The run is over; nothing more to send.
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.apitune.load;
+
+/**
+ * Receives live progress of a run. Called on the generator's sampler thread (the thread that
+ * called {@link LoadGenerator#run()}); implementations should return quickly.
+ */
+public interface ProgressListener {
+    /** Nothing is shown. */
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    /** Warm-up of {@code seconds} begins; its traffic is not measured. */
+    default void warmupStarted(double seconds) {
+    }
+
+    /** One interval (about a second) of measurement has ended. */
+    default void interval(IntervalSample sample) {
+    }
+
+    /** Measurement has ended; progress output should be finished off. */
+    default void finished() {
+    }
+}

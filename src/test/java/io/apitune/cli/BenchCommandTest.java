@@ -1,0 +1,93 @@
+package io.apitune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apitune.load.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code apitune bench} in-process: exit codes, one-line errors, summary and report files. */
+class BenchCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run bench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] full = new String[args.length + 1];
+        full[0] = "bench";
+        System.arraycopy(args, 0, full, 1, args.length);
+        int code = cl.execute(full);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void urlRunPrintsSummaryAndWritesReportDirectory() throws Exception {
+        try (TestServer server = TestServer.start(5)) {
+            Path dir = tmp.resolve("run1");
+            Run run = bench("--url", server.url("/item/{key}"), "--rate", "100", "--duration", "1s",
+                    "--warmup", "0", "-c", "4", "--out", dir.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("achieved", "latency", "service time", "p99.99");
+            assertThat(run.err()).contains("req");
+            JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+            assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(report.at("/results/requests").asLong()).isEqualTo(100);
+            assertThat(report.at("/results/latency/p50").asDouble()).isGreaterThanOrEqualTo(4.9);
+            assertThat(report.at("/config/model").asText()).isEqualTo("open");
+            assertThat(report.at("/target/kind").asText()).isEqualTo("url");
+            assertThat(Files.readString(dir.resolve("latency.hlog"))).contains("#[StartTime:");
+            try (var files = Files.list(tmp)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("run1");
+            }
+        }
+    }
+
+    @Test
+    void unreachableTargetIsOneLineExit3() throws Exception {
+        int port;
+        try (TestServer server = TestServer.start(0)) {
+            port = server.port();
+        }
+        Run run = bench("--url", "http://127.0.0.1:" + port + "/", "-q", "--out",
+                tmp.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("unreachable");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void invalidValuesAreOneLineExit2() {
+        for (String[] args : new String[][] {
+            {"--url", "http://127.0.0.1:1/", "--duration", "ten"},
+            {"--url", "ftp://example/"},
+            {"--url", "http://127.0.0.1:1/", "--rate", "-5"},
+            {"--url", "http://127.0.0.1:1/", "--ramp-up", "1s"},
+            {"--url", "http://127.0.0.1:1/", "--key-dist", "pareto"},
+            {"--url", "http://127.0.0.1:1/", "-H", "NoColon"},
+            {"--url", "http://127.0.0.1:1/", "--requests", "5", "--duration", "1s"},
+            {"--mode", "nope"},
+            {"--server", "http://127.0.0.1:1"},
+            {},
+        }) {
+            Run run = bench(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.apitune.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.apitune.ApituneException;
+import io.apitune.load.LoadConfig.Arrival;
+import io.apitune.load.LoadConfig.KeySpace;
+import io.apitune.load.LoadConfig.RequestSpec;
+import org.junit.jupiter.api.Test;
+
+/** The load generator against real loopback servers: oracle, closed model, errors. */
+class LoadGeneratorTest {
+    static LoadConfig open(String url, double rate, int connections, Duration duration) {
+        return new LoadConfig(new RequestSpec("GET", url, List.of(), null),
+                new KeySpace(100, KeySpace.Distribution.UNIFORM, 0), rate, Arrival.CONSTANT,
+                connections, duration, null, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5));
+    }
+
+    static LoadConfig closed(String url, int connections, Duration duration) {
+        return new LoadConfig(new RequestSpec("GET", url, List.of(), null),
+                new KeySpace(100, KeySpace.Distribution.UNIFORM, 0), null, Arrival.CONSTANT,
+                connections, duration, null, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5));
+    }
+
+    static LoadResult run(LoadConfig config) {
+        try (LoadGenerator generator = new LoadGenerator(config, ProgressListener.NONE)) {
+            generator.probe();
+            return generator.run();
+        }
+    }
+
+    @Test
+    void oracleMedianLatencyIsTheServerDelayAndCountsMatchTheServer() throws Exception {
+        long delayMillis = 20;
+        try (TestServer server = TestServer.start(delayMillis)) {
+            // 200/s for 2 s = 400 measured requests; 16 connections comfortably cover
+            // 200/s x 20 ms = 4 in flight, so nothing queues and latency ≈ service time ≈ D.
+            LoadResult result = run(open(server.url("/item/{key}"), 200, 16, Duration.ofSeconds(2)));
+            assertThat(result.requests()).isEqualTo(400);
+            // The server also saw the one reachability probe.
+            assertThat(server.requests()).isEqualTo(result.requests() + 1);
+            assertThat(result.errors().total()).isZero();
+            double p50Millis = result.latency().getValueAtPercentile(50) / 1e6;
+            double serviceP50Millis = result.service().getValueAtPercentile(50) / 1e6;
+            // A timer cannot fire early: p50 >= D. Loopback + timer slack on a busy 2-core
+            // machine adds a few ms; 15 ms is generous.
+            assertThat(p50Millis).isBetween(delayMillis * 0.98, delayMillis + 15.0);
+            assertThat(serviceP50Millis).isBetween(delayMillis * 0.98, delayMillis + 15.0);
+            assertThat(result.latency().getTotalCount()).isEqualTo(400);
+            assertThat(result.throughputPerSecond()).isBetween(180.0, 205.0);
+        }
+    }
+
+    @Test
+    void closedModelFollowsLittlesLaw() throws Exception {
+        long delayMillis = 50;
+        int connections = 8;
+        try (TestServer server = TestServer.start(delayMillis)) {
+            LoadResult result = run(closed(server.url("/x"), connections, Duration.ofSeconds(3)));
+            // Little's law: throughput = in flight / time in system = 8 / 0.050 s = 160/s.
+            double expected = connections / (delayMillis / 1000.0);
+            assertThat(result.throughputPerSecond()).isBetween(expected * 0.7, expected * 1.02);
+            assertThat(result.requests()).isEqualTo(server.requests() - 1);
+        }
+    }
+
+    @Test
+    void requestCountEndsTheRun() throws Exception {
+        try (TestServer server = TestServer.start(0)) {
+            LoadConfig config = new LoadConfig(new RequestSpec("GET", server.url("/"), List.of(), null),
+                    new KeySpace(1, KeySpace.Distribution.UNIFORM, 0), null, Arrival.CONSTANT, 4,
+                    null, 250L, Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5));
+            LoadResult result = run(config);
+            assertThat(result.requests()).isEqualTo(250);
+            assertThat(server.requests()).isGreaterThan(251);
+        }
+    }
+
+    @Test
+    void statusErrorsAreCountedByClass() throws Exception {
+        try (TestServer server = TestServer.start(0)) {
+            server.status(503);
+            LoadResult result = run(open(server.url("/"), 100, 4, Duration.ofMillis(500)));
+            assertThat(result.requests()).isEqualTo(50);
+            assertThat(result.errors().status5xx()).isEqualTo(50);
+            assertThat(result.errors().total()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void unreachableTargetFailsTheProbeWithExit3() throws Exception {
+        int port;
+        try (TestServer server = TestServer.start(0)) {
+            port = server.port();
+        }
+        LoadConfig config = open("http://127.0.0.1:" + port + "/", 10, 1, Duration.ofSeconds(1));
+        try (LoadGenerator generator = new LoadGenerator(config, ProgressListener.NONE)) {
+            assertThatThrownBy(generator::probe).isInstanceOf(ApituneException.class)
+                    .hasMessageContaining("unreachable")
+                    .satisfies(e -> assertThat(((ApituneException) e).exitCode()).isEqualTo(3));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.apitune.load;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * A small loopback HTTP server for load-generator tests: answers every request after a fixed
+ * delay (0 = at once) with a configurable status, counts requests, and can stall: every request
+ * that arrives while a stall is active is answered when the stall ends.
+ *
+ * <p>Thread model: Vert.x event loop; counters are atomic; timers never block.
+ */
+public final class TestServer implements AutoCloseable {
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpServer server;
+    private final long delayMillis;
+    private final AtomicLong requests = new AtomicLong();
+    private volatile int status = 200;
+    private volatile long stallAfterFirstMillis = -1;
+    private volatile long stallMillis;
+    private volatile long firstRequestNanos;
+
+    private TestServer(long delayMillis) throws Exception {
+        this.delayMillis = delayMillis;
+        this.server = vertx.createHttpServer().requestHandler(this::handle)
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts a server answering after {@code delayMillis}. */
+    public static TestServer start(long delayMillis) throws Exception {
+        return new TestServer(delayMillis);
+    }
+
+    /** Holds every request arriving in [first + after, first + after + length) until its end. */
+    public TestServer stall(long afterFirstRequestMillis, long lengthMillis) {
+        this.stallAfterFirstMillis = afterFirstRequestMillis;
+        this.stallMillis = lengthMillis;
+        return this;
+    }
+
+    /** Answers with this status from now on. */
+    public TestServer status(int value) {
+        this.status = value;
+        return this;
+    }
+
+    private void handle(HttpServerRequest request) {
+        long now = System.nanoTime();
+        if (requests.getAndIncrement() == 0) {
+            firstRequestNanos = now;
+        }
+        long wait = delayMillis;
+        if (stallAfterFirstMillis >= 0) {
+            long sinceFirst = TimeUnit.NANOSECONDS.toMillis(now - firstRequestNanos);
+            long stallEnd = stallAfterFirstMillis + stallMillis;
+            if (sinceFirst >= stallAfterFirstMillis && sinceFirst < stallEnd) {
+                wait = Math.max(wait, stallEnd - sinceFirst);
+            }
+        }
+        if (wait <= 0) {
+            respond(request);
+        } else {
+            vertx.setTimer(wait, id -> respond(request));
+        }
+    }
+
+    private void respond(HttpServerRequest request) {
+        request.response().setStatusCode(status).putHeader("content-type", "application/json")
+                .end("{\"ok\":true}");
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    /** Requests received so far. */
+    public long requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
