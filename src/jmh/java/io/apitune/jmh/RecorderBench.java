@@ -3,6 +3,8 @@ package io.apitune.jmh;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.apitune.load.RunRecorder;
+import io.apitune.metrics.Histograms;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -22,13 +24,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The cost of recording one latency value (nanoseconds, 1 µs..1 h, 3 significant digits) in an
- * HdrHistogram recorder: one writer, two writers contending on one {@link Recorder}, a writer
- * while another thread swaps interval histograms (what the load generator's reporter does once a
- * second, here continuously: the worst case), and the single-writer variant wrk2-style loops use.
+ * The cost of recording one measured request in the load generator's own {@link RunRecorder}
+ * (latency and service time into two wait-free HdrHistogram recorders in the shared
+ * {@link Histograms} configuration, plus a completion counter): one I/O thread, two contending,
+ * and one while another thread takes interval histograms continuously (the generator's sampler
+ * does it once a second; continuously is the worst case). For scale, one bare
+ * {@link Recorder#recordValue} and the {@link SingleWriterRecorder} a per-thread design would use.
  *
  * <p>Run: {@code apitune jmh RecorderBench} or {@code java -jar target/benchmarks.jar RecorderBench}.
- * Thread model: recorders are shared ({@link Scope#Benchmark}); value streams are per thread.
+ * Thread model: the recorders are shared ({@link Scope#Benchmark}); value streams are per thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,17 +41,18 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RecorderBench {
-    static final long LOWEST_NANOS = 1_000L;
-    static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
-    static final int SIGNIFICANT_DIGITS = 3;
+    private static final int HTTP_OK = 200;
 
+    private RunRecorder runRecorder;
     private Recorder recorder;
     private SingleWriterRecorder singleWriterRecorder;
 
     @Setup
     public void createRecorders() {
-        recorder = new Recorder(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
-        singleWriterRecorder = new SingleWriterRecorder(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+        runRecorder = new RunRecorder();
+        recorder = Histograms.newRecorder();
+        singleWriterRecorder = new SingleWriterRecorder(Histograms.LOWEST_DISCERNIBLE_NANOS,
+                Histograms.HIGHEST_TRACKABLE_NANOS, Histograms.SIGNIFICANT_DIGITS);
     }
 
     /** Pre-drawn latencies from 100 µs to 100 ms, so drawing them is not measured. */
@@ -59,7 +64,7 @@ public class RecorderBench {
 
         @Setup
         public void draw() {
-            SplittableRandom random = new SplittableRandom(Thread.currentThread().getId());
+            SplittableRandom random = new SplittableRandom(System.identityHashCode(this));
             for (int i = 0; i < COUNT; i++) {
                 nanos[i] = 100_000L + random.nextLong(100_000_000L);
             }
@@ -71,42 +76,55 @@ public class RecorderBench {
         }
     }
 
+    private void recordRequest(long latencyNanos) {
+        // Intended 0, sent after a tenth of the latency, done at latencyNanos: service < latency.
+        runRecorder.recordResponse(0, latencyNanos / 10, latencyNanos, HTTP_OK);
+    }
+
     @Benchmark
     @Threads(1)
     public void singleThreaded(Values values) {
-        recorder.recordValue(values.next());
+        recordRequest(values.next());
     }
 
     @Benchmark
     @Threads(2)
     public void contended(Values values) {
+        recordRequest(values.next());
+    }
+
+    @Benchmark
+    @Group("whileSampling")
+    @GroupThreads(1)
+    public void record(Values values) {
+        recordRequest(values.next());
+    }
+
+    /** The sampler side: takes both interval histograms, recycling the previous ones. */
+    @State(Scope.Group)
+    public static class Sampler {
+        Histogram latency;
+        Histogram service;
+    }
+
+    @Benchmark
+    @Group("whileSampling")
+    @GroupThreads(1)
+    public void sample(Sampler sampler, Blackhole sink) {
+        sampler.latency = runRecorder.latencyInterval(sampler.latency);
+        sampler.service = runRecorder.serviceInterval(sampler.service);
+        sink.consume(sampler.latency.getTotalCount() + sampler.service.getTotalCount());
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void bareRecorder(Values values) {
         recorder.recordValue(values.next());
     }
 
     @Benchmark
     @Threads(1)
-    public void singleWriter(Values values) {
+    public void singleWriterRecorder(Values values) {
         singleWriterRecorder.recordValue(values.next());
-    }
-
-    @Benchmark
-    @Group("whileSwapping")
-    @GroupThreads(1)
-    public void record(Values values) {
-        recorder.recordValue(values.next());
-    }
-
-    /** The reader side: takes the interval histogram, recycling the previous one. */
-    @State(Scope.Group)
-    public static class Reader {
-        Histogram recycled;
-    }
-
-    @Benchmark
-    @Group("whileSwapping")
-    @GroupThreads(1)
-    public void swap(Reader reader, Blackhole sink) {
-        reader.recycled = recorder.getIntervalHistogram(reader.recycled);
-        sink.consume(reader.recycled.getTotalCount());
     }
 }

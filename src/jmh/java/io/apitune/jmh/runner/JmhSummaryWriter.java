@@ -1,7 +1,5 @@
 package io.apitune.jmh.runner;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.apitune.Version;
 import io.apitune.gate.GateResult;
+import io.apitune.report.EnvironmentInfo;
 
 /**
  * Writes a run's small summaries next to JMH's JSON: {@value JmhRun#SUMMARY_JSON} (schemaVersion
@@ -47,32 +45,12 @@ public final class JmhSummaryWriter {
         doc.put("includes", run.includes());
         doc.put("results", run.results());
         doc.put("gates", run.gates().stream().map(GateResult::toJson).toList());
-        doc.put("environment", environment());
+        doc.put("environment", EnvironmentInfo.json());
         doc.put("files", Map.of("jmh", JmhRun.JMH_JSON, "text", JmhRun.SUMMARY_TEXT));
         try {
             return MAPPER.writeValueAsBytes(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the JMH summary", e);
-        }
-    }
-
-    private static Map<String, Object> environment() {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("apitune", Version.get());
-        env.put("jvm", Runtime.version().toString());
-        env.put("jvmVendor", System.getProperty("java.vendor"));
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        env.put("cores", Runtime.getRuntime().availableProcessors());
-        env.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        env.put("hostname", hostname());
-        return env;
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
         }
     }
 
