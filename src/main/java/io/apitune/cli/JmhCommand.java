@@ -64,7 +64,7 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Option(names = "--gate", paramLabel = "EXPR",
             description = "Check the scores after the run (repeatable); exit 1 when one fails. A metric is "
-                    + "Class.method, plus .VALUE for each @Param (alphabetical by name) when several ran, "
+                    + "Class.method, plus .VALUE of each @Param that varied (alphabetical by name), "
                     + "e.g. 'CacheBench.hit < 0.5 * CacheBench.miss' or 'CacheBench.hit.1000 < 100'.")
     List<String> gates = new ArrayList<>();
 

@@ -19,8 +19,9 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * Resolves gate references on JMH scores: the run is the benchmark class's simple name, the metric
  * its method (or {@code @Group}, or a group member's method), e.g. {@code CacheBench.hit}. When a
  * benchmark ran with several {@code @Param} combinations, each is addressed by appending the
- * param values in alphabetical order of the param names: {@code CacheBench.hit.1000}. The plain
- * name then is ambiguous and unknown. Scores are {@link Quantity#PLAIN} with JMH's unit label.
+ * values of the params that vary, in alphabetical order of the param names
+ * ({@code CacheBench.hit.1000}); appending all its param values always works too. The plain name
+ * then is ambiguous and unknown. Scores are {@link Quantity#PLAIN} with JMH's unit label.
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -91,19 +92,36 @@ public final class JmhMetrics implements MetricResolver {
         Map<String, Map<String, Measured>> runs = new LinkedHashMap<>();
         byMethod.forEach((run, methods) -> {
             Map<String, Measured> metrics = new TreeMap<>();
-            methods.forEach((method, list) -> {
-                if (list.size() == 1) {
-                    metrics.put(method, list.get(0).measured);
-                }
-                for (Score s : list) {
-                    if (!s.paramValues.isEmpty()) {
-                        metrics.put(method + "." + String.join(".", s.paramValues), s.measured);
-                    }
-                }
-            });
+            methods.forEach((method, list) -> addNames(metrics, method, list));
             runs.put(run, metrics);
         });
         return new JmhMetrics(runs);
+    }
+
+    /**
+     * Registers each score under {@code method} plus the values of the params that vary between
+     * the scores (the bare name when there is one score), and under {@code method} plus all its
+     * param values.
+     */
+    private static void addNames(Map<String, Measured> metrics, String method, List<Score> list) {
+        int paramCount = list.get(0).paramValues.size();
+        List<Integer> varying = new ArrayList<>();
+        for (int i = 0; i < paramCount; i++) {
+            int index = i;
+            if (list.stream().map(s -> s.paramValues.get(index)).distinct().count() > 1) {
+                varying.add(i);
+            }
+        }
+        for (Score s : list) {
+            List<String> shortValues = new ArrayList<>();
+            varying.forEach(i -> shortValues.add(s.paramValues.get(i)));
+            metrics.put(name(method, shortValues), s.measured);
+            metrics.put(name(method, s.paramValues), s.measured);
+        }
+    }
+
+    private static String name(String method, List<String> values) {
+        return values.isEmpty() ? method : method + "." + String.join(".", values);
     }
 
     @Override

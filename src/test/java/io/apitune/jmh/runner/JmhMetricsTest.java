@@ -53,6 +53,18 @@ class JmhMetricsTest {
     }
 
     @Test
+    void onlyVaryingParamsAreNeededButAllValuesWorkToo() {
+        List<JmhResult> zipfOnly = List.of(
+                result("KeyBench.nextKey", Map.of("keys", "1000", "distribution", "zipf"), 80),
+                result("KeyBench.nextKey", Map.of("keys", "1000", "distribution", "uniform"), 8));
+        assertThat(evaluate(zipfOnly, "KeyBench.nextKey.zipf < 20 * KeyBench.nextKey.uniform",
+                "KeyBench.nextKey.zipf.1000 > KeyBench.nextKey.uniform.1000"))
+                .extracting(GateResult::passed).containsExactly(true, true);
+        assertThat(evaluate(List.of(SINGLE_SIZE.get(0)), "CacheBench.hit.1000 == CacheBench.hit"))
+                .singleElement().extracting(GateResult::passed).isEqualTo(true);
+    }
+
+    @Test
     void groupMembersAreMetricsToo() {
         JmhResult group = new JmhResult("io.apitune.jmh.RecorderBench.whileSwapping", "RecorderBench.whileSwapping",
                 "avgt", Map.of(), 500, null, "ns/op", 2, Map.of("record", 40.0, "swap", 960.0));
