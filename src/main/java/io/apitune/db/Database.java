@@ -1,15 +1,20 @@
 package io.apitune.db;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.apitune.ApituneException;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.ArchUtils;
 
 /**
  * The PostgreSQL server the DB modes use: either an embedded one this process starts (real
@@ -66,11 +71,28 @@ public final class Database implements AutoCloseable {
             return EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "300")
+                    .setPgBinaryResolver(Database::firstPgBinary)
                     .start();
         } catch (IOException | RuntimeException e) {
             throw ApituneException.targetFailure(
                     "could not start the embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Like zonky's default resolver, but takes the first matching archive instead of failing
+     * when the classpath holds it twice (the shaded jar plus the original dependency, as in
+     * failsafe runs).
+     */
+    public static InputStream firstPgBinary(String system, String machineHardware)
+            throws IOException {
+        String name = ("postgres-" + system + "-" + ArchUtils.normalize(machineHardware) + ".txz")
+                .replace(' ', '_').toLowerCase(Locale.ROOT);
+        URL url = Database.class.getClassLoader().getResource(name);
+        if (url == null) {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+        }
+        return url.openStream();
     }
 
     /** Opens a new JDBC connection (blocking). */

@@ -55,6 +55,8 @@ public final class ReferenceServer implements AutoCloseable {
         ServerParts parts = null;
         try {
             parts = ServerParts.create(vertx, config, database);
+            // Load the JSON codec now, so the first measured request does not pay for it.
+            parts.stats().toJson().encode();
             Router router = parts.routes().build(vertx);
             List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
             int port = listen(vertx, router, config, verticles);

@@ -1,0 +1,48 @@
+package io.apitune.server;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+
+/** Plain JDK HTTP client over loopback for the server tests. Thread-safe. */
+final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** Seconds between the Date header and now. */
+        long dateSkewSeconds() {
+            ZonedDateTime date = ZonedDateTime.parse(header("date"),
+                    DateTimeFormatter.RFC_1123_DATE_TIME);
+            return Math.abs(Duration.between(date, ZonedDateTime.now()).toSeconds());
+        }
+
+        int bodyBytes() {
+            return body.getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+
+    static Reply get(String url) throws Exception {
+        return getAsync(url).get();
+    }
+
+    static CompletableFuture<Reply> getAsync(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(15)).GET().build();
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(r -> new Reply(r.statusCode(), r.headers(), r.body()));
+    }
+}
