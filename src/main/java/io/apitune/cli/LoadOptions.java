@@ -34,10 +34,11 @@ public final class LoadOptions {
             description = "Spacing of intended send times with --rate (default: ${DEFAULT-VALUE}).")
     String arrival;
 
-    @Option(names = {"-c", "--connections"}, paramLabel = "C", defaultValue = "16",
-            description = "With --rate: maximum connections (waiting requests still count from "
-                    + "their intended time). Without: C requests in flight (default: ${DEFAULT-VALUE}).")
-    int connections;
+    @Option(names = {"-c", "--connections"}, paramLabel = "C",
+            description = "With --rate: maximum connections, default 64 (a request waiting for one "
+                    + "still counts from its intended time). Without --rate: C requests in "
+                    + "flight, default 16.")
+    Integer connections;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "TIME",
             description = "Measured duration after warm-up, e.g. 30s (default: 10s unless --requests).")
@@ -114,7 +115,8 @@ public final class LoadOptions {
         if (rate == null && arrivalValue != Arrival.CONSTANT) {
             throw ApituneException.invalidInput("--arrival: " + arrival + " needs --rate");
         }
-        return new LoadConfig(request(url), keySpace(), rate, arrivalValue, connections,
+        int connectionCount = connections != null ? connections : rate != null ? 64 : 16;
+        return new LoadConfig(request(url), keySpace(), rate, arrivalValue, connectionCount,
                 runDuration, requests, duration("--warmup", warmup),
                 duration("--ramp-up", rampUp), duration("--timeout", timeout));
     }

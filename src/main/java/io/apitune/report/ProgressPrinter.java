@@ -32,6 +32,9 @@ public final class ProgressPrinter implements ProgressListener {
 
     @Override
     public void interval(IntervalSample s) {
+        if (s.intervalSeconds() < 0.5) {
+            return; // the short remainder at the end; the summary follows at once
+        }
         String text = String.format(Locale.ROOT,
                 "%6.1fs  %,9d req  %9.1f/s  p50 %8.3f ms  p99 %8.3f ms  errors %d",
                 s.elapsedSeconds(), s.totalRequests(), s.ratePerSecond(), s.latencyP50Nanos() / 1e6,
