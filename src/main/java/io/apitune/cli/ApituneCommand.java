@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServeCommand.class,
             BenchCommand.class,
+            RunCommand.class,
+            CompareCommand.class,
+            CapacityCommand.class,
             JmhCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 a gate failed, 2 invalid input, 3 target/runtime failure, "

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.concurrent.Callable;
 
 import io.apitune.ApituneException;
+import io.apitune.gate.GateCheck;
 import io.apitune.load.RequestTemplate;
 import io.apitune.report.ReportDirectory;
 import io.apitune.scenario.RunSpec;
@@ -54,6 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
     LoadOptions load;
 
     @Mixin
+    GateOptions gates;
+
+    @Mixin
     ServerShapeOptions shape;
 
     /** The server-shaping flags, accepted only with an in-process server (--mode alone). */
@@ -66,8 +70,12 @@ public final class BenchCommand implements Callable<Integer> {
         RunSpec run = new RunSpec(runName(), target, load.toLoadConfig(placeholderUrl()));
         RunExecutor executor = new RunExecutor(spec.commandLine().getOut(),
                 spec.commandLine().getErr(), load.quiet());
+        GateCheck gateCheck = gates.check(run.name());
         RunOutcome outcome = executor.execute(run, load.out());
-        return outcome.interrupted() ? ExitCodes.TARGET_FAILURE : ExitCodes.OK;
+        if (outcome.interrupted()) {
+            return ExitCodes.TARGET_FAILURE;
+        }
+        return GateOptions.evaluateRun(gateCheck, outcome.report(), spec.commandLine().getOut());
     }
 
     private TargetSpec target() {

@@ -23,6 +23,14 @@ public record Gate(String text, Reference left, Comparison comparison, Bound bou
         Objects.requireNonNull(bound, "bound");
     }
 
+    /** True when either side names {@code run} explicitly ({@code run.metric}). */
+    public boolean refersTo(String run) {
+        if (left.runName().filter(run::equals).isPresent()) {
+            return true;
+        }
+        return bound instanceof Relative r && r.reference().runName().filter(run::equals).isPresent();
+    }
+
     /** The right-hand side of a gate. */
     public sealed interface Bound permits Literal, Relative, Baseline {
     }
@@ -67,6 +75,11 @@ public record Gate(String text, Reference left, Comparison comparison, Bound bou
             }
             String first = segments.get(0);
             return Optional.of(new String[] {first, path.substring(first.length() + 1)});
+        }
+
+        /** The first segment when the path is qualified, which may name a run. */
+        public Optional<String> runName() {
+            return qualified().map(parts -> parts[0]);
         }
 
         private List<String> segments() {

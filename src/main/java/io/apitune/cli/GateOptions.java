@@ -1,0 +1,63 @@
+package io.apitune.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.apitune.gate.Gate;
+import io.apitune.gate.GateCheck;
+import io.apitune.gate.GateResult;
+import io.apitune.gate.ReportMetrics;
+import picocli.CommandLine.Option;
+
+/**
+ * Gate flags shared by {@code run} and {@code bench}: repeatable {@code --gate}, {@code --baseline}
+ * and {@code --junit}. Use {@link #check} before load to validate, then evaluate the results.
+ *
+ * <p>Filled by picocli on the command's thread; not thread-safe.
+ */
+public final class GateOptions {
+    @Option(names = "--gate", paramLabel = "GATE",
+            description = {"A performance gate, repeatable: 'p99 < 25ms', 'errors < 0.1%', "
+                + "'throughput > 900/s', 'async.throughput >= 3 * blocking.throughput', "
+                + "'p99 <= baseline * 1.10'. Any failed gate exits 1."})
+    List<String> gates = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "REPORT",
+            description = "A stored report.json that 'baseline' in gates refers to.")
+    Path baseline;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Write the gate results as JUnit XML, one test case per gate.")
+    Path junit;
+
+    /**
+     * The gates of the file plus the flags, checked against {@code runNames}; throws exit 2 on
+     * any unknown metric or run or unreadable baseline. Call before any load is sent.
+     */
+    public GateCheck check(List<Gate> fromFile, List<String> runNames) {
+        GateCheck check = new GateCheck(GateCheck.combine(fromFile, gates), baseline, junit);
+        check.validate(runNames);
+        return check;
+    }
+
+    /** Gates of the flags only, for a single run such as {@code bench}. */
+    public GateCheck check(String runName) {
+        return check(List.of(), List.of(runName));
+    }
+
+    /**
+     * Evaluates the gates on one run's report.json, prints the table, writes the JUnit XML if
+     * asked; returns the exit code (0 when all passed or there are no gates, 1 otherwise).
+     */
+    public static int evaluateRun(GateCheck check, JsonNode report, PrintWriter out) {
+        if (check.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        List<GateResult> results = check.evaluate(ReportMetrics.of(report));
+        return check.report(results, out, report.path("name").asText("apitune"));
+    }
+}

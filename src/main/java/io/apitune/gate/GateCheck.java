@@ -1,0 +1,109 @@
+package io.apitune.gate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.apitune.ApituneException;
+
+/**
+ * The gates of one command (from a scenario file and {@code --gate} flags) with the optional
+ * baseline report: validated against the run names before any load is sent, then evaluated on
+ * the measured reports, printed as a table and optionally written as JUnit XML.
+ *
+ * <p>Immutable; thread-safe.
+ */
+public final class GateCheck {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Gate> gates;
+    private final MetricResolver baseline;
+    private final Path junitFile;
+
+    /**
+     * @param gates        parsed gates, may be empty
+     * @param baselineFile a report.json to compare {@code baseline} gates with, or null
+     * @param junitFile    where to write JUnit XML, or null
+     * @throws ApituneException (exit 2) when the baseline cannot be read
+     */
+    public GateCheck(List<Gate> gates, Path baselineFile, Path junitFile) {
+        this.gates = List.copyOf(gates);
+        this.baseline = baselineFile == null ? null : ReportMetrics.of(readBaseline(baselineFile));
+        this.junitFile = junitFile;
+    }
+
+    private GateCheck(List<Gate> gates, MetricResolver baseline, Path junitFile) {
+        this.gates = List.copyOf(gates);
+        this.baseline = baseline;
+        this.junitFile = junitFile;
+    }
+
+    /** The same check without the gates that name any of {@code runs} (runs that were skipped). */
+    public GateCheck without(java.util.Set<String> runs) {
+        List<Gate> kept = gates.stream().filter(g -> runs.stream().noneMatch(g::refersTo)).toList();
+        return new GateCheck(kept, baseline, junitFile);
+    }
+
+    /** Scenario gates first, then the {@code --gate} texts, parsed. */
+    public static List<Gate> combine(List<Gate> fromFile, List<String> fromFlags) {
+        List<Gate> all = new ArrayList<>(fromFile);
+        for (String text : fromFlags) {
+            try {
+                all.add(GateParser.parse(text));
+            } catch (ApituneException e) {
+                throw ApituneException.invalidInput("--gate: " + e.getMessage());
+            }
+        }
+        return all;
+    }
+
+    public List<Gate> gates() {
+        return gates;
+    }
+
+    public boolean isEmpty() {
+        return gates.isEmpty();
+    }
+
+    /** Checks every run and metric name; call before any load is sent. */
+    public void validate(List<String> runNames) {
+        new GateEvaluator(ReportMetrics.namesOnly(runNames), baseline).evaluate(gates);
+    }
+
+    /** Evaluates against measured runs (name to report.json document of that run). */
+    public List<GateResult> evaluate(MetricResolver measured) {
+        return new GateEvaluator(measured, baseline).evaluate(gates);
+    }
+
+    /**
+     * Prints the table, writes the JUnit XML if asked, and returns the exit code: 0 when every
+     * gate passed (or there are none), 1 when any failed.
+     *
+     * @param suite the JUnit suite name (scenario or run name)
+     */
+    public int report(List<GateResult> results, PrintWriter out, String suite) {
+        GateTable.print(results, out);
+        if (junitFile != null) {
+            JUnitReport.write(junitFile, suite, results);
+        }
+        return GateTable.allPassed(results) ? 0 : 1;
+    }
+
+    private static JsonNode readBaseline(Path file) {
+        try {
+            JsonNode doc = JSON.readTree(file.toFile());
+            if (doc == null || !doc.isObject()) {
+                throw ApituneException.invalidInput("--baseline: " + file + " is not a report.json");
+            }
+            return doc;
+        } catch (IOException e) {
+            throw ApituneException.invalidInput("--baseline: cannot read " + file + ": "
+                    + e.getMessage().split("\n")[0]);
+        }
+    }
+}

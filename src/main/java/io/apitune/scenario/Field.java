@@ -1,0 +1,159 @@
+package io.apitune.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.apitune.ApituneException;
+import io.apitune.Durations;
+import io.apitune.scenario.YamlTree.Node;
+
+/**
+ * A value of a scenario file with its key path ({@code runs[2].rate}) and position, and the
+ * conversions validation needs. Every failure is an {@link ApituneException} (exit 2) reading
+ * {@code file:line:column: key.path: problem}.
+ *
+ * <p>Immutable; thread-safe.
+ */
+final class Field {
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/s)?");
+
+    private final String file;
+    private final String path;
+    private final Node node;
+
+    Field(String file, String path, Node node) {
+        this.file = file;
+        this.path = path;
+        this.node = node;
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** An error pointing at this value. */
+    ApituneException fail(String problem) {
+        return error(file, node.position(), path, problem);
+    }
+
+    static ApituneException error(String file, YamlTree.Position at, String path, String problem) {
+        String where = at.line() > 0 ? file + ":" + at.line() + ":" + at.column() : file;
+        return ApituneException.invalidInput(where + ": " + (path.isEmpty() ? "" : path + ": ")
+                + problem);
+    }
+
+    /** The map's entries, rejecting any key not in {@code allowed}. */
+    Map<String, Node> map(List<String> allowed) {
+        if (!(node instanceof YamlTree.MapNode map)) {
+            throw fail(node.describe() + " is not a map of keys");
+        }
+        for (Map.Entry<String, YamlTree.Position> key : map.keyPositions().entrySet()) {
+            if (!allowed.contains(key.getKey())) {
+                throw error(file, key.getValue(), child(key.getKey()), "unknown key (known: "
+                        + String.join(", ", allowed) + ")");
+            }
+        }
+        return map.entries();
+    }
+
+    /** The entry under {@code key} of this map, if present and not null. */
+    Optional<Field> get(String key) {
+        Node child = node instanceof YamlTree.MapNode map ? map.entries().get(key) : null;
+        if (child == null || child instanceof YamlTree.Scalar s && s.text() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Field(file, child(key), child));
+    }
+
+    Field require(String key) {
+        return get(key).orElseThrow(() -> fail("missing required key '" + key + "'"));
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** The list's items, each with its index in the path. */
+    List<Field> list() {
+        if (!(node instanceof YamlTree.ListNode list)) {
+            throw fail(node.describe() + " is not a list");
+        }
+        List<Field> items = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            items.add(new Field(file, path + "[" + i + "]", list.items().get(i)));
+        }
+        return items;
+    }
+
+    String string() {
+        if (!(node instanceof YamlTree.Scalar s) || s.text() == null) {
+            throw fail(node.describe() + " is not a text value");
+        }
+        return s.text();
+    }
+
+    long integer(long min) {
+        String text = string();
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw fail("\"" + text + "\" is not a whole number");
+        }
+        if (value < min) {
+            throw fail(value + " must be at least " + min);
+        }
+        return value;
+    }
+
+    int intValue(int min) {
+        long value = integer(min);
+        if (value > Integer.MAX_VALUE) {
+            throw fail(value + " is too large");
+        }
+        return (int) value;
+    }
+
+    /** A positive rate per second: {@code 200}, {@code 200/s}, {@code 12.5}. */
+    double rate() {
+        String text = string();
+        Matcher m = RATE.matcher(text.trim());
+        if (!m.matches() || !(Double.parseDouble(m.group(1)) > 0)) {
+            throw fail("\"" + text + "\" is not a rate (write e.g. 200 or 200/s)");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** A duration such as {@code 20ms} or {@code 1.5s}; a bare number other than 0 is an error. */
+    Duration duration() {
+        String text = string();
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw fail("\"" + text + "\" is not a duration (write e.g. 500us, 20ms, 1.5s, 2m)");
+        }
+    }
+
+    Duration positiveDuration() {
+        Duration d = duration();
+        if (d.isZero()) {
+            throw fail("must be positive");
+        }
+        return d;
+    }
+
+    /** One of {@code choices}, case-insensitive; returns it in lower case. */
+    String choice(List<String> choices) {
+        String value = string().trim().toLowerCase(Locale.ROOT);
+        if (!choices.contains(value)) {
+            throw fail("\"" + string() + "\" is not one of " + String.join(", ", choices));
+        }
+        return value;
+    }
+}

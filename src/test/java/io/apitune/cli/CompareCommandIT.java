@@ -1,0 +1,60 @@
+package io.apitune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code compare} and {@code bench --gate} end to end against the in-process reference server. */
+class CompareCommandIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void comparesModesSideBySideWithTheCacheHitRatio() throws Exception {
+        Path out = tmp.resolve("cmp");
+        Cli.Result r = Cli.run("compare", "--modes", "async,cached", "-c", "8", "--requests", "400",
+                "--warmup", "500ms", "--keys", "20", "--backend-latency", "10ms", "-q",
+                "--out", out.toString(), "--gate", "cached.p50 < async.p50");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        String[] table = r.out().substring(r.out().indexOf("\nrun ")).strip().split("\n");
+        assertThat(table[0]).contains("run", "throughput", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
+                "errors", "cache hit");
+        assertThat(table[1]).startsWith("async").endsWith("-");
+        assertThat(table[2]).startsWith("cached").endsWith("%");
+        assertThat(r.out()).contains("gates: 1 passed, 0 failed");
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("kind").asText()).isEqualTo("compare");
+        JsonNode modes = report.get("modes");
+        assertThat(modes).extracting(m -> m.get("name").asText()).containsExactly("async", "cached");
+        // 20 keys, hundreds of requests: all but the first request per key are hits.
+        assertThat(modes.get(1).get("cacheHitRatio").asDouble()).isGreaterThan(0.9);
+        assertThat(modes.get(0).has("cacheHitRatio")).isFalse();
+        assertThat(modes.get(0).get("p50").asDouble()).isGreaterThanOrEqualTo(9.5);
+        assertThat(report.get("runs")).hasSize(2);
+        assertThat(out.resolve("async/latency.hlog")).exists();
+    }
+
+    @Test
+    void benchTakesGatesAndJUnit() throws Exception {
+        Path junit = tmp.resolve("bench.xml");
+        Cli.Result r = Cli.run("bench", "--mode", "async", "-c", "4", "--requests", "100",
+                "--warmup", "0", "--backend-latency", "10ms", "-q", "--out", tmp.resolve("b").toString(),
+                "--gate", "p50 >= 9ms", "--gate", "max < 1ms", "--junit", junit.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("gates: 1 passed, 1 failed");
+        assertThat(Files.readString(junit)).contains("<testsuite name=\"async\" tests=\"2\" failures=\"1\"");
+        Cli.Result bad = Cli.run("bench", "--mode", "async", "--gate", "cached.p99 < 1s",
+                "--out", tmp.resolve("never").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown run 'cached' (runs: async)");
+        assertThat(tmp.resolve("never")).doesNotExist();
+    }
+}
