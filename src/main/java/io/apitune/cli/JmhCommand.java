@@ -12,8 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.apitune.gate.Gate;
-import io.apitune.gate.GateParser;
+import io.apitune.gate.GateCheck;
 import io.apitune.gate.GateTable;
+import io.apitune.gate.JUnitReport;
+import io.apitune.jmh.runner.JmhJsonReader;
+import io.apitune.jmh.runner.JmhMetrics;
 import io.apitune.jmh.runner.JmhRun;
 import io.apitune.jmh.runner.JmhRunSpec;
 import io.apitune.jmh.runner.JmhRunner;
@@ -68,6 +71,15 @@ public final class JmhCommand implements Callable<Integer> {
                     + "e.g. 'CacheBench.hit < 0.5 * CacheBench.miss' or 'CacheBench.hit.1000 < 100'.")
     List<String> gates = new ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "JMH_JSON",
+            description = "A stored JMH JSON result (a run's jmh.json or a --json file) that 'baseline' in "
+                    + "gates refers to, e.g. 'CacheBench.hit.1000 <= baseline * 1.2'.")
+    Path baseline;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Write the gate results as JUnit XML, one test case per gate.")
+    Path junit;
+
     @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Directory that receives the run directory. Default: ${DEFAULT-VALUE}.")
     Path reportsDir;
@@ -77,17 +89,22 @@ public final class JmhCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         JmhRunSpec runSpec = new JmhRunSpec(includes, quick, Optional.ofNullable(jsonFile), reportsDir,
                 JmhRunSpec.parseParams(params));
-        List<Gate> parsedGates = GateParser.parseAll(gates);
+        List<Gate> parsedGates = GateCheck.combine(List.of(), gates);
+        JmhMetrics baselineScores = baseline == null ? null
+                : JmhMetrics.of(JmhJsonReader.read(baseline, "--baseline"));
         if (list) {
             JmhRunner.list(runSpec.includes()).forEach(out::println);
             out.flush();
             return ExitCodes.OK;
         }
-        JmhRun run = JmhRunner.run(runSpec, parsedGates,
+        JmhRun run = JmhRunner.run(runSpec, parsedGates, baselineScores,
                 new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
         out.println();
         out.print(JmhSummaryWriter.table(run.results()));
         GateTable.print(run.gates(), out);
+        if (junit != null) {
+            JUnitReport.write(junit, "apitune jmh", run.gates());
+        }
         out.println("JMH JSON: " + run.jmhJson());
         out.println("results: " + run.directory());
         out.flush();

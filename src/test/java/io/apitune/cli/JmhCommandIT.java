@@ -28,11 +28,17 @@ class JmhCommandIT {
     void quickRunFromTheShadedJarWritesScoresAndChecksGates(@TempDir Path tmp) throws Exception {
         Path json = tmp.resolve("out").resolve("jmh-result.json");
         Path reports = tmp.resolve("reports");
+        Path junit = tmp.resolve("gates.xml");
+        // A stored result whose score no machine comes close to (1 s per encoding): the baseline gate passes.
+        Path baseline = Files.writeString(tmp.resolve("baseline.json"), "[{\"benchmark\":\"io.apitune.jmh.JsonBench.world\","
+                + "\"mode\":\"avgt\",\"primaryMetric\":{\"score\":1.0E9,\"scoreUnit\":\"ns/op\"}}]");
         // One row against 500 rows: orders of magnitude apart on any machine, so both verdicts are certain.
         // Other builds on this machine may hold JMH's one-run-per-machine lock; this run only proves wiring.
         Result r = java(tmp, "-Djmh.ignoreLock=true", "-jar", APITUNE_JAR.toString(), "jmh", "--quick",
                 "--json", json.toString(), "--reports-dir", reports.toString(), "-p", "rows=500",
                 "--gate", "JsonBench.world < JsonBench.worlds", "--gate", "JsonBench.worlds < JsonBench.world",
+                "--baseline", baseline.toString(), "--gate", "JsonBench.world <= baseline * 1.0",
+                "--junit", junit.toString(),
                 "JsonBench.worlds?$");
 
         assertThat(r.exitCode).as(r.output).isEqualTo(ExitCodes.GATE_FAILED);
@@ -45,7 +51,9 @@ class JmhCommandIT {
             assertThat(result.get("primaryMetric").get("score").asDouble()).isPositive();
         }
         assertThat(r.output).containsPattern("JsonBench.world < JsonBench.worlds .* PASS")
-                .containsPattern("JsonBench.worlds < JsonBench.world .* FAIL");
+                .containsPattern("JsonBench.worlds < JsonBench.world .* FAIL")
+                .containsPattern("JsonBench.world <= baseline \\* 1.0 .* PASS");
+        assertThat(Files.readString(junit)).contains("tests=\"3\"", "failures=\"1\"");
 
         try (var dirs = Files.list(reports)) {
             Path runDir = dirs.filter(d -> d.getFileName().toString().endsWith("-jmh")).findFirst().orElseThrow();

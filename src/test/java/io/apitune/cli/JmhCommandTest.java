@@ -102,9 +102,27 @@ class JmhCommandTest {
     }
 
     @Test
+    void baselineMustBeReadableJmhJson(@TempDir Path tmp) {
+        assertThat(run("jmh", "--baseline", tmp.resolve("none.json").toString(), "--gate",
+                "KeyBench.nextKey.zipf.1000 <= baseline * 1.2", "KeyBench")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString().lines()).singleElement().asString().contains("--baseline", "none.json");
+    }
+
+    @Test
+    void baselineWithoutTheGatedScoreFailsBeforeAnythingRuns(@TempDir Path tmp) throws Exception {
+        Path baseline = Files.writeString(tmp.resolve("old.json"), "[{\"benchmark\":\"io.apitune.jmh.JsonBench.item\","
+                + "\"mode\":\"avgt\",\"primaryMetric\":{\"score\":5.0,\"scoreUnit\":\"ns/op\"}}]");
+        Path reports = tmp.resolve("reports");
+        assertThat(run("jmh", "--reports-dir", reports.toString(), "--baseline", baseline.toString(),
+                "--gate", "KeyBench.nextKey.zipf.1000 <= baseline * 1.2", "KeyBench")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("baseline has no run 'KeyBench'");
+        assertThat(reports).doesNotExist();
+    }
+
+    @Test
     void helpDocumentsEveryFlag() {
         assertThat(run("jmh", "--help")).isZero();
         assertThat(out.toString()).contains("REGEX", "--list", "--quick", "--json", "--reports-dir", "--param",
-                "--gate");
+                "--gate", "--baseline", "--junit");
     }
 }

@@ -63,11 +63,14 @@ public final class JmhRunner {
 
     /**
      * Checks, before anything runs, that some benchmark matches, that every {@code --param} is
-     * declared by a matching benchmark, and that every gate names known benchmarks.
+     * declared by a matching benchmark, and that every gate names known benchmarks (and, for
+     * {@code baseline} gates, scores the baseline has).
+     *
+     * @param baseline the scores {@code baseline} in gates refers to, or null
      *
      * @throws ApituneException (exit 2) naming the first problem
      */
-    public static void validate(JmhRunSpec spec, List<Gate> gates) {
+    public static void validate(JmhRunSpec spec, List<Gate> gates, JmhMetrics baseline) {
         Collection<BenchmarkListEntry> entries = matching(spec.includes());
         if (entries.isEmpty()) {
             throw ApituneException.invalidInput("no benchmark matches " + spec.effectiveIncludes()
@@ -81,17 +84,19 @@ public final class JmhRunner {
                         + "' (declared: " + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")");
             }
         }
-        new GateEvaluator(JmhMetrics.namesOnly(entries, spec.params()), null).evaluate(gates);
+        new GateEvaluator(JmhMetrics.namesOnly(entries, spec.params()), baseline).evaluate(gates);
     }
 
     /**
      * Validates, runs the matching benchmarks printing JMH's progress to {@code out}, evaluates
      * the gates on the scores, and stores everything under {@code reports/<timestamp>-jmh/}.
      *
+     * @param baseline the scores {@code baseline} in gates refers to, or null
+     *
      * @throws ApituneException invalid input (see {@link #validate}), target failure when a benchmark fails
      */
-    public static JmhRun run(JmhRunSpec spec, List<Gate> gates, PrintStream out) {
-        validate(spec, gates);
+    public static JmhRun run(JmhRunSpec spec, List<Gate> gates, JmhMetrics baseline, PrintStream out) {
+        validate(spec, gates, baseline);
         Instant start = Instant.now();
         Path dir = RunDirectory.create(spec.reportsDir(), start, RUN_SUFFIX);
         Path partial = dir.resolve(JmhRun.JMH_JSON + ".tmp");
@@ -104,7 +109,7 @@ public final class JmhRunner {
         List<JmhResult> results = raw.stream().map(JmhResult::of)
                 .sorted(Comparator.comparing(JmhResult::benchmark).thenComparing(JmhResult::paramsText))
                 .toList();
-        List<GateResult> verdicts = new GateEvaluator(JmhMetrics.of(results), null).evaluate(gates);
+        List<GateResult> verdicts = new GateEvaluator(JmhMetrics.of(results), baseline).evaluate(gates);
         JmhRun run = new JmhRun(dir.getFileName().toString(), dir, start, Instant.now(), spec.quick(),
                 spec.includes(), results, verdicts);
         JmhSummaryWriter.write(run);

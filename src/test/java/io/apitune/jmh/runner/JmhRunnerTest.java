@@ -30,12 +30,12 @@ class JmhRunnerTest {
     @Test
     void validateAcceptsDeclaredParamsAndKnownGates() {
         JmhRunner.validate(spec(List.of("KeyBench"), Map.of("keys", List.of("1000"))),
-                GateParser.parseAll(List.of("KeyBench.nextKey.zipf < 10 * KeyBench.nextKey.uniform")));
+                GateParser.parseAll(List.of("KeyBench.nextKey.zipf < 10 * KeyBench.nextKey.uniform")), null);
     }
 
     @Test
     void validateNamesTheUndeclaredParam() {
-        assertThatThrownBy(() -> JmhRunner.validate(spec(List.of("KeyBench"), Map.of("rows", List.of("1"))), List.of()))
+        assertThatThrownBy(() -> JmhRunner.validate(spec(List.of("KeyBench"), Map.of("rows", List.of("1"))), List.of(), null))
                 .isInstanceOf(ApituneException.class)
                 .hasMessageContaining("'rows'").hasMessageContaining("distribution, keys");
     }
