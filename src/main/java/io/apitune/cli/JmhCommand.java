@@ -33,11 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <p>Thread model: runs on the calling thread and blocks until JMH has finished.
  */
-@Command(name = "jmh", mixinStandardHelpOptions = true,
-        description = {"Run the JMH microbenchmarks that explain the end-to-end numbers: cache hit/miss,",
-            "JSON encoding, latency recording, event-loop hand-off, ... (JMH as a library, forked JVMs).",
-            "Results go to <reports-dir>/<yyyyMMdd-HHmmss>-jmh/: jmh.json (JMH's JSON), summary.json,",
-            "summary.txt."})
+@Command(name = "jmh", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the JMH microbenchmarks that explain the end-to-end numbers (cache hit/miss, "
+                + "JSON encoding, latency recording, event-loop hand-off, key sampling, each mode's "
+                + "request path) through JMH's Runner API, in forked JVMs.",
+            "Results go to <reports-dir>/<yyyyMMdd-HHmmss>-jmh/: jmh.json (JMH's JSON), summary.json "
+                + "and summary.txt."})
 public final class JmhCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
