@@ -69,12 +69,12 @@ public final class JmhCommand implements Callable<Integer> {
     @Option(names = "--gate", paramLabel = "EXPR",
             description = "Check the scores after the run (repeatable); exit 1 when one fails. A metric is "
                     + "Class.method, plus .VALUE of each @Param that varied (alphabetical by name), "
-                    + "e.g. 'CacheBench.hit < 0.5 * CacheBench.miss' or 'CacheBench.hit.1000 < 100'.")
+                    + "e.g. 'CacheBench.hit < 0.5 * CacheBench.miss' or 'CacheBench.hit.10000 < 100'.")
     List<String> gates = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "JMH_JSON",
             description = "A stored JMH JSON result (a run's jmh.json or a --json file) that 'baseline' in "
-                    + "gates refers to, e.g. 'CacheBench.hit.1000 <= baseline * 1.2'.")
+                    + "gates refers to, e.g. 'CacheBench.hit.10000 <= baseline * 1.2'.")
     Path baseline;
 
     @Option(names = "--junit", paramLabel = "FILE",

@@ -83,7 +83,7 @@ class JmhCommandTest {
         Path reports = tmp.resolve("reports");
         assertThat(run("jmh", "--reports-dir", reports.toString(), "--gate", "CacheBench.hit < 0.5 * CacheBench.miss",
                 "CacheBench")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("unknown metric 'hit'", "CacheBench.hit.1000");
+        assertThat(err.toString()).contains("unknown metric 'hit'", "CacheBench.hit.10000", "CacheBench.hit.1000000");
         assertThat(reports).doesNotExist();
         assertThat(out.toString()).doesNotContain("# Run progress");
     }

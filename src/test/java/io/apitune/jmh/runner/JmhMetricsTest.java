@@ -83,7 +83,7 @@ class JmhMetricsTest {
 
         GateEvaluator declared = new GateEvaluator(JmhMetrics.namesOnly(entries, Map.of()), null);
         assertThatThrownBy(() -> declared.evaluate(gates)).hasMessageContaining("unknown metric 'hit'");
-        assertThat(declared.evaluate(GateParser.parseAll(List.of("CacheBench.hit.1000 < CacheBench.miss.1000"))))
+        assertThat(declared.evaluate(GateParser.parseAll(List.of("CacheBench.hit.10000 < CacheBench.miss.10000"))))
                 .hasSize(1);
         assertThatThrownBy(() -> declared.evaluate(GateParser.parseAll(List.of("JsonBench.item < 5"))))
                 .isInstanceOf(ApituneException.class).hasMessageContaining("needs a run name");
