@@ -55,9 +55,9 @@ public final class ServeCommand implements Callable<Integer> {
         err.println(config.dbUrl() == null ? "starting embedded PostgreSQL..."
                 : "connecting to the database...");
         err.flush();
-        StopSignals.install(stop::countDown);
-        try (ReferenceServer server = ReferenceServer.start(config)) {
-            StopSignals.onExit(server::close);
+        try (StopSignals signals = StopSignals.install(stop::countDown);
+                ReferenceServer server = ReferenceServer.start(config)) {
+            signals.onExit(server::close);
             printBanner(out, server, config);
             stop.await();
             err.println("stopping: draining in-flight requests (at most 5 s)...");

@@ -1,6 +1,9 @@
 package io.apitune.server;
 
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -50,6 +53,7 @@ public final class ReferenceServer implements AutoCloseable {
      * @throws ApituneException exit 3 when the port is in use or the database is down
      */
     public static ReferenceServer start(ServerConfig config) {
+        failFastIfPortBusy(config);
         Database database = config.database() ? Database.open(config.dbUrl()) : null;
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ServerParts parts = null;
@@ -75,6 +79,29 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
+     * Reports a busy port before spending seconds on the database. Only a courtesy: the real
+     * bind below still maps its own failure to the same message.
+     */
+    private static void failFastIfPortBusy(ServerConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+        } catch (BindException e) {
+            throw portInUse(config, e);
+        } catch (IOException e) {
+            // Other problems (unknown host, …) surface with their own message at the real bind.
+        }
+    }
+
+    private static ApituneException portInUse(ServerConfig config, Throwable cause) {
+        return ApituneException.targetFailure("port " + config.port() + " on " + config.host()
+                + " is already in use", cause);
+    }
+
+    /**
      * Binds one server instance per event loop, all sharing one socket. Port 0 becomes -1:
      * Vert.x lets instances share a random port only when it is written as a negative number.
      */
@@ -90,8 +117,7 @@ public final class ReferenceServer implements AutoCloseable {
                     START_TIMEOUT_MILLIS, "starting the HTTP server");
         } catch (ApituneException e) {
             if (hasCause(e, BindException.class) || rootMessage(e).contains("already in use")) {
-                throw ApituneException.targetFailure("port " + config.port() + " on "
-                        + config.host() + " is already in use", e);
+                throw portInUse(config, e);
             }
             throw ApituneException.targetFailure("cannot listen on " + config.host() + ":"
                     + config.port() + ": " + rootMessage(e), e);
