@@ -4,8 +4,8 @@
 # core, with the same connections and duration (closed model, like wrk), and prints both
 # request rates and their ratio. Goal: apitune >= 0.8 x wrk.
 #
-# usage: scripts/wrk-compare.sh [CONNECTIONS=32] [DURATION=10s]
-# env:   SERVER_CPU (default 0), DRIVER_CPU (default 1), ROUNDS (default 2),
+# usage: scripts/wrk-compare.sh [CONNECTIONS=32] [DURATION=15s]
+# env:   SERVER_CPU (default 0), DRIVER_CPU (default 1), ROUNDS (default 3),
 #        JAVA (default: java on PATH)
 # needs: wrk (Debian: apt-get install -y wrk), taskset (util-linux), python3, a built jar
 #        (run `mvn -DskipTests package` first or let this script do it).
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 connections="${1:-32}"
-duration="${2:-10s}"
+duration="${2:-15s}"
 server_cpu="${SERVER_CPU:-0}"
 driver_cpu="${DRIVER_CPU:-1}"
 java="${JAVA:-java}"
@@ -55,7 +55,7 @@ taskset -c "$driver_cpu" wrk -t1 -c"$connections" -d5s "$url" >/dev/null
 
 # Alternate the two drivers (ROUNDS times each) and keep each one's best run, so a burst of
 # load from something else on the machine does not decide the ratio.
-rounds="${ROUNDS:-2}"
+rounds="${ROUNDS:-3}"
 wrk_rate=0
 apitune_rate=0
 apitune_errors=0
@@ -66,7 +66,7 @@ for round in $(seq 1 "$rounds"); do
   wrk_rate="$(python3 -c 'import sys; print(max(float(sys.argv[1]), float(sys.argv[2])))' "$wrk_rate" "$rate")"
 
   taskset -c "$driver_cpu" "$java" -jar "$jar" bench --url "$url" --connections "$connections" \
-    --duration "$duration" --warmup 5s --quiet --out "$work/apitune-$round" >"$work/bench.out"
+    --duration "$duration" --warmup 8s --quiet --out "$work/apitune-$round" >"$work/bench.out"
   read -r rate errors < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print("%.1f %d" % (r["throughput"], r["errors"]["total"]))' \
     "$work/apitune-$round/report.json")
   echo "round $round: apitune $rate req/s (errors $errors)" >&2

@@ -68,13 +68,15 @@ public final class RunExecutor {
      * Runs {@code spec} and writes its report.
      *
      * @param reportDir the run directory, or null for {@code reports/<yyyyMMdd-HHmmss>-<name>}
-     * @throws io.apitune.ApituneException exit 3 when the target is unreachable at start
+     * @throws io.apitune.ApituneException exit 2 when {@code reportDir} exists and is not empty
+     *         (checked before any load), exit 3 when the target is unreachable at start
      */
     public RunOutcome execute(RunSpec spec, Path reportDir) {
+        Path dir = reportDir != null ? reportDir : ReportDirectory.defaultDir(spec.name());
+        ReportDirectory.checkUsable(dir);
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
             String url = target.url();
             LoadConfig config = withUrl(spec.load(), url);
-            Path dir = reportDir != null ? reportDir : ReportDirectory.defaultDir(spec.name());
             ProgressListener progress = quiet ? ProgressListener.NONE
                     : new ProgressPrinter(err, System.console() != null);
             try (LoadGenerator generator = new LoadGenerator(config, progress)) {

@@ -46,6 +46,21 @@ public final class ReportDirectory {
     }
 
     /**
+     * Fails fast, before a run, when {@code dir} cannot become its report directory.
+     *
+     * @throws ApituneException exit 2 when it exists and is not an empty directory
+     */
+    public static void checkUsable(Path dir) {
+        try {
+            if (Files.exists(dir) && !isEmptyDir(dir)) {
+                throw ApituneException.invalidInput("--out: " + dir + " already exists and is not empty");
+            }
+        } catch (IOException e) {
+            throw ApituneException.invalidInput("--out: cannot read " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Writes the directory.
      *
      * @param dir       final directory; must not exist yet (or be empty)
@@ -59,9 +74,7 @@ public final class ReportDirectory {
         Path target = dir.toAbsolutePath().normalize();
         Path tmp = null;
         try {
-            if (Files.exists(target) && !isEmptyDir(target)) {
-                throw ApituneException.invalidInput("--out: " + dir + " already exists and is not empty");
-            }
+            checkUsable(target);
             Files.createDirectories(target.getParent());
             tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
             ReportJson.MAPPER.writeValue(tmp.resolve("report.json").toFile(), report);

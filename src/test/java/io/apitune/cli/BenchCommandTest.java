@@ -72,6 +72,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void anExistingReportDirectoryIsRefusedBeforeAnyLoad() throws Exception {
+        try (TestServer server = TestServer.start(0)) {
+            Path dir = Files.createDirectories(tmp.resolve("taken"));
+            Files.writeString(dir.resolve("report.json"), "{}");
+            Run run = bench("--url", server.url("/"), "-q", "--out", dir.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--out");
+            assertThat(server.requests()).isZero();
+        }
+    }
+
+    @Test
     void invalidValuesAreOneLineExit2() {
         for (String[] args : new String[][] {
             {"--url", "http://127.0.0.1:1/", "--duration", "ten"},
@@ -83,6 +95,11 @@ class BenchCommandTest {
             {"--url", "http://127.0.0.1:1/", "--requests", "5", "--duration", "1s"},
             {"--mode", "nope"},
             {"--server", "http://127.0.0.1:1"},
+            {"--url", "http://127.0.0.1:1/", "--workers", "4"},
+            {"--server", "http://127.0.0.1:1", "--mode", "async", "--backend-latency", "1ms"},
+            {"--mode", "async", "--queries", "3"},
+            {"--url", "http://127.0.0.1:1/", "--arrival", "poisson"},
+            {"--url", "http://127.0.0.1:1/", "--body", "x", "--body-file", "/nonexistent"},
             {},
         }) {
             Run run = bench(args);

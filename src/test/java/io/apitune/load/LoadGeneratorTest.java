@@ -51,7 +51,8 @@ class LoadGeneratorTest {
             assertThat(p50Millis).isBetween(delayMillis * 0.98, delayMillis + 15.0);
             assertThat(serviceP50Millis).isBetween(delayMillis * 0.98, delayMillis + 15.0);
             assertThat(result.latency().getTotalCount()).isEqualTo(400);
-            assertThat(result.throughputPerSecond()).isBetween(180.0, 205.0);
+            // The window is at least the planned 2 s, so the rate can never exceed the target.
+            assertThat(result.throughputPerSecond()).isBetween(100.0, 200.0);
         }
     }
 
@@ -65,6 +66,27 @@ class LoadGeneratorTest {
             double expected = connections / (delayMillis / 1000.0);
             assertThat(result.throughputPerSecond()).isBetween(expected * 0.7, expected * 1.02);
             assertThat(result.requests()).isEqualTo(server.requests() - 1);
+        }
+    }
+
+    @Test
+    void rampUpAndPoissonArrivalsShapeTheOpenModel() throws Exception {
+        try (TestServer server = TestServer.start(0)) {
+            LoadConfig base = open(server.url("/"), 200, 8, Duration.ofSeconds(2));
+            // Linear ramp 0 -> 200/s over the first 1 s: 200 x 1 / 2 = 100 requests in the
+            // ramp, then 200 in the remaining second: 300 in all.
+            LoadResult ramped = run(new LoadConfig(base.request(), base.keys(), 200.0,
+                    LoadConfig.Arrival.CONSTANT, 8, base.duration(), null, Duration.ZERO,
+                    Duration.ofSeconds(1), base.timeout()));
+            assertThat(ramped.requests()).isBetween(299L, 301L);
+            assertThat(ramped.timeline().get(0).requests())
+                    .isLessThan(ramped.timeline().get(1).requests());
+            // Poisson at 200/s for 2 s: the count is Poisson(400), sd 20; +-5 sd is 300..500.
+            LoadResult poisson = run(new LoadConfig(base.request(), base.keys(), 200.0,
+                    LoadConfig.Arrival.POISSON, 8, base.duration(), null, Duration.ZERO,
+                    Duration.ZERO, base.timeout()));
+            assertThat(poisson.requests()).isBetween(300L, 500L);
+            assertThat(poisson.errors().total()).isZero();
         }
     }
 
@@ -88,6 +110,49 @@ class LoadGeneratorTest {
             assertThat(result.requests()).isEqualTo(50);
             assertThat(result.errors().status5xx()).isEqualTo(50);
             assertThat(result.errors().total()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void slowResponsesBecomeTimeouts() throws Exception {
+        try (TestServer server = TestServer.start(2_000)) {
+            LoadConfig base = open(server.url("/"), 20, 8, Duration.ofSeconds(1));
+            LoadConfig config = new LoadConfig(base.request(), base.keys(), 20.0, base.arrival(), 8,
+                    base.duration(), null, Duration.ZERO, Duration.ZERO, Duration.ofMillis(300));
+            LoadResult result;
+            try (LoadGenerator generator = new LoadGenerator(config, ProgressListener.NONE)) {
+                result = generator.run(); // no probe: it would time out too
+            }
+            // 20/s for 1 s = 20 requests, every one cut off at 300 ms by the 2 s server.
+            assertThat(result.requests()).isEqualTo(20);
+            assertThat(result.errors().timeout()).isEqualTo(20);
+            assertThat(result.latency().getTotalCount()).isZero();
+        }
+    }
+
+    @Test
+    void aTargetThatDiesMidRunIsCountedAsConnectErrors() throws Exception {
+        TestServer server = TestServer.start(0);
+        LoadConfig config = open(server.url("/"), 100, 4, Duration.ofSeconds(2));
+        try (LoadGenerator generator = new LoadGenerator(config, ProgressListener.NONE)) {
+            generator.probe();
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(800);
+                    server.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            killer.start();
+            LoadResult result = generator.run();
+            killer.join();
+            // 100/s for 2 s = 200 requests: those before the kill answered, the rest refused.
+            assertThat(result.requests()).isEqualTo(200);
+            assertThat(result.errors().connect()).isBetween(50L, 150L);
+            assertThat(result.errors().connect() + result.latency().getTotalCount())
+                    .isGreaterThanOrEqualTo(195);
+            assertThat(result.interrupted()).isFalse();
         }
     }
 

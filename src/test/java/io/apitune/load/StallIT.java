@@ -49,12 +49,13 @@ class StallIT {
             //   p99   = the top 1 %  = top 10 % of the stalled ones: x < 0.1  -> 0.9 s (+ drain)
             //   p99.9 = the top 0.1 % = x < 0.01                          -> 0.99 s (+ drain)
             //   max   = the first stalled request, x ~ 0                    -> ~1 s (+ drain)
-            //   p50, p75: the 75 % unaffected by stall and drain -> loopback times, a few ms.
+            //   p50: the stall plus the drain after it touch well under half of the requests
+            //   (the drain's length depends on how busy the machine is, so p75/p90 are not
+            //   asserted) -> loopback times, a few ms.
             assertThat(ms(latency.getValueAtPercentile(99))).isBetween(850.0, 1250.0);
             assertThat(ms(latency.getValueAtPercentile(99.9))).isBetween(950.0, 1350.0);
             assertThat(ms(latency.getMaxValue())).isBetween(980.0, 1400.0);
             assertThat(ms(latency.getValueAtPercentile(50))).isLessThan(100.0);
-            assertThat(ms(latency.getValueAtPercentile(75))).isLessThan(100.0);
 
             // Service time: only the 5 requests on the wire when the stall began were held
             // (5 of 10000 = 0.05 %, below the top 0.1 %); the rest waited in apitune's queue for
@@ -62,9 +63,9 @@ class StallIT {
             // times while max shows the held requests (~1 s).
             Histogram service = result.service();
             assertThat(ms(service.getValueAtPercentile(99))).isLessThan(100.0);
-            // (p99.9 gets a generous 250 ms: GC and four other builds share these two cores;
+            // (p99.9 gets a generous 500 ms: GC and four other builds share these two cores;
             // it is the ~1 s stall it must not show.)
-            assertThat(ms(service.getValueAtPercentile(99.9))).isLessThan(250.0);
+            assertThat(ms(service.getValueAtPercentile(99.9))).isLessThan(500.0);
             assertThat(ms(service.getMaxValue())).isBetween(900.0, 1400.0);
 
             assertIntervalLogMatches(result);
