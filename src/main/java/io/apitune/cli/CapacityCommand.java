@@ -91,6 +91,9 @@ public final class CapacityCommand implements Callable<Integer> {
         if (load.duration == null && load.requests == null) {
             load.duration = "5s";
         }
+        // An open-model base run (open-model defaults, --arrival and --ramp-up allowed); every
+        // step replaces the rate with its own.
+        load.rate = startRate;
         CapacitySearch search = new CapacitySearch(startRate, maxRate,
                 fraction("--tolerance", tolerance), maxSteps);
         GateCheck sloCheck = new GateCheck(sloGates(), null, null);
@@ -128,6 +131,9 @@ public final class CapacityCommand implements Callable<Integer> {
     private RunSpec base() {
         if ((mode == null) == (url == null)) {
             throw ApituneException.invalidInput("give exactly one of --mode and --url");
+        }
+        if (url != null || server != null) {
+            CompareCommand.rejectShapeFlags(spec, "--mode without --server");
         }
         if (url != null) {
             if (server != null || queries != null) {

@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             "Gates may name the runs: --gate 'async.throughput >= 3 * blocking.throughput'."})
 public final class CompareCommand implements Callable<Integer> {
     private static final String NAME = "[A-Za-z0-9_-]+";
+    private static final List<String> SHAPE_FLAGS = List.of("--backend-latency", "--jitter",
+            "--workers", "--queue", "--cache-size", "--cache-ttl", "--db-url", "--db-pool");
 
     @Spec
     CommandSpec spec;
@@ -92,6 +94,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (modes.isEmpty() && urls.isEmpty()) {
             throw ApituneException.invalidInput("give targets to compare: --modes a,b and/or --url name=URL");
         }
+        if (server != null || modes.isEmpty()) {
+            rejectShapeFlags(spec, "--modes without --server");
+        }
         List<RunSpec> runs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (String text : modes) {
@@ -129,6 +134,16 @@ public final class CompareCommand implements Callable<Integer> {
         }
         ServerConfig config = shape.toConfig(ServerConfig.DEFAULT_HOST, 0, mode.isDb());
         return TargetSpec.mode(mode, config, q);
+    }
+
+    /** Server-shaping flags given where no in-process server starts are an error, not ignored. */
+    static void rejectShapeFlags(CommandSpec spec, String needs) {
+        for (String flag : SHAPE_FLAGS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                throw ApituneException.invalidInput(flag + ": shapes the in-process server, so it "
+                        + "needs " + needs);
+            }
+        }
     }
 
     static String hostOf(String url) {

@@ -14,8 +14,9 @@ import io.apitune.gate.ReportMetrics;
 import picocli.CommandLine.Option;
 
 /**
- * Gate flags shared by {@code run} and {@code bench}: repeatable {@code --gate}, {@code --baseline}
- * and {@code --junit}. Use {@link #check} before load to validate, then evaluate the results.
+ * Gate flags shared by {@code run}, {@code bench} and {@code compare}: repeatable
+ * {@code --gate}, {@code --baseline} and {@code --junit}. Use {@link #check} before load to
+ * validate, then evaluate the results.
  *
  * <p>Filled by picocli on the command's thread; not thread-safe.
  */

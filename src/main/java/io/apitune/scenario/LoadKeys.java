@@ -59,6 +59,10 @@ final class LoadKeys {
         }
         Duration warmup = get("warmup").map(Field::duration).orElse(ScenarioDefaults.WARMUP);
         Duration rampUp = get("ramp-up").map(Field::duration).orElse(ScenarioDefaults.RAMP_UP);
+        if (rate == null) {
+            closedModelCheck("ramp-up", !rampUp.isZero());
+            closedModelCheck("arrival", arrival != LoadConfig.Arrival.CONSTANT);
+        }
         Duration timeout = get("timeout").map(Field::positiveDuration).orElse(ScenarioDefaults.TIMEOUT);
         LoadConfig.RequestSpec request = new LoadConfig.RequestSpec(
                 get("method").map(f -> f.string().trim().toUpperCase(Locale.ROOT))
@@ -66,6 +70,13 @@ final class LoadKeys {
                 url, headers(), body());
         return new LoadConfig(request, keys(), rate, arrival, connections, duration, requests,
                 warmup, rampUp, timeout);
+    }
+
+    /** Ramp-up and Poisson arrivals only exist in the open model. */
+    private void closedModelCheck(String key, boolean set) {
+        if (set) {
+            throw get(key).orElseThrow().fail("needs a rate (the closed model has none)");
+        }
     }
 
     private LoadConfig.KeySpace keys() {

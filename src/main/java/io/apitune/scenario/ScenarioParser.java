@@ -133,6 +133,9 @@ public final class ScenarioParser {
         }
         Optional<Field> serverUrl = run.get("server-url");
         if (serverUrl.isPresent()) {
+            if (run.get("server").isPresent()) {
+                throw run.get("server").get().fail("shapes the in-process server; not with server-url");
+            }
             return TargetSpec.server(checkedUrl(serverUrl.get()), m, queries);
         }
         ServerKeys shape = new ServerKeys(run.get("server").orElse(null), server);

@@ -24,7 +24,7 @@ class CiGateScenarioIT {
         Cli.Result r = Cli.run("run", "scenarios/ci-gate.yaml", "--quiet", "--out", out.toString(),
                 "--junit", tmp.resolve("ci-gate.xml").toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("gates: 3 passed, 0 failed");
+        assertThat(r.out()).contains("gates: 4 passed, 0 failed");
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertThat(report.get("kind").asText()).isEqualTo("scenario");

@@ -23,8 +23,8 @@ class RunCommandTest {
     void checkValidatesAndListsWithoutSendingLoad() throws Exception {
         Cli.Result r = Cli.run("run", "--check", "scenarios/ci-gate.yaml");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("ci-gate: 3 runs, 3 gates", "run blocking: mode blocking",
-                "gate async.p99 <= 0.25 * blocking.p99");
+        assertThat(r.out()).contains("ci-gate: 3 runs, 4 gates", "run blocking: mode blocking",
+                "gate async.p99 <= 0.5 * blocking.p99");
     }
 
     @Test
@@ -80,6 +80,10 @@ class RunCommandTest {
         assertThat(Cli.run("compare", "--url", "http://x/").err()).contains("is not NAME=URL");
         assertThat(Cli.run("compare", "--modes", "async", "--gate", "cached.p99 < 1s").err())
                 .contains("unknown run 'cached' (runs: async)");
+        assertThat(Cli.run("compare", "--url", "a=http://127.0.0.1:9/", "--workers", "2").err())
+                .contains("--workers: shapes the in-process server, so it needs --modes without --server");
+        assertThat(Cli.run("capacity", "--url", "http://127.0.0.1:9/", "--slo", "p99<5ms", "--jitter", "1ms")
+                .err()).contains("--jitter: shapes the in-process server");
         Cli.Result noSlo = Cli.run("capacity", "--mode", "blocking");
         assertThat(noSlo.exitCode()).isEqualTo(2);
         assertThat(noSlo.err()).contains("Missing required option: '--slo=GATE'");
@@ -90,6 +94,10 @@ class RunCommandTest {
         assertThat(Cli.run("capacity", "--mode", "blocking", "--slo", "p99<5ms", "--max-errors", "lots").err())
                 .contains("--max-errors: 'lots' is not a percentage such as 5%");
         assertThat(Cli.run("capacity", "--slo", "p99<5ms").err()).contains("give exactly one of --mode and --url");
+        assertThat(Cli.run("capacity", "--mode", "async", "--slo", "p99<5ms", "--start-rate", "0").err())
+                .contains("--start-rate: 0.0 must be at least 1");
+        assertThat(Cli.run("capacity", "--mode", "async", "--slo", "p99<5ms", "--tolerance", "0").err())
+                .contains("--tolerance: 0.0 must be in (0, 1)");
     }
 
     @Test

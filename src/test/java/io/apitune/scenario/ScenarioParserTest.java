@@ -177,6 +177,11 @@ class ScenarioParserTest {
                 "s.yaml:5:14: runs[0].queries: only applies to the database modes (blocking-db, async-db)");
         rejects(RUNS + "    duration: 1s\n    requests: 10\n",
                 "s.yaml:6:15: runs[0].requests: give either duration or requests, not both");
+        rejects(RUNS + "    ramp-up: 2s\n", "s.yaml:5:14: runs[0].ramp-up: needs a rate (the closed model has none)");
+        rejects("name: t\ndefaults:\n  arrival: poisson\nruns:\n  - name: a\n    mode: async\n",
+                "s.yaml:3:12: defaults.arrival: needs a rate (the closed model has none)");
+        rejects(RUNS + "    server-url: http://127.0.0.1:8080\n    server: { workers: 2 }\n",
+                "s.yaml:6:13: runs[0].server: shapes the in-process server; not with server-url");
         rejects(RUNS + "    body: x\n    body-file: y\n",
                 "s.yaml:6:16: runs[0].body-file: give either body or body-file, not both");
     }
