@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             CapacityCommand.class,
             ReportCommand.class,
+            JmhCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 a gate failed, 2 invalid input, 3 target/runtime failure, "
                 + "4 internal error."})
