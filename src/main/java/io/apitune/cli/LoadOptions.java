@@ -16,6 +16,7 @@ import io.apitune.load.LoadConfig.Arrival;
 import io.apitune.load.LoadConfig.Header;
 import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadConfig.RequestSpec;
+import io.apitune.load.LoadDefaults;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,20 +49,20 @@ public final class LoadOptions {
             description = "Measure N requests instead of a duration.")
     Long requests;
 
-    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "2s",
+    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = LoadDefaults.WARMUP_TEXT,
             description = "Load before measurement, excluded from results (default: ${DEFAULT-VALUE}).")
     String warmup;
 
-    @Option(names = "--ramp-up", paramLabel = "TIME", defaultValue = "0",
+    @Option(names = "--ramp-up", paramLabel = "TIME", defaultValue = LoadDefaults.RAMP_UP_TEXT,
             description = "With --rate: ramp linearly from 0 to R at the start of measurement "
                     + "(default: ${DEFAULT-VALUE}).")
     String rampUp;
 
-    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "5s",
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = LoadDefaults.TIMEOUT_TEXT,
             description = "Per-request timeout (connect, read, total) (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--keys", paramLabel = "K", defaultValue = "1000",
+    @Option(names = "--keys", paramLabel = "K", defaultValue = LoadDefaults.KEYS_TEXT,
             description = "Distinct keys 1..K for {key} in the URL and the item modes "
                     + "(default: ${DEFAULT-VALUE}).")
     long keys;
@@ -70,7 +71,7 @@ public final class LoadOptions {
             description = "Key distribution; zipf exponent s defaults to 1.1 (default: ${DEFAULT-VALUE}).")
     String keyDist;
 
-    @Option(names = {"-m", "--method"}, paramLabel = "METHOD", defaultValue = "GET",
+    @Option(names = {"-m", "--method"}, paramLabel = "METHOD", defaultValue = LoadDefaults.METHOD,
             description = "HTTP method (default: ${DEFAULT-VALUE}).")
     String method;
 
@@ -104,7 +105,7 @@ public final class LoadOptions {
     /** The load configuration for {@code url} (which may contain {@code {key}}). */
     public LoadConfig toLoadConfig(String url) {
         Duration runDuration = requests == null
-                ? duration("--duration", duration == null ? "10s" : duration) : null;
+                ? duration("--duration", duration == null ? LoadDefaults.DURATION_TEXT : duration) : null;
         if (requests != null && duration != null) {
             throw ApituneException.invalidInput("give only one of --duration and --requests");
         }
@@ -115,7 +116,7 @@ public final class LoadOptions {
         if (rate == null && arrivalValue != Arrival.CONSTANT) {
             throw ApituneException.invalidInput("--arrival: " + arrival + " needs --rate");
         }
-        int connectionCount = connections != null ? connections : rate != null ? 64 : 16;
+        int connectionCount = connections != null ? connections : LoadDefaults.connections(rate != null);
         return new LoadConfig(request(url), keySpace(), rate, arrivalValue, connectionCount,
                 runDuration, requests, duration("--warmup", warmup),
                 duration("--ramp-up", rampUp), duration("--timeout", timeout));
@@ -166,7 +167,7 @@ public final class LoadOptions {
             return new KeySpace(keys, KeySpace.Distribution.UNIFORM, 0);
         }
         if (spec.equals("zipf")) {
-            return new KeySpace(keys, KeySpace.Distribution.ZIPF, 1.1);
+            return new KeySpace(keys, KeySpace.Distribution.ZIPF, LoadDefaults.ZIPF_EXPONENT);
         }
         if (spec.startsWith("zipf:")) {
             try {

@@ -16,6 +16,12 @@ abstract class Driver implements Exchange.Listener {
     final AsyncHttpClient client;
     final RequestTemplate template;
     final RunRecorder recorder;
+    /**
+     * Warm-up outcomes go through the same recording code into this throwaway recorder, so the
+     * JIT has compiled the measured path before measurement starts (a path first taken at the
+     * start of measurement would be interpreted, then recompiled, inside the measured window).
+     */
+    private final RunRecorder warmupRecorder = new RunRecorder();
     private final Executor failureExecutor;
     volatile boolean stopped;
 
@@ -51,7 +57,8 @@ abstract class Driver implements Exchange.Listener {
 
     /** Sends one request now; its outcome comes back through {@link Exchange.Listener}. */
     final void send(long intendedNanos, boolean measured) {
-        Exchange exchange = new Exchange(intendedNanos, System.nanoTime(), measured, this);
+        Exchange exchange = new Exchange(intendedNanos, System.nanoTime(),
+                measured ? recorder : warmupRecorder, this);
         try {
             client.executeRequest(template.next(), exchange);
         } catch (RuntimeException e) {
@@ -61,17 +68,13 @@ abstract class Driver implements Exchange.Listener {
 
     @Override
     public final void completed(Exchange exchange, long doneNanos, int status) {
-        if (exchange.measured) {
-            recorder.recordResponse(exchange.intendedNanos, exchange.sentNanos, doneNanos, status);
-        }
+        exchange.recorder.recordResponse(exchange.intendedNanos, exchange.sentNanos, doneNanos, status);
         afterExchange();
     }
 
     @Override
     public final void failed(Exchange exchange, long doneNanos, Throwable failure) {
-        if (exchange.measured) {
-            recorder.recordFailure(ErrorKind.ofThrowable(failure), doneNanos);
-        }
+        exchange.recorder.recordFailure(ErrorKind.ofThrowable(failure), doneNanos);
         try {
             failureExecutor.execute(this::afterExchange);
         } catch (RuntimeException rejectedAfterShutdown) {

@@ -22,15 +22,16 @@ final class Exchange implements AsyncHandler<Void> {
 
     final long intendedNanos;
     final long sentNanos;
-    final boolean measured;
+    /** Where the outcome is recorded: the run's recorder, or the warm-up's throwaway one. */
+    final RunRecorder recorder;
     private final Listener listener;
     private int status;
     private boolean finished;
 
-    Exchange(long intendedNanos, long sentNanos, boolean measured, Listener listener) {
+    Exchange(long intendedNanos, long sentNanos, RunRecorder recorder, Listener listener) {
         this.intendedNanos = intendedNanos;
         this.sentNanos = sentNanos;
-        this.measured = measured;
+        this.recorder = recorder;
         this.listener = listener;
     }
 

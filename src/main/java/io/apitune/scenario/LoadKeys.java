@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.apitune.load.LoadConfig;
+import io.apitune.load.LoadDefaults;
 
 /**
  * The load keys of a scenario run, named like the {@code bench} flags. A key set on the run wins
- * over the scenario's {@code defaults}; {@link ScenarioDefaults} fill the rest.
+ * over the scenario's {@code defaults}; {@link LoadDefaults} fill the rest.
  *
  * <p>Stateless; thread-safe.
  */
@@ -44,8 +45,7 @@ final class LoadKeys {
                 .map(f -> LoadConfig.Arrival.valueOf(f.choice(List.of("constant", "poisson"))
                         .toUpperCase(Locale.ROOT)))
                 .orElse(LoadConfig.Arrival.CONSTANT);
-        int connections = get("connections").map(f -> f.intValue(1)).orElse(rate != null
-                ? ScenarioDefaults.OPEN_CONNECTIONS : ScenarioDefaults.CLOSED_CONNECTIONS);
+        int connections = get("connections").map(f -> f.intValue(1)).orElse(LoadDefaults.connections(rate != null));
         Duration duration = null;
         Long requests = null;
         Field length = run.get("duration").isPresent() || run.get("requests").isPresent() ? run : defaults;
@@ -55,18 +55,18 @@ final class LoadKeys {
         if (length != null && length.get("requests").isPresent()) {
             requests = length.require("requests").integer(1);
         } else {
-            duration = get("duration").map(Field::positiveDuration).orElse(ScenarioDefaults.DURATION);
+            duration = get("duration").map(Field::positiveDuration).orElse(LoadDefaults.DURATION);
         }
-        Duration warmup = get("warmup").map(Field::duration).orElse(ScenarioDefaults.WARMUP);
-        Duration rampUp = get("ramp-up").map(Field::duration).orElse(ScenarioDefaults.RAMP_UP);
+        Duration warmup = get("warmup").map(Field::duration).orElse(LoadDefaults.WARMUP);
+        Duration rampUp = get("ramp-up").map(Field::duration).orElse(LoadDefaults.RAMP_UP);
         if (rate == null) {
             closedModelCheck("ramp-up", !rampUp.isZero());
             closedModelCheck("arrival", arrival != LoadConfig.Arrival.CONSTANT);
         }
-        Duration timeout = get("timeout").map(Field::positiveDuration).orElse(ScenarioDefaults.TIMEOUT);
+        Duration timeout = get("timeout").map(Field::positiveDuration).orElse(LoadDefaults.TIMEOUT);
         LoadConfig.RequestSpec request = new LoadConfig.RequestSpec(
                 get("method").map(f -> f.string().trim().toUpperCase(Locale.ROOT))
-                        .orElse(ScenarioDefaults.METHOD),
+                        .orElse(LoadDefaults.METHOD),
                 url, headers(), body());
         return new LoadConfig(request, keys(), rate, arrival, connections, duration, requests,
                 warmup, rampUp, timeout);
@@ -80,7 +80,7 @@ final class LoadKeys {
     }
 
     private LoadConfig.KeySpace keys() {
-        long count = get("keys").map(f -> f.integer(1)).orElse(ScenarioDefaults.KEYS);
+        long count = get("keys").map(f -> f.integer(1)).orElse(LoadDefaults.KEYS);
         Optional<Field> dist = get("key-dist");
         if (dist.isEmpty()) {
             return new LoadConfig.KeySpace(count, LoadConfig.KeySpace.Distribution.UNIFORM, 0);
@@ -89,7 +89,7 @@ final class LoadKeys {
         if (text.equals("uniform")) {
             return new LoadConfig.KeySpace(count, LoadConfig.KeySpace.Distribution.UNIFORM, 0);
         }
-        double exponent = ScenarioDefaults.ZIPF_EXPONENT;
+        double exponent = LoadDefaults.ZIPF_EXPONENT;
         if (text.startsWith("zipf:")) {
             try {
                 exponent = Double.parseDouble(text.substring(5));

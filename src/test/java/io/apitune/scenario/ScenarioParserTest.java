@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.apitune.ApituneException;
 import io.apitune.load.LoadConfig;
+import io.apitune.load.LoadDefaults;
 import io.apitune.server.Mode;
 
 class ScenarioParserTest {
@@ -74,7 +75,7 @@ class ScenarioParserTest {
         assertThat(load.duration()).isEqualTo(Duration.ofSeconds(3));
         assertThat(load.warmup()).isEqualTo(Duration.ofSeconds(1));
         assertThat(load.connections()).isEqualTo(32);
-        assertThat(load.timeout()).isEqualTo(ScenarioDefaults.TIMEOUT);
+        assertThat(load.timeout()).isEqualTo(LoadDefaults.TIMEOUT);
         assertThat(load.request().url()).isEqualTo("/blocking/item/{key}");
 
         RunSpec async = s.runs().get(1);
