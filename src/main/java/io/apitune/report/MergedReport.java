@@ -159,7 +159,7 @@ public final class MergedReport {
     }
 
     private static JsonNode summary(Histogram h) {
-        return h == null ? NODES.nullNode() : LatencySummary.toJson(h);
+        return h == null ? NODES.nullNode() : ReportJson.stats(h);
     }
 
     private static ObjectNode environment() {

@@ -110,8 +110,8 @@ final class ReportFixtures {
         results.putObject("errors").put("total", errors).put("connect", 0).put("timeout", errors / 7 * 5)
                 .put("status4xx", 0).put("status5xx", errors / 7 * 2).put("other", 0);
         results.put("errorRate", errors / (double) requests);
-        results.set("latency", LatencySummary.toJson(latency));
-        results.set("serviceTime", LatencySummary.toJson(service));
+        results.set("latency", ReportJson.stats(latency));
+        results.set("serviceTime", ReportJson.stats(service));
         results.set("timeline", timeline);
         doc.putObject("environment").put("apitune", "0.1.0").put("jvm", "17.0.15+6").put("cores", 2)
                 .put("os", "Linux 6.1").put("hostname", "fixture-host");
