@@ -20,7 +20,7 @@ import io.apitune.ApituneException;
  *
  * <p>Stateless; thread-safe (the shared ObjectMapper is thread-safe once configured).
  */
-final class ReportFiles {
+public final class ReportFiles {
     static final String REPORT_JSON = "report.json";
     static final String REPORT_HTML = "report.html";
     static final String LATENCY_HLOG = "latency.hlog";
@@ -61,7 +61,13 @@ final class ReportFiles {
         writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void writeAtomically(Path target, byte[] bytes) {
+    /**
+     * Writes {@code bytes} to {@code target} through a temp file in the same directory and a
+     * rename, so readers see the old file or the whole new one, never a half-written file.
+     *
+     * @throws io.apitune.ApituneException exit 3 when the file cannot be written
+     */
+    public static void writeAtomically(Path target, byte[] bytes) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {

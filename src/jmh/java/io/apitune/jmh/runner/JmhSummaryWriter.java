@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.apitune.gate.GateResult;
 import io.apitune.report.EnvironmentInfo;
+import io.apitune.report.ReportFiles;
 
 /**
  * Writes a run's small summaries next to JMH's JSON: {@value JmhRun#SUMMARY_JSON} (schemaVersion
@@ -29,8 +30,8 @@ public final class JmhSummaryWriter {
 
     /** Writes both summaries into the run's directory, atomically. */
     public static void write(JmhRun run) {
-        RunDirectory.writeAtomically(run.directory().resolve(JmhRun.SUMMARY_JSON), json(run));
-        RunDirectory.writeAtomically(run.directory().resolve(JmhRun.SUMMARY_TEXT),
+        ReportFiles.writeAtomically(run.directory().resolve(JmhRun.SUMMARY_JSON), json(run));
+        ReportFiles.writeAtomically(run.directory().resolve(JmhRun.SUMMARY_TEXT),
                 table(run.results()).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.apitune.ApituneException;
+import io.apitune.report.ReportFiles;
 
 /**
  * Creates {@code reports/<yyyyMMdd-HHmmss>-<suffix>/} (UTC) and writes files into it atomically
@@ -46,27 +47,12 @@ final class RunDirectory {
                 + "': " + MAX_ATTEMPTS + " runs named " + base + " already exist", null);
     }
 
-    /** Writes {@code bytes} to {@code target} via a sibling temp file and an atomic rename. */
-    static void writeAtomically(Path target, byte[] bytes) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            moveAtomically(tmp, target);
-        } catch (IOException e) {
-            throw ApituneException.targetFailure("cannot write '" + target + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** Copies {@code source} to {@code target} via a temp file next to the target. */
+    /** Copies {@code source} to {@code target} atomically (see {@link ReportFiles#writeAtomically}). */
     static void copyAtomically(Path source, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path tmp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try {
-            Files.createDirectories(absolute.getParent());
-            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-            moveAtomically(tmp, absolute);
+            ReportFiles.writeAtomically(target, Files.readAllBytes(source));
         } catch (IOException e) {
-            throw ApituneException.targetFailure("cannot write '" + target + "': " + e.getMessage(), e);
+            throw ApituneException.targetFailure("cannot read '" + source + "': " + e.getMessage(), e);
         }
     }
 
