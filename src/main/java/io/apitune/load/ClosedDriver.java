@@ -14,7 +14,10 @@ import org.asynchttpclient.AsyncHttpClient;
  */
 final class ClosedDriver extends Driver {
     private final LoadConfig config;
-    private final AtomicLong measuredIssued = new AtomicLong();
+    /** Requests issued per phase ({@link Driver#WARMUP}, {@link Driver#MEASURED}). */
+    private final AtomicLong[] issued = {new AtomicLong(), new AtomicLong()};
+    /** Most requests per phase: no limit in warm-up, {@code --requests} when measuring. */
+    private final long[] limits = new long[2];
     private volatile boolean issuingDone;
     private long measureStartNanos;
     private long measureEndNanos;
@@ -30,35 +33,35 @@ final class ClosedDriver extends Driver {
         measureStartNanos = originNanos + warmupNanos;
         measureEndNanos = config.duration() == null ? 0
                 : measureStartNanos + config.duration().toNanos();
+        limits[WARMUP] = Long.MAX_VALUE;
+        limits[MEASURED] = config.requests() == null ? Long.MAX_VALUE : config.requests();
         for (int i = 0; i < config.connections(); i++) {
             sendNext();
         }
     }
 
+    /** Called on the I/O thread of each completion: the same code path in both phases. */
     private void sendNext() {
         if (stopped || issuingDone) {
             return;
         }
         long now = System.nanoTime();
-        boolean measured = now - measureStartNanos >= 0;
-        if (measured && config.duration() != null && now - measureEndNanos >= 0) {
+        if (config.duration() != null && now - measureEndNanos >= 0) {
             issuingDone = true;
             return;
         }
-        if (measured) {
-            long issued = measuredIssued.incrementAndGet();
-            if (config.requests() != null && issued > config.requests()) {
-                measuredIssued.decrementAndGet();
-                issuingDone = true;
-                return;
-            }
+        int phase = phase(now, measureStartNanos);
+        if (issued[phase].incrementAndGet() > limits[phase]) {
+            issued[phase].decrementAndGet();
+            issuingDone = true;
+            return;
         }
-        send(now, measured);
+        send(now, phase);
     }
 
     @Override
     long measuredIssued() {
-        return measuredIssued.get();
+        return issued[MEASURED].get();
     }
 
     @Override

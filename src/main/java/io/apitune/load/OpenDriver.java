@@ -41,7 +41,7 @@ final class OpenDriver extends Driver {
     }
 
     private void sendOffset(long offsetNanos) {
-        send(originNanos + offsetNanos, offsetNanos >= warmupNanos);
+        send(originNanos + offsetNanos, phase(offsetNanos, warmupNanos));
     }
 
     private void schedule() {
