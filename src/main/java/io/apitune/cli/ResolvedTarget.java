@@ -28,7 +28,7 @@ final class ResolvedTarget implements AutoCloseable {
             case URL:
                 return new ResolvedTarget(target.url(), null, null);
             case SERVER: {
-                String base = RunExecutor.trimSlash(target.baseUrl());
+                String base = trimSlash(target.baseUrl());
                 return new ResolvedTarget(base + target.modePath(), base, null);
             }
             default:
@@ -49,6 +49,10 @@ final class ResolvedTarget implements AutoCloseable {
         }
         String base = server.baseUrl();
         return new ResolvedTarget(base + target.modePath(), base, server);
+    }
+
+    private static String trimSlash(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** The URL to drive (may contain {@code {key}}). */

@@ -147,9 +147,4 @@ public final class RunExecutor {
             return null;
         }
     }
-
-    /** Keeps {@link TargetSpec} resolution apart so it can own the in-process server. */
-    static String trimSlash(String baseUrl) {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    }
 }

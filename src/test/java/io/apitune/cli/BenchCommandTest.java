@@ -2,8 +2,6 @@ package io.apitune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,34 +10,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apitune.load.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code apitune bench} in-process: exit codes, one-line errors, summary and report files. */
 class BenchCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run bench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    static Cli.Result bench(String... args) {
         String[] full = new String[args.length + 1];
         full[0] = "bench";
         System.arraycopy(args, 0, full, 1, args.length);
-        int code = cl.execute(full);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(full);
     }
 
     @Test
     void urlRunPrintsSummaryAndWritesReportDirectory() throws Exception {
         try (TestServer server = TestServer.start(5)) {
             Path dir = tmp.resolve("run1");
-            Run run = bench("--url", server.url("/item/{key}"), "--rate", "100", "--duration", "1s",
+            Cli.Result run = bench("--url", server.url("/item/{key}"), "--rate", "100", "--duration", "1s",
                     "--warmup", "0", "-c", "4", "--out", dir.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("achieved", "latency", "service time", "p99.99");
@@ -63,7 +51,7 @@ class BenchCommandTest {
         try (TestServer server = TestServer.start(0)) {
             port = server.port();
         }
-        Run run = bench("--url", "http://127.0.0.1:" + port + "/", "-q", "--out",
+        Cli.Result run = bench("--url", "http://127.0.0.1:" + port + "/", "-q", "--out",
                 tmp.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err().strip().lines()).hasSize(1);
@@ -76,7 +64,7 @@ class BenchCommandTest {
         try (TestServer server = TestServer.start(0)) {
             Path dir = Files.createDirectories(tmp.resolve("taken"));
             Files.writeString(dir.resolve("report.json"), "{}");
-            Run run = bench("--url", server.url("/"), "-q", "--out", dir.toString());
+            Cli.Result run = bench("--url", server.url("/"), "-q", "--out", dir.toString());
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).contains("--out");
             assertThat(server.requests()).isZero();
@@ -102,7 +90,7 @@ class BenchCommandTest {
             {"--url", "http://127.0.0.1:1/", "--body", "x", "--body-file", "/nonexistent"},
             {},
         }) {
-            Run run = bench(args);
+            Cli.Result run = bench(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
         }

@@ -2,43 +2,37 @@ package io.apitune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code apitune jmh} in-process: listing, filtering and input errors (nothing is benchmarked). */
 class JmhCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Cli.Result last = new Cli.Result(-1, "", "");
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        last = Cli.run(args);
+        return last.exitCode();
     }
 
     @Test
     void listShowsEveryBenchmarkFamily() {
         assertThat(run("jmh", "--list")).isZero();
-        assertThat(out.toString().lines())
+        assertThat(last.out().lines())
                 .contains("io.apitune.jmh.CacheBench.hit", "io.apitune.jmh.CacheBench.miss",
                         "io.apitune.jmh.CacheBench.upstream", "io.apitune.jmh.JsonBench.worlds",
                         "io.apitune.jmh.RecorderBench.contended", "io.apitune.jmh.HandoffBench.workerPool",
                         "io.apitune.jmh.ModeBench.request", "io.apitune.jmh.JsonBench.worldsHandWritten")
                 .isSorted();
-        assertThat(err.toString()).isEmpty();
+        assertThat(last.err()).isEmpty();
     }
 
     @Test
     void listFiltersByRegex() {
         assertThat(run("jmh", "--list", "CacheBench", "JsonBench.world$")).isZero();
-        assertThat(out.toString().lines()).containsExactly("io.apitune.jmh.CacheBench.hit",
+        assertThat(last.out().lines()).containsExactly("io.apitune.jmh.CacheBench.hit",
                 "io.apitune.jmh.CacheBench.miss", "io.apitune.jmh.CacheBench.upstream",
                 "io.apitune.jmh.JsonBench.world");
     }
@@ -46,7 +40,7 @@ class JmhCommandTest {
     @Test
     void invalidRegexIsOneLineAndExitTwo() {
         assertThat(run("jmh", "--list", "Cache(")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString().lines()).singleElement().asString()
+        assertThat(last.err().lines()).singleElement().asString()
                 .contains("REGEX", "'Cache('", "not a valid regular expression");
     }
 
@@ -55,7 +49,7 @@ class JmhCommandTest {
         Path reports = tmp.resolve("reports");
         assertThat(run("jmh", "--quick", "--reports-dir", reports.toString(), "NoSuchBench"))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString().lines()).singleElement().asString().contains("no benchmark matches", "NoSuchBench");
+        assertThat(last.err().lines()).singleElement().asString().contains("no benchmark matches", "NoSuchBench");
         assertThat(reports).doesNotExist();
     }
 
@@ -63,19 +57,19 @@ class JmhCommandTest {
     void reportsDirThatIsAFileIsRejected(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("plain-file"), "x");
         assertThat(run("jmh", "--reports-dir", file.toString(), "CacheBench.hit")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("--reports-dir", "plain-file", "not a directory");
+        assertThat(last.err()).contains("--reports-dir", "plain-file", "not a directory");
     }
 
     @Test
     void jsonThatIsADirectoryIsRejected(@TempDir Path tmp) {
         assertThat(run("jmh", "--json", tmp.toString(), "CacheBench.hit")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("--json", "is a directory");
+        assertThat(last.err()).contains("--json", "is a directory");
     }
 
     @Test
     void gateSyntaxErrorIsInvalidInput() {
         assertThat(run("jmh", "--gate", "CacheBench.hit", "CacheBench")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString().lines()).singleElement().asString().contains("gate 'CacheBench.hit'");
+        assertThat(last.err().lines()).singleElement().asString().contains("gate 'CacheBench.hit'");
     }
 
     @Test
@@ -83,29 +77,29 @@ class JmhCommandTest {
         Path reports = tmp.resolve("reports");
         assertThat(run("jmh", "--reports-dir", reports.toString(), "--gate", "CacheBench.hit < 0.5 * CacheBench.miss",
                 "CacheBench")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("unknown metric 'hit'", "CacheBench.hit.10000", "CacheBench.hit.1000000");
+        assertThat(last.err()).contains("unknown metric 'hit'", "CacheBench.hit.10000", "CacheBench.hit.1000000");
         assertThat(reports).doesNotExist();
-        assertThat(out.toString()).doesNotContain("# Run progress");
+        assertThat(last.out()).doesNotContain("# Run progress");
     }
 
     @Test
     void paramMustBeNameEqualsValues() {
         assertThat(run("jmh", "--list", "-p", "cacheSize")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("--param", "'cacheSize'", "NAME=VALUE");
+        assertThat(last.err()).contains("--param", "'cacheSize'", "NAME=VALUE");
     }
 
     @Test
     void paramUnknownToTheMatchingBenchmarksIsRejected(@TempDir Path tmp) {
         assertThat(run("jmh", "--reports-dir", tmp.resolve("r").toString(), "-p", "rows=5", "CacheBench"))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("no matching benchmark has a param 'rows'", "cacheSize");
+        assertThat(last.err()).contains("no matching benchmark has a param 'rows'", "cacheSize");
     }
 
     @Test
     void baselineMustBeReadableJmhJson(@TempDir Path tmp) {
         assertThat(run("jmh", "--baseline", tmp.resolve("none.json").toString(), "--gate",
                 "KeyBench.nextKey.zipf.1000 <= baseline * 1.2", "KeyBench")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString().lines()).singleElement().asString().contains("--baseline", "none.json");
+        assertThat(last.err().lines()).singleElement().asString().contains("--baseline", "none.json");
     }
 
     @Test
@@ -115,14 +109,14 @@ class JmhCommandTest {
         Path reports = tmp.resolve("reports");
         assertThat(run("jmh", "--reports-dir", reports.toString(), "--baseline", baseline.toString(),
                 "--gate", "KeyBench.nextKey.zipf.1000 <= baseline * 1.2", "KeyBench")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("baseline has no run 'KeyBench'");
+        assertThat(last.err()).contains("baseline has no run 'KeyBench'");
         assertThat(reports).doesNotExist();
     }
 
     @Test
     void helpDocumentsEveryFlag() {
         assertThat(run("jmh", "--help")).isZero();
-        assertThat(out.toString()).contains("REGEX", "--list", "--quick", "--json", "--reports-dir", "--param",
+        assertThat(last.out()).contains("REGEX", "--list", "--quick", "--json", "--reports-dir", "--param",
                 "--gate", "--baseline", "--junit");
     }
 }

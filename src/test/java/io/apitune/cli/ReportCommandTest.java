@@ -3,8 +3,6 @@ package io.apitune.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apitune.report.ReportTestRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
     private static final long START_MS = 1_795_000_000_000L;
@@ -21,14 +18,11 @@ class ReportCommandTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Cli.Result last = new Cli.Result(-1, "", "");
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        last = Cli.run(args);
+        return last.exitCode();
     }
 
     @Test
@@ -39,9 +33,9 @@ class ReportCommandTest {
 
         int code = run("report", a.toString(), b.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(last.err()).isZero();
         assertThat(a.resolve("report.html")).isNotEmptyFile();
-        assertThat(out.toString()).contains("wrote " + a.resolve("report.html"), "wrote " + b.resolve("report.html"));
+        assertThat(last.out()).contains("wrote " + a.resolve("report.html"), "wrote " + b.resolve("report.html"));
     }
 
     @Test
@@ -51,8 +45,8 @@ class ReportCommandTest {
 
         int code = run("report", "--compare", slow.toString(), fast.toString());
 
-        assertThat(code).as(err.toString()).isZero();
-        String text = out.toString();
+        assertThat(code).as(last.err()).isZero();
+        String text = last.out();
         assertThat(text).containsPattern("(?m)^ms\\s+blocking\\s+async\\s+Δ ms\\s+Δ %$");
         assertThat(text).containsPattern("(?m)^p99\\s+[0-9.]+\\s+[0-9.]+\\s+-[0-9.]+\\s+-[0-9.]+%$");
         Path page = tmp.resolve("compare-slow-vs-fast");
@@ -81,8 +75,8 @@ class ReportCommandTest {
         int code = run("report", "merge", a.resolve("latency.hlog").toString(), b.resolve("latency.hlog").toString(),
                 "--out", tmp.resolve("merged").toString(), "--name", "two-shards");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("merged 2 logs: \\d+ requests in \\d+ s, latency p50 [0-9.]+ ms");
+        assertThat(code).as(last.err()).isZero();
+        assertThat(last.out()).containsPattern("merged 2 logs: \\d+ requests in \\d+ s, latency p50 [0-9.]+ ms");
         JsonNode doc = new ObjectMapper().readTree(tmp.resolve("merged/report.json").toFile());
         assertThat(doc.path("name").asText()).isEqualTo("two-shards");
         assertThat(tmp.resolve("merged/latency.hlog")).isNotEmptyFile();
@@ -104,18 +98,16 @@ class ReportCommandTest {
             {"report", "merge", a.resolve("latency.hlog").toString(), "--out", a.toString()},
         };
         for (String[] args : cases) {
-            err.getBuffer().setLength(0);
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(err.toString().strip()).as(String.join(" ", args)).startsWith("apitune: ").doesNotContain("\n");
+            assertThat(last.err().strip()).as(String.join(" ", args)).startsWith("apitune: ").doesNotContain("\n");
         }
     }
 
     @Test
     void helpListsEveryFlag() {
         assertThat(run("report", "--help")).isZero();
-        assertThat(out.toString()).contains("--compare", "--out", "merge", "DIR");
-        out.getBuffer().setLength(0);
+        assertThat(last.out()).contains("--compare", "--out", "merge", "DIR");
         assertThat(run("report", "merge", "--help")).isZero();
-        assertThat(out.toString()).contains("--out", "--name", "FILE.hlog");
+        assertThat(last.out()).contains("--out", "--name", "FILE.hlog");
     }
 }
