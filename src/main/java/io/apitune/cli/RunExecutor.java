@@ -25,7 +25,6 @@ import io.apitune.report.ProgressPrinter;
 import io.apitune.report.ReportDirectory;
 import io.apitune.report.ReportJson;
 import io.apitune.scenario.RunSpec;
-import io.apitune.scenario.TargetSpec;
 
 /**
  * Executes one {@link RunSpec}: resolves the target (starting the reference server in-process

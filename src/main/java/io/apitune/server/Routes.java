@@ -68,8 +68,8 @@ final class Routes {
     }
 
     private void itemRoute(Router router, Mode mode, ItemPath path) {
+        ModeStats modeStats = stats.of(mode);
         router.get("/" + mode.path() + "/item/:id").handler(ctx -> {
-            ModeStats modeStats = stats.of(mode);
             modeStats.started();
             String raw = ctx.pathParam("id");
             long id = parseId(raw);
@@ -85,14 +85,15 @@ final class Routes {
     }
 
     private void dbRoutes(Router router, Mode mode, Supplier<Future<World>> one, QueriesPath many) {
+        ModeStats modeStats = stats.of(mode);
         router.get("/" + mode.path() + "/db").handler(ctx -> {
-            stats.of(mode).started();
-            answer(ctx, stats.of(mode), one == null ? null : () -> one.get().map(World::toJson));
+            modeStats.started();
+            answer(ctx, modeStats, one == null ? null : () -> one.get().map(World::toJson));
         });
         router.get("/" + mode.path() + "/queries").handler(ctx -> {
-            stats.of(mode).started();
+            modeStats.started();
             int count = Queries.parse(ctx.request().getParam("queries"));
-            answer(ctx, stats.of(mode), many == null ? null
+            answer(ctx, modeStats, many == null ? null
                     : () -> many.queries(count).map(World::toJson));
         });
     }
