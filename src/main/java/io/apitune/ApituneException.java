@@ -7,11 +7,6 @@ package io.apitune;
  * <p>Immutable; thread-safe.
  */
 public class ApituneException extends RuntimeException {
-    /** Invalid input: flags, values, scenario files. */
-    public static final int INVALID_INPUT = 2;
-    /** Target or runtime failure: server unreachable, port in use, database down at start. */
-    public static final int TARGET_FAILURE = 3;
-
     private final int exitCode;
 
     public ApituneException(int exitCode, String message) {
@@ -24,11 +19,11 @@ public class ApituneException extends RuntimeException {
     }
 
     public static ApituneException invalidInput(String message) {
-        return new ApituneException(INVALID_INPUT, message);
+        return new ApituneException(ExitCodes.INVALID_INPUT, message);
     }
 
     public static ApituneException targetFailure(String message, Throwable cause) {
-        return new ApituneException(TARGET_FAILURE, message, cause);
+        return new ApituneException(ExitCodes.TARGET_FAILURE, message, cause);
     }
 
     public int exitCode() {

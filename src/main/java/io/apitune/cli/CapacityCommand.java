@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.apitune.ApituneException;
+import io.apitune.ExitCodes;
 import io.apitune.gate.CapacitySearch;
 import io.apitune.gate.Gate;
 import io.apitune.gate.GateCheck;
 import io.apitune.gate.GateParser;
-import io.apitune.load.RequestTemplate;
-import io.apitune.scenario.CapacityRunner;
-import io.apitune.scenario.RunSpec;
-import io.apitune.scenario.TargetSpec;
-import io.apitune.server.Mode;
-import io.apitune.server.ServerConfig;
+import io.apitune.report.ReportDirectory;
+import io.apitune.run.CapacityRunner;
+import io.apitune.run.LoadKey;
+import io.apitune.run.RunExecutor;
+import io.apitune.run.RunSettings;
+import io.apitune.run.RunSpec;
+import io.apitune.run.Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,21 +39,14 @@ import picocli.CommandLine.Spec;
             "Prints and records the curve (rate against p50, p99, errors) and the answer. "
                 + "Exit 1 when no rate met the SLO."})
 public final class CapacityCommand implements Callable<Integer> {
+    /** Each step's measured duration unless --duration or --requests says otherwise. */
+    private static final String STEP_DURATION = "5s";
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "Reference-server mode to drive.")
-    String mode;
-
-    @Option(names = "--url", paramLabel = "URL", description = "Any http:// or https:// URL to drive.")
-    String url;
-
-    @Option(names = "--server", paramLabel = "URL",
-            description = "With --mode: a running 'apitune serve' instead of an in-process server.")
-    String server;
-
-    @Option(names = "--queries", paramLabel = "N", description = "DB modes: /queries?queries=N.")
-    Integer queries;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--slo", paramLabel = "GATE", required = true,
             description = "The latency objective as a gate, repeatable: 'p99<50ms', 'p99.9 < 200ms'.")
@@ -63,11 +58,11 @@ public final class CapacityCommand implements Callable<Integer> {
 
     @Option(names = "--start-rate", paramLabel = "R", defaultValue = "50",
             description = "First rate tried, requests/s (default: ${DEFAULT-VALUE}).")
-    double startRate;
+    String startRate;
 
     @Option(names = "--max-rate", paramLabel = "R", defaultValue = "100000",
             description = "Never try more than R requests/s (default: ${DEFAULT-VALUE}).")
-    double maxRate;
+    String maxRate;
 
     @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "5%",
             description = "Stop when the bracket is within this of the answer (default: ${DEFAULT-VALUE}).")
@@ -75,36 +70,33 @@ public final class CapacityCommand implements Callable<Integer> {
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "12",
             description = "Bound on the number of steps (default: ${DEFAULT-VALUE}).")
-    int maxSteps;
+    String maxSteps;
 
     @Mixin
     LoadOptions load;
-
-    @Mixin
-    ServerShapeOptions shape;
 
     @Override
     public Integer call() {
         if (load.rate != null) {
             throw ApituneException.invalidInput("--rate: capacity chooses the rate; use --start-rate");
         }
-        if (load.duration == null && load.requests == null) {
-            load.duration = "5s";
-        }
-        // An open-model base run (open-model defaults, --arrival and --ramp-up allowed); every
-        // step replaces the rate with its own.
-        load.rate = startRate;
-        CapacitySearch search = new CapacitySearch(startRate, maxRate,
-                fraction("--tolerance", tolerance), maxSteps);
+        Setting start = Setting.flag("--start-rate", startRate);
+        CapacitySearch search = new CapacitySearch(start.rate(), Setting.flag("--max-rate", maxRate).rate(),
+                fraction("--tolerance", tolerance), (int) Setting.flag("--max-steps", maxSteps).integer(1));
         GateCheck sloCheck = new GateCheck(sloGates(), null, null);
         sloCheck.validate(List.of("step"));
-        RunSpec base = base();
-        Path dir = RunCommand.reportDir(load.out(), "capacity-" + base.name());
+        RunSettings settings = target.settings(load);
+        // An open-model base run; every step replaces the rate with its own.
+        settings.load().set(LoadKey.RATE, start);
+        if (!settings.load().has(LoadKey.DURATION) && !settings.load().has(LoadKey.REQUESTS)) {
+            settings.load().set(LoadKey.DURATION, Setting.flag("--duration", STEP_DURATION));
+        }
+        RunSpec base = settings.build();
+        Path dir = ReportDirectory.choose(load.out(), "capacity-" + base.name());
         PrintWriter out = spec.commandLine().getOut();
         RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), load.quiet());
-        CapacityRunner.Outcome outcome = new CapacityRunner(RunCommand.driver(executor), search, out)
+        CapacityRunner.Outcome outcome = new CapacityRunner(executor, search, out)
                 .run(base, sloCheck, sloText(), dir);
-        RunCommand.writeHtml(outcome.reportFile(), out);
         if (outcome.interrupted()) {
             return ExitCodes.TARGET_FAILURE;
         }
@@ -127,36 +119,6 @@ public final class CapacityCommand implements Callable<Integer> {
 
     private String sloText() {
         return String.join(", ", slo) + ", errors <= " + maxErrors;
-    }
-
-    private RunSpec base() {
-        if ((mode == null) == (url == null)) {
-            throw ApituneException.invalidInput("give exactly one of --mode and --url");
-        }
-        if (url != null || server != null) {
-            CompareCommand.rejectShapeFlags(spec, "--mode without --server");
-        }
-        if (url != null) {
-            if (server != null || queries != null) {
-                throw ApituneException.invalidInput("--server and --queries need --mode, not --url");
-            }
-            RequestTemplate.validateUrl(url.replace(RequestTemplate.KEY_PLACEHOLDER, "1"));
-            String host = CompareCommand.hostOf(url.replace(RequestTemplate.KEY_PLACEHOLDER, "1"));
-            return new RunSpec(host == null ? "url" : host.replaceAll("[^A-Za-z0-9_-]", "-"),
-                    TargetSpec.url(url), load.toLoadConfig(url));
-        }
-        Mode m;
-        try {
-            m = Mode.parse(mode);
-        } catch (IllegalArgumentException e) {
-            throw ApituneException.invalidInput("--mode: " + e.getMessage());
-        }
-        if (queries != null && (!m.isDb() || queries < 1 || queries > 500)) {
-            throw ApituneException.invalidInput("--queries: " + queries + " needs a DB mode and must be 1..500");
-        }
-        TargetSpec target = server != null ? TargetSpec.server(server, m, queries)
-                : TargetSpec.mode(m, shape.toConfig(ServerConfig.DEFAULT_HOST, 0, m.isDb()), queries);
-        return new RunSpec(m.path(), target, load.toLoadConfig("http://127.0.0.1/"));
     }
 
     /** {@code 5%} or {@code 0.05} as a fraction. */

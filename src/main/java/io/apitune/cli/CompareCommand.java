@@ -1,24 +1,25 @@
 package io.apitune.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.apitune.ApituneException;
 import io.apitune.gate.GateCheck;
-import io.apitune.load.RequestTemplate;
-import io.apitune.scenario.CompareTable;
-import io.apitune.scenario.RunSpec;
-import io.apitune.scenario.Scenario;
-import io.apitune.scenario.ScenarioRunner;
-import io.apitune.scenario.TargetSpec;
+import io.apitune.report.ReportDirectory;
+import io.apitune.report.model.CombinedReport;
+import io.apitune.run.Naming;
+import io.apitune.run.Origin;
+import io.apitune.run.PlanRunner;
+import io.apitune.run.RunExecutor;
+import io.apitune.run.RunPlan;
+import io.apitune.run.RunSettings;
+import io.apitune.run.Setting;
+import io.apitune.run.TargetKey;
+import io.apitune.run.TargetSettings;
 import io.apitune.server.Mode;
-import io.apitune.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,10 +39,6 @@ import picocli.CommandLine.Spec;
                 + "p99.9, max, errors and the cache hit ratio side by side; write a combined report.",
             "Gates may name the runs: --gate 'async.throughput >= 3 * blocking.throughput'."})
 public final class CompareCommand implements Callable<Integer> {
-    private static final String NAME = "[A-Za-z0-9_-]+";
-    private static final List<String> SHAPE_FLAGS = List.of("--backend-latency", "--jitter",
-            "--workers", "--queue", "--cache-size", "--cache-ttl", "--db-url", "--db-pool");
-
     @Spec
     CommandSpec spec;
 
@@ -61,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--queries", paramLabel = "N",
             description = "DB modes: drive /queries?queries=N (1..500) instead of /db.")
-    Integer queries;
+    String queries;
 
     @Mixin
     LoadOptions load;
@@ -74,103 +71,52 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunSpec> runs = runs();
-        List<String> names = runs.stream().map(RunSpec::name).toList();
-        GateCheck check = gates.check(List.of(), names);
-        Path dir = RunCommand.reportDir(load.out(), "compare-" + String.join("-", names));
+        RunPlan plan = new RunPlan("compare", "", RunPlan.build(runs(), shape.settings(),
+                load.settings(), Origin.flag("--modes")), List.of());
+        GateCheck check = gates.check(List.of(), plan.runNames());
+        Path dir = ReportDirectory.choose(load.out(), "compare-" + String.join("-", plan.runNames()));
         PrintWriter out = spec.commandLine().getOut();
         RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), load.quiet());
-        ScenarioRunner runner = new ScenarioRunner(RunCommand.driver(executor), out, "compare",
-                (results, report) -> {
-                    var rows = CompareTable.rows(results);
-                    CompareTable.print(rows, out);
-                    report.document().set("modes", rows);
-                });
-        Scenario scenario = new Scenario("compare", "", runs, List.of());
-        ScenarioRunner.Outcome outcome = runner.run(scenario, check, dir);
-        RunCommand.writeHtml(outcome.reportFile(), out);
-        return outcome.exitCode();
+        return new PlanRunner(executor, out, CombinedReport.COMPARE).run(plan, check, dir).exitCode();
     }
 
-    private List<RunSpec> runs() {
+    /** One run per mode and per named URL; --server and --queries fan out to the mode runs. */
+    private List<RunSettings> runs() {
         if (modes.isEmpty() && urls.isEmpty()) {
             throw ApituneException.invalidInput("give targets to compare: --modes a,b and/or --url name=URL");
         }
         if (server != null && modes.isEmpty()) {
             throw ApituneException.invalidInput("--server: needs --modes to choose the endpoints");
         }
-        if (server != null || modes.isEmpty()) {
-            rejectShapeFlags(spec, "--modes without --server");
-        }
-        List<RunSpec> runs = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (String text : modes) {
-            Mode mode = mode(text);
-            runs.add(unique(names, new RunSpec(mode.path(), modeTarget(mode),
-                    load.toLoadConfig("http://127.0.0.1/"))));
-        }
-        if (queries != null && runs.stream().noneMatch(r -> r.target().mode().isDb())) {
+        if (queries != null && modes.stream().noneMatch(CompareCommand::isDb)) {
             throw ApituneException.invalidInput("--queries: needs a DB mode in --modes");
+        }
+        List<RunSettings> runs = new ArrayList<>();
+        for (String mode : modes) {
+            RunSettings run = new RunSettings(Naming.FLAGS, Origin.flag("--modes"));
+            run.target().set(TargetKey.MODE, Setting.flag("--modes", mode));
+            TargetOptions.put(run.target(), TargetKey.SERVER_URL, server);
+            TargetOptions.put(run.target(), TargetKey.QUERIES, isDb(mode) ? queries : null);
+            runs.add(run);
         }
         for (String pair : urls) {
             int eq = pair.indexOf('=');
-            String name = eq < 0 ? "" : pair.substring(0, eq).trim();
-            String url = eq < 0 ? "" : pair.substring(eq + 1).trim();
-            if (!name.matches(NAME) || url.isEmpty()) {
-                throw ApituneException.invalidInput("--url: '" + pair + "' is not NAME=URL "
-                        + "(NAME of letters, digits, _ and -)");
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw ApituneException.invalidInput("--url: '" + pair + "' is not NAME=URL");
             }
-            RequestTemplate.validateUrl(url.replace(RequestTemplate.KEY_PLACEHOLDER, "1"));
-            runs.add(unique(names, new RunSpec(name, TargetSpec.url(url), load.toLoadConfig(url))));
+            RunSettings run = new RunSettings(Naming.FLAGS, Origin.flag("--url"));
+            run.name(Setting.flag("--url", pair.substring(0, eq)));
+            TargetOptions.put(run.target(), TargetKey.URL, pair.substring(eq + 1));
+            runs.add(run);
         }
         return runs;
     }
 
-    private TargetSpec modeTarget(Mode mode) {
-        Integer q = mode.isDb() ? queries : null;
-        if (q != null && (q < 1 || q > 500)) {
-            throw ApituneException.invalidInput("--queries: " + q + " must be 1..500");
-        }
-        if (server != null) {
-            if (!server.matches("https?://.+") || hostOf(server) == null) {
-                throw ApituneException.invalidInput("--server: '" + server + "' is not http://host:port");
-            }
-            return TargetSpec.server(server, mode, q);
-        }
-        ServerConfig config = shape.toConfig(ServerConfig.DEFAULT_HOST, 0, mode.isDb());
-        return TargetSpec.mode(mode, config, q);
-    }
-
-    /** Server-shaping flags given where no in-process server starts are an error, not ignored. */
-    static void rejectShapeFlags(CommandSpec spec, String needs) {
-        for (String flag : SHAPE_FLAGS) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
-                throw ApituneException.invalidInput(flag + ": shapes the in-process server, so it "
-                        + "needs " + needs);
-            }
-        }
-    }
-
-    static String hostOf(String url) {
+    private static boolean isDb(String mode) {
         try {
-            return URI.create(url).getHost();
+            return Mode.parse(mode).isDb();
         } catch (IllegalArgumentException e) {
-            return null;
+            return false;
         }
-    }
-
-    private static Mode mode(String text) {
-        try {
-            return Mode.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApituneException.invalidInput("--modes: " + e.getMessage());
-        }
-    }
-
-    private static RunSpec unique(Set<String> names, RunSpec run) {
-        if (!names.add(run.name())) {
-            throw ApituneException.invalidInput("'" + run.name() + "' appears twice; names must be unique");
-        }
-        return run;
     }
 }

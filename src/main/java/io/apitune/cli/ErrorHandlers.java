@@ -1,5 +1,7 @@
 package io.apitune.cli;
 
+import io.apitune.ExitCodes;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 

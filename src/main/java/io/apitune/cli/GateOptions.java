@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.apitune.ExitCodes;
 import io.apitune.gate.Gate;
 import io.apitune.gate.GateCheck;
 import io.apitune.gate.GateResult;
 import io.apitune.gate.ReportMetrics;
+import io.apitune.report.model.RunReport;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 public final class GateOptions {
     @Option(names = "--gate", paramLabel = "GATE",
-            description = {"A performance gate, repeatable: 'p99 < 25ms', 'errors < 0.1%', "
+            description = {"A performance gate, repeatable: 'p99 < 25ms', 'errors < 0.1%%', "
                 + "'throughput > 900/s', 'async.throughput >= 3 * blocking.throughput', "
                 + "'p99 <= baseline * 1.10'. Any failed gate exits 1."})
     List<String> gates = new ArrayList<>();
@@ -54,11 +54,11 @@ public final class GateOptions {
      * Evaluates the gates on one run's report.json, prints the table, writes the JUnit XML if
      * asked; returns the exit code (0 when all passed or there are no gates, 1 otherwise).
      */
-    public static int evaluateRun(GateCheck check, JsonNode report, PrintWriter out) {
+    public static int evaluateRun(GateCheck check, RunReport report, PrintWriter out) {
         if (check.isEmpty()) {
             return ExitCodes.OK;
         }
         List<GateResult> results = check.evaluate(ReportMetrics.of(report));
-        return check.report(results, out, report.path("name").asText("apitune"));
+        return check.report(results, out, report.name());
     }
 }

@@ -1,89 +1,85 @@
 package io.apitune.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import io.apitune.ApituneException;
-import io.apitune.Durations;
-import io.apitune.load.LoadConfig;
-import io.apitune.load.LoadConfig.Arrival;
-import io.apitune.load.LoadConfig.Header;
-import io.apitune.load.LoadConfig.KeySpace;
-import io.apitune.load.LoadConfig.RequestSpec;
 import io.apitune.load.LoadDefaults;
+import io.apitune.run.LoadKey;
+import io.apitune.run.LoadSettings;
+import io.apitune.run.Naming;
+import io.apitune.run.Setting;
 import picocli.CommandLine.Option;
 
 /**
  * The load flags shared by {@code bench}, {@code compare} and {@code capacity} (a picocli mixin).
- * Values are kept as typed by the user and validated once in {@link #toLoadConfig(String)}.
+ * Values are kept as typed by the user and handed to {@link LoadSettings}, which checks them with
+ * the same rules as scenario files; what is not given comes from {@link LoadDefaults}.
  *
  * <p>Not thread-safe; filled by picocli on the command's thread.
  */
 public final class LoadOptions {
     @Option(names = "--rate", paramLabel = "R",
-            description = "Open model: R requests per second with intended send times "
-                    + "(latency counts from them). Without it: closed model.")
-    Double rate;
+            description = "Open model: R requests per second (200 or 200/s) with intended send "
+                    + "times (latency counts from them). Without it: closed model.")
+    String rate;
 
-    @Option(names = "--arrival", paramLabel = "constant|poisson", defaultValue = "constant",
-            description = "Spacing of intended send times with --rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arrival", paramLabel = "constant|poisson",
+            description = "Spacing of intended send times with --rate (default: constant).")
     String arrival;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "C",
-            description = "With --rate: maximum connections, default 64 (a request waiting for one "
-                    + "still counts from its intended time). Without --rate: C requests in "
-                    + "flight, default 16.")
-    Integer connections;
+            description = "With --rate: maximum connections, default "
+                    + LoadDefaults.OPEN_CONNECTIONS + " (a request waiting for one still counts "
+                    + "from its intended time). Without --rate: C requests in flight, default "
+                    + LoadDefaults.CLOSED_CONNECTIONS + ".")
+    String connections;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "TIME",
-            description = "Measured duration after warm-up, e.g. 30s (default: 10s unless --requests).")
+            description = "Measured duration after warm-up, e.g. 30s (default: "
+                    + LoadDefaults.DURATION_TEXT + " unless --requests).")
     String duration;
 
-    @Option(names = {"-n", "--requests"}, paramLabel = "N",
-            description = "Measure N requests instead of a duration.")
-    Long requests;
+    @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Measure N requests instead of a duration.")
+    String requests;
 
-    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = LoadDefaults.WARMUP_TEXT,
-            description = "Load before measurement, excluded from results (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "TIME",
+            description = "Load before measurement, excluded from results (default: "
+                    + LoadDefaults.WARMUP_TEXT + ").")
     String warmup;
 
-    @Option(names = "--ramp-up", paramLabel = "TIME", defaultValue = LoadDefaults.RAMP_UP_TEXT,
+    @Option(names = "--ramp-up", paramLabel = "TIME",
             description = "With --rate: ramp linearly from 0 to R at the start of measurement "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: " + LoadDefaults.RAMP_UP_TEXT + ").")
     String rampUp;
 
-    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = LoadDefaults.TIMEOUT_TEXT,
-            description = "Per-request timeout (connect, read, total) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "TIME",
+            description = "Per-request timeout (connect, read, total) (default: "
+                    + LoadDefaults.TIMEOUT_TEXT + ").")
     String timeout;
 
-    @Option(names = "--keys", paramLabel = "K", defaultValue = LoadDefaults.KEYS_TEXT,
-            description = "Distinct keys 1..K for {key} in the URL and the item modes "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long keys;
+    @Option(names = "--keys", paramLabel = "K",
+            description = "Distinct keys 1..K for {key} in the URL and the item modes (default: "
+                    + LoadDefaults.KEYS_TEXT + ").")
+    String keys;
 
-    @Option(names = "--key-dist", paramLabel = "uniform|zipf[:s]", defaultValue = "uniform",
-            description = "Key distribution; zipf exponent s defaults to 1.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--key-dist", paramLabel = "uniform|zipf[:s]",
+            description = "Key distribution; zipf exponent s defaults to " + LoadDefaults.ZIPF_EXPONENT
+                    + " (default: uniform).")
     String keyDist;
 
-    @Option(names = {"-m", "--method"}, paramLabel = "METHOD", defaultValue = LoadDefaults.METHOD,
-            description = "HTTP method (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-m", "--method"}, paramLabel = "METHOD",
+            description = "HTTP method (default: " + LoadDefaults.METHOD + ").")
     String method;
 
-    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
-            description = "Request header; repeatable.")
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "Request header; repeatable.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--body", paramLabel = "TEXT", description = "Request body (UTF-8).")
     String body;
 
     @Option(names = "--body-file", paramLabel = "FILE", description = "Request body read from FILE.")
-    Path bodyFile;
+    String bodyFile;
 
     @Option(names = {"-q", "--quiet"}, description = "No live progress on stderr.")
     boolean quiet;
@@ -102,90 +98,29 @@ public final class LoadOptions {
         return out;
     }
 
-    /** The load configuration for {@code url} (which may contain {@code {key}}). */
-    public LoadConfig toLoadConfig(String url) {
-        Duration runDuration = requests == null
-                ? duration("--duration", duration == null ? LoadDefaults.DURATION_TEXT : duration) : null;
-        if (requests != null && duration != null) {
-            throw ApituneException.invalidInput("give only one of --duration and --requests");
-        }
-        if (rate == null && !rampUp.equals("0")) {
-            throw ApituneException.invalidInput("--ramp-up: needs --rate (the closed model has no rate)");
-        }
-        Arrival arrivalValue = arrival();
-        if (rate == null && arrivalValue != Arrival.CONSTANT) {
-            throw ApituneException.invalidInput("--arrival: " + arrival + " needs --rate");
-        }
-        int connectionCount = connections != null ? connections : LoadDefaults.connections(rate != null);
-        return new LoadConfig(request(url), keySpace(), rate, arrivalValue, connectionCount,
-                runDuration, requests, duration("--warmup", warmup),
-                duration("--ramp-up", rampUp), duration("--timeout", timeout));
+    /** The flags that were given, as settings for {@link LoadSettings#build}. */
+    public LoadSettings settings() {
+        LoadSettings settings = new LoadSettings(Naming.FLAGS);
+        put(settings, LoadKey.RATE, rate);
+        put(settings, LoadKey.ARRIVAL, arrival);
+        put(settings, LoadKey.CONNECTIONS, connections);
+        put(settings, LoadKey.DURATION, duration);
+        put(settings, LoadKey.REQUESTS, requests);
+        put(settings, LoadKey.WARMUP, warmup);
+        put(settings, LoadKey.RAMP_UP, rampUp);
+        put(settings, LoadKey.TIMEOUT, timeout);
+        put(settings, LoadKey.KEYS, keys);
+        put(settings, LoadKey.KEY_DIST, keyDist);
+        put(settings, LoadKey.METHOD, method);
+        put(settings, LoadKey.BODY, body);
+        put(settings, LoadKey.BODY_FILE, bodyFile);
+        headers.forEach(h -> settings.header(Setting.flag(LoadKey.HEADERS.flag(), h)));
+        return settings;
     }
 
-    private RequestSpec request(String url) {
-        List<Header> parsed = new ArrayList<>();
-        for (String h : headers) {
-            int colon = h.indexOf(':');
-            if (colon <= 0) {
-                throw ApituneException.invalidInput("-H: '" + h + "' is not 'Name: value'");
-            }
-            parsed.add(new Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
-        }
-        if (!method.matches("[A-Za-z]+")) {
-            throw ApituneException.invalidInput("--method: '" + method + "' is not an HTTP method");
-        }
-        return new RequestSpec(method.toUpperCase(Locale.ROOT), url, parsed, bodyBytes());
-    }
-
-    private byte[] bodyBytes() {
-        if (body != null && bodyFile != null) {
-            throw ApituneException.invalidInput("give only one of --body and --body-file");
-        }
-        if (bodyFile == null) {
-            return body == null ? null : body.getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return Files.readAllBytes(bodyFile);
-        } catch (IOException e) {
-            throw ApituneException.invalidInput("--body-file: cannot read " + bodyFile + ": "
-                    + e.getClass().getSimpleName());
-        }
-    }
-
-    private Arrival arrival() {
-        try {
-            return Arrival.valueOf(arrival.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApituneException.invalidInput("--arrival: '" + arrival
-                    + "' is not constant or poisson");
-        }
-    }
-
-    private KeySpace keySpace() {
-        String spec = keyDist.trim().toLowerCase(Locale.ROOT);
-        if (spec.equals("uniform")) {
-            return new KeySpace(keys, KeySpace.Distribution.UNIFORM, 0);
-        }
-        if (spec.equals("zipf")) {
-            return new KeySpace(keys, KeySpace.Distribution.ZIPF, LoadDefaults.ZIPF_EXPONENT);
-        }
-        if (spec.startsWith("zipf:")) {
-            try {
-                double s = Double.parseDouble(spec.substring(5));
-                return new KeySpace(keys, KeySpace.Distribution.ZIPF, s);
-            } catch (NumberFormatException e) {
-                // fall through to the message below
-            }
-        }
-        throw ApituneException.invalidInput("--key-dist: '" + keyDist
-                + "' is not uniform, zipf or zipf:<exponent>");
-    }
-
-    private static Duration duration(String flag, String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApituneException.invalidInput(flag + ": " + e.getMessage());
+    private static void put(LoadSettings settings, LoadKey key, String value) {
+        if (value != null) {
+            settings.set(key, Setting.flag(key.flag(), value));
         }
     }
 }

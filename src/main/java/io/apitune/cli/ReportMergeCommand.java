@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.apitune.ApituneException;
+import io.apitune.ExitCodes;
+import io.apitune.metrics.Percentile;
 import io.apitune.report.MergedReport;
+import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,14 +52,13 @@ final class ReportMergeCommand implements Callable<Integer> {
                         + "; write the merged report to another directory");
             }
         }
-        JsonNode doc = MergedReport.write(files, outDir, name);
-        JsonNode r = doc.path("results");
-        JsonNode latency = r.path("latency");
+        Results r = MergedReport.write(files, outDir, name).results();
+        LatencySummary latency = r.latency();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "merged %d logs: %d requests in %.0f s, latency p50 %.3f ms, p99 %.3f ms, "
-                        + "p99.9 %.3f ms, max %.3f ms%n", files.size(), r.path("requests").asLong(),
-                r.path("durationSeconds").asDouble(), latency.path("p50").asDouble(),
-                latency.path("p99").asDouble(), latency.path("p99.9").asDouble(), latency.path("max").asDouble());
+                        + "p99.9 %.3f ms, max %.3f ms%n", files.size(), r.requests(), r.durationSeconds(),
+                latency.percentileMs(Percentile.P50), latency.percentileMs(Percentile.P99),
+                latency.percentileMs(Percentile.P999), latency.maxMs());
         stdout.println("wrote " + outDir.resolve("report.html"));
         stdout.flush();
         return ExitCodes.OK;

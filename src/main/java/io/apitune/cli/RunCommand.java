@@ -1,23 +1,19 @@
 package io.apitune.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-import io.apitune.ApituneException;
+import io.apitune.ExitCodes;
 import io.apitune.gate.GateCheck;
-import io.apitune.report.HtmlReport;
 import io.apitune.report.ReportDirectory;
-import io.apitune.scenario.RunDriver;
-import io.apitune.scenario.RunResult;
-import io.apitune.scenario.RunSpec;
-import io.apitune.scenario.Scenario;
+import io.apitune.report.model.CombinedReport;
+import io.apitune.run.PlanRunner;
+import io.apitune.run.RunExecutor;
+import io.apitune.run.RunPlan;
+import io.apitune.run.RunSpec;
 import io.apitune.scenario.ScenarioParser;
-import io.apitune.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,65 +54,26 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = ScenarioParser.parse(file);
-        GateCheck gateCheck = gates.check(scenario.gates(), scenario.runNames());
+        RunPlan plan = ScenarioParser.parse(file);
+        GateCheck gateCheck = gates.check(plan.gates(), plan.runNames());
         PrintWriter stdout = spec.commandLine().getOut();
         if (check) {
-            printPlan(scenario, gateCheck, stdout);
+            printPlan(plan, gateCheck, stdout);
             return ExitCodes.OK;
         }
-        Path dir = reportDir(out, scenario.name());
+        Path dir = ReportDirectory.choose(out, plan.name());
         RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet);
-        ScenarioRunner.Outcome outcome =
-                new ScenarioRunner(driver(executor), stdout).run(scenario, gateCheck, dir);
-        writeHtml(outcome.reportFile(), stdout);
-        return outcome.exitCode();
+        return new PlanRunner(executor, stdout, CombinedReport.SCENARIO).run(plan, gateCheck, dir)
+                .exitCode();
     }
 
-    /** Renders report.html next to a combined report.json and says where it is. */
-    static void writeHtml(Path reportFile, PrintWriter out) {
-        out.println("html: " + HtmlReport.write(reportFile.getParent()));
-        out.flush();
-    }
-
-    private static void printPlan(Scenario scenario, GateCheck gateCheck, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: valid, %d runs, %d gates%n", scenario.name(),
-                scenario.runs().size(), gateCheck.gates().size());
-        for (RunSpec run : scenario.runs()) {
-            out.printf(Locale.ROOT, "  run %s: %s%n", run.name(), ScenarioRunner.describe(run.target()));
+    private static void printPlan(RunPlan plan, GateCheck gateCheck, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: valid, %d runs, %d gates%n", plan.name(), plan.runs().size(),
+                gateCheck.gates().size());
+        for (RunSpec run : plan.runs()) {
+            out.printf(Locale.ROOT, "  run %s: %s%n", run.name(), run.target().describe());
         }
         gateCheck.gates().forEach(g -> out.println("  gate " + g.text()));
         out.flush();
-    }
-
-    /** The load generator's executor as the scenario package's {@link RunDriver}. */
-    static RunDriver driver(RunExecutor executor) {
-        return (RunSpec run, Path runDir) -> {
-            RunOutcome o = executor.execute(run, runDir);
-            return new RunResult(o.spec(), o.report(), o.dir(), o.interrupted(), o.serverStats());
-        };
-    }
-
-    /**
-     * {@code --out}, which must be new or empty, or {@code reports/<time>-<name>}.
-     *
-     * @throws ApituneException exit 2 when {@code --out} holds files already
-     */
-    static Path reportDir(Path out, String name) {
-        if (out == null) {
-            return ReportDirectory.defaultDir(name);
-        }
-        if (Files.isDirectory(out)) {
-            try (Stream<Path> entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw ApituneException.invalidInput("--out: " + out + " already exists and is not empty");
-                }
-            } catch (IOException e) {
-                throw ApituneException.invalidInput("--out: cannot read " + out + ": " + e.getMessage());
-            }
-        } else if (Files.exists(out)) {
-            throw ApituneException.invalidInput("--out: " + out + " is not a directory");
-        }
-        return out;
     }
 }

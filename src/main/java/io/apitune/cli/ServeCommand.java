@@ -1,5 +1,7 @@
 package io.apitune.cli;
 
+import io.apitune.ExitCodes;
+
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 import io.apitune.server.Mode;
 import io.apitune.server.ReferenceServer;
 import io.apitune.server.ServerConfig;
+import io.apitune.server.VirtualThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = shape.toConfig(host, port, true);
+        ServerConfig config = shape.settings().build(host, port, true);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println(config.dbUrl() == null ? "starting embedded PostgreSQL..."
@@ -65,7 +68,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.println("stopped");
         err.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     /** Stops a running {@link #call()} as SIGTERM would; for in-process tests. */
@@ -91,8 +94,6 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static String whyUnavailable(Mode mode) {
-        return mode == Mode.VIRTUAL
-                ? "needs Java 21+, this JVM is " + Runtime.version().feature()
-                : "no database";
+        return mode == Mode.VIRTUAL ? VirtualThreads.UNAVAILABLE : "no database";
     }
 }

@@ -1,54 +1,43 @@
 package io.apitune.cli;
 
-import java.time.Duration;
-
-import io.apitune.Durations;
-import io.apitune.db.DbUrl;
-import io.apitune.server.ServerConfig;
-import picocli.CommandLine.ITypeConverter;
+import io.apitune.run.Setting;
+import io.apitune.run.ShapeKey;
+import io.apitune.run.ShapeSettings;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The shape of the reference server, shared by every command that starts one ({@code serve},
- * {@code bench}, {@code compare}, {@code capacity}). Defaults equal {@link ServerConfig#defaults()}
- * (a unit test keeps them in step). Holds no serve-only flags: {@code --host}/{@code --port}
- * belong to {@link ServeCommand}.
+ * {@code bench}, {@code compare}, {@code capacity}). Values go to {@link ShapeSettings}; what is
+ * not given comes from {@code ServerConfig.defaults()} (a unit test keeps the help text in step).
  *
  * <p>Not thread-safe: picocli fills it on one thread before the command runs.
  */
 public final class ServerShapeOptions {
-    @Option(names = "--backend-latency", paramLabel = "DURATION", defaultValue = "20ms",
-            converter = DurationConverter.class,
-            description = "Latency of the simulated upstream call (e.g. 20ms, 1s). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Duration backendLatency;
+    @Option(names = "--backend-latency", paramLabel = "DURATION",
+            description = "Latency of the simulated upstream call (e.g. 20ms, 1s). Default: 20ms.")
+    String backendLatency;
 
-    @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0",
-            converter = DurationConverter.class,
-            description = "Uniform random extra upstream latency in [0, DURATION]. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Duration jitter;
+    @Option(names = "--jitter", paramLabel = "DURATION",
+            description = "Uniform random extra upstream latency in [0, DURATION]. Default: 0.")
+    String jitter;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "32",
+    @Option(names = "--workers", paramLabel = "N",
             description = "Threads of the bounded worker pool of blocking and blocking-db "
-                    + "(each mode has its own pool). Default: ${DEFAULT-VALUE}.")
-    int workers;
+                    + "(each mode has its own pool). Default: 32.")
+    String workers;
 
-    @Option(names = "--queue", paramLabel = "N", defaultValue = "128",
+    @Option(names = "--queue", paramLabel = "N",
             description = "Requests that may wait for a worker; beyond workers + queue the "
-                    + "answer is 503 with Retry-After. Default: ${DEFAULT-VALUE}.")
-    int queue;
+                    + "answer is 503 with Retry-After. Default: 128.")
+    String queue;
 
-    @Option(names = "--cache-size", paramLabel = "N", defaultValue = "10000",
-            description = "Maximum entries of the cached mode's cache. Default: ${DEFAULT-VALUE}.")
-    long cacheSize;
+    @Option(names = "--cache-size", paramLabel = "N",
+            description = "Maximum entries of the cached mode's cache. Default: 10000.")
+    String cacheSize;
 
-    @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "Time-to-live of a cache entry after it is written. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Duration cacheTtl;
+    @Option(names = "--cache-ttl", paramLabel = "DURATION",
+            description = "Time-to-live of a cache entry after it is written. Default: 60s.")
+    String cacheTtl;
 
     @Option(names = "--db-url", paramLabel = "URL",
             description = "Use an existing PostgreSQL, postgresql://user:pass@host:port/db "
@@ -56,32 +45,33 @@ public final class ServerShapeOptions {
                     + "PostgreSQL started and stopped by apitune.")
     String dbUrl;
 
-    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--db-pool", paramLabel = "N",
             description = "Connections of each DB pool (JDBC for blocking-db, vertx-pg-client "
-                    + "for async-db). Default: ${DEFAULT-VALUE}.")
-    int dbPool;
+                    + "for async-db). Default: 16.")
+    String dbPool;
 
-    /**
-     * @param database whether the DB modes get a database (false: they answer 503)
-     * @throws io.apitune.ApituneException exit 2 naming the flag when a value is invalid
-     */
-    public ServerConfig toConfig(String host, int port, boolean database) {
-        if (dbUrl != null) {
-            DbUrl.parse(dbUrl);
-        }
-        return new ServerConfig(host, port, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, database);
+    /** The flags that were given, as settings for {@link ShapeSettings#build}. */
+    public ShapeSettings settings() {
+        ShapeSettings settings = new ShapeSettings();
+        put(settings, ShapeKey.BACKEND_LATENCY, backendLatency);
+        put(settings, ShapeKey.JITTER, jitter);
+        put(settings, ShapeKey.WORKERS, workers);
+        put(settings, ShapeKey.QUEUE, queue);
+        put(settings, ShapeKey.CACHE_SIZE, cacheSize);
+        put(settings, ShapeKey.CACHE_TTL, cacheTtl);
+        put(settings, ShapeKey.DB_URL, dbUrl);
+        put(settings, ShapeKey.DB_POOL, dbPool);
+        return settings;
     }
 
-    /** Parses {@code 20ms}, {@code 1.5s}, … with {@link Durations#parse}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    /** Copies the given flags into {@code into} (a run's own shape). */
+    public void fill(ShapeSettings into) {
+        into.putAll(settings());
+    }
+
+    private static void put(ShapeSettings settings, ShapeKey key, String value) {
+        if (value != null) {
+            settings.set(key, Setting.flag(key.flag(), value));
         }
     }
 }

@@ -15,11 +15,11 @@ import java.util.Optional;
  *
  * @param text the gate as the user wrote it (trimmed)
  */
-public record Gate(String text, Reference left, Comparison comparison, Bound bound) {
+public record Gate(String text, Reference left, Operator operator, Bound bound) {
     public Gate {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(left, "left");
-        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(bound, "bound");
     }
 

@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.apitune.ApituneException;
+import io.apitune.report.Reports;
+import io.apitune.report.model.ReportDocument;
 
 /**
  * The gates of one command (from a scenario file and {@code --gate} flags) with the optional
@@ -19,8 +18,6 @@ import io.apitune.ApituneException;
  * <p>Immutable; thread-safe.
  */
 public final class GateCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final List<Gate> gates;
     private final MetricResolver baseline;
     private final Path junitFile;
@@ -94,16 +91,11 @@ public final class GateCheck {
         return GateTable.allPassed(results) ? 0 : 1;
     }
 
-    private static JsonNode readBaseline(Path file) {
+    private static ReportDocument readBaseline(Path file) {
         try {
-            JsonNode doc = JSON.readTree(file.toFile());
-            if (doc == null || !doc.isObject()) {
-                throw ApituneException.invalidInput("--baseline: " + file + " is not a report.json");
-            }
-            return doc;
-        } catch (IOException e) {
-            throw ApituneException.invalidInput("--baseline: cannot read " + file + ": "
-                    + e.getMessage().split("\n")[0]);
+            return Reports.read(file);
+        } catch (ApituneException e) {
+            throw ApituneException.invalidInput("--baseline: " + e.getMessage());
         }
     }
 }

@@ -40,7 +40,7 @@ public final class GateEvaluator {
             double limit = limit(gate, left);
             results.add(new GateResult(gate.text(), left.run(), measured.value(), limit,
                     measured.quantity(), measured.label(),
-                    gate.comparison().holds(measured.value(), limit)));
+                    gate.operator().holds(measured.value(), limit)));
         }
         return List.copyOf(results);
     }

@@ -58,8 +58,8 @@ public final class GateParser {
         if (left.isEmpty() || right.isEmpty()) {
             throw error(gate, "needs a metric on the left and a limit on the right");
         }
-        Comparison comparison = Comparison.ofSymbol(op.group());
-        return new Gate(gate, reference(gate, left), comparison, bound(gate, right));
+        Operator operator = Operator.ofSymbol(op.group());
+        return new Gate(gate, reference(gate, left), operator, bound(gate, right));
     }
 
     private static Gate.Reference reference(String gate, String text) {

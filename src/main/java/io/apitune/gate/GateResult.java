@@ -2,8 +2,7 @@ package io.apitune.gate;
 
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.apitune.report.model.GateVerdict;
 
 /**
  * The verdict of one gate on one run.
@@ -38,26 +37,11 @@ public record GateResult(String gate, String run, double measured, double limit,
         return quantity.display(limit);
     }
 
-    /**
-     * The entry of a combined report's {@code gates} array (docs/report-schema.md): measured and
-     * limit in the displayed unit, null when the report had no number.
-     */
-    public ObjectNode toJson() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("gate", gate);
-        node.put("run", run);
-        putNumber(node, "measured", measuredDisplay());
-        putNumber(node, "limit", limitDisplay());
-        node.put("unit", unit());
-        node.put("passed", passed);
-        return node;
-    }
-
-    private static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+    /** The entry of a combined report's {@code gates} list, in the displayed unit. */
+    public GateVerdict toVerdict() {
+        double m = measuredDisplay();
+        double l = limitDisplay();
+        return new GateVerdict(gate, run, Double.isFinite(m) ? m : null, Double.isFinite(l) ? l : null,
+                unit(), passed);
     }
 }

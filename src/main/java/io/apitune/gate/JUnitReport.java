@@ -1,15 +1,11 @@
 package io.apitune.gate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
 import io.apitune.ApituneException;
+import io.apitune.report.AtomicFiles;
 
 /**
  * Writes gate results as JUnit XML (the Ant/Surefire {@code testsuite} format CI dashboards
@@ -28,15 +24,9 @@ public final class JUnitReport {
      */
     public static void write(Path file, String suite, List<GateResult> results) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".junit", ".tmp");
-            Files.writeString(temp, xml(suite, results), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UncheckedIOException e) {
-            throw ApituneException.targetFailure("--junit: cannot write " + file + ": "
-                    + e.getMessage(), e);
+            AtomicFiles.write(file, xml(suite, results));
+        } catch (ApituneException e) {
+            throw ApituneException.targetFailure("--junit: " + e.getMessage(), e);
         }
     }
 

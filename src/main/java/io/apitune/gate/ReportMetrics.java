@@ -6,42 +6,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
 
 import io.apitune.ApituneException;
+import io.apitune.report.model.CombinedReport;
+import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.ReportDocument;
+import io.apitune.report.model.Results;
+import io.apitune.report.model.RunReport;
 
 /**
- * Resolves gate metrics on report.json documents (docs/report-schema.md): latency percentiles
- * {@code p50 p75 p90 p99 p99.9 p99.99 max mean min} (from the intended send time; prefix
- * {@code service.} for service time), {@code throughput}, {@code errors} (error rate),
- * {@code errorCount} and {@code requests}. A single-run document is one run under its
- * {@code name}; a combined document (with {@code runs}) has one run per entry.
+ * Resolves gate metrics on reports (docs/report-schema.md): latency statistics
+ * ({@link LatencySummary#STATISTICS}, from the intended send time; prefix {@code service.} for
+ * service time), {@code throughput}, {@code errors} (error rate), {@code errorCount} and
+ * {@code requests}. A run report is one run under its name; a combined report has one run per
+ * entry.
  *
  * <p>Immutable after construction; thread-safe.
  */
 public final class ReportMetrics implements MetricResolver {
-    private static final List<String> LATENCY_KEYS =
-            List.of("p50", "p75", "p90", "p99", "p99.9", "p99.99", "max", "mean", "min");
     private static final Map<String, Metric> METRICS = metrics();
 
-    /** Run name to its report document; documents are null when only names are known. */
-    private final Map<String, JsonNode> runs;
+    /** Run name to its report; reports are null when only names are known. */
+    private final Map<String, RunReport> runs;
 
-    private ReportMetrics(Map<String, JsonNode> runs) {
+    private ReportMetrics(Map<String, RunReport> runs) {
         this.runs = runs;
     }
 
-    /** Resolver over a run's or a combined report.json document. */
-    public static ReportMetrics of(JsonNode document) {
-        Map<String, JsonNode> runs = new LinkedHashMap<>();
-        JsonNode list = document.path("runs");
-        if (list.isArray()) {
-            for (JsonNode run : list) {
-                runs.put(run.path("name").asText(), run);
-            }
+    /** Resolver over a run's or a combined report. */
+    public static ReportMetrics of(ReportDocument document) {
+        Map<String, RunReport> runs = new LinkedHashMap<>();
+        if (document instanceof CombinedReport combined) {
+            combined.runs().forEach(run -> runs.put(run.name(), run));
         } else {
-            runs.put(document.path("name").asText(), document);
+            runs.put(document.name(), (RunReport) document);
         }
         if (runs.isEmpty()) {
             throw ApituneException.invalidInput("report has no runs");
@@ -49,9 +48,9 @@ public final class ReportMetrics implements MetricResolver {
         return new ReportMetrics(runs);
     }
 
-    /** Resolver over named runs, in order, given as report documents. */
-    public static ReportMetrics ofRuns(Map<String, JsonNode> documents) {
-        return new ReportMetrics(new LinkedHashMap<>(documents));
+    /** Resolver over named runs, in order. */
+    public static ReportMetrics ofRuns(Map<String, RunReport> reports) {
+        return new ReportMetrics(new LinkedHashMap<>(reports));
     }
 
     /**
@@ -59,7 +58,7 @@ public final class ReportMetrics implements MetricResolver {
      * it checks every name before any load is sent.
      */
     public static ReportMetrics namesOnly(List<String> runNames) {
-        Map<String, JsonNode> runs = new LinkedHashMap<>();
+        Map<String, RunReport> runs = new LinkedHashMap<>();
         runNames.forEach(name -> runs.put(name, null));
         return new ReportMetrics(runs);
     }
@@ -80,8 +79,9 @@ public final class ReportMetrics implements MetricResolver {
         if (m == null || !runs.containsKey(run)) {
             return Optional.empty();
         }
-        JsonNode doc = runs.get(run);
-        double value = doc == null ? Double.NaN : number(doc.at(m.pointer()));
+        RunReport doc = runs.get(run);
+        double value = doc == null || doc.results() == null ? Double.NaN
+                : m.value().apply(doc.results()).orElse(Double.NaN);
         return Optional.of(Measured.of(value, m.quantity()));
     }
 
@@ -90,26 +90,27 @@ public final class ReportMetrics implements MetricResolver {
         return String.join(", ", METRICS.keySet());
     }
 
-    private static double number(JsonNode node) {
-        return node.isNumber() ? node.asDouble() : Double.NaN;
-    }
-
     private static Map<String, Metric> metrics() {
         Map<String, Metric> map = new LinkedHashMap<>();
-        for (String key : LATENCY_KEYS) {
-            map.put(key, new Metric("/results/latency/" + key, Quantity.DURATION_MS));
+        for (String key : LatencySummary.STATISTICS) {
+            map.put(key, latency(Results::latency, key));
         }
-        map.put("throughput", new Metric("/results/throughput", Quantity.RATE_PER_SECOND));
-        map.put("errors", new Metric("/results/errorRate", Quantity.FRACTION));
-        map.put("errorCount", new Metric("/results/errors/total", Quantity.COUNT));
-        map.put("requests", new Metric("/results/requests", Quantity.COUNT));
-        for (String key : LATENCY_KEYS) {
-            map.put("service." + key, new Metric("/results/serviceTime/" + key,
-                    Quantity.DURATION_MS));
+        map.put("throughput", new Metric(r -> Optional.of(r.throughput()), Quantity.RATE_PER_SECOND));
+        map.put("errors", new Metric(r -> Optional.of(r.errorRate()), Quantity.FRACTION));
+        map.put("errorCount", new Metric(r -> Optional.ofNullable(r.errors())
+                .map(e -> (double) e.total()), Quantity.COUNT));
+        map.put("requests", new Metric(r -> Optional.of((double) r.requests()), Quantity.COUNT));
+        for (String key : LatencySummary.STATISTICS) {
+            map.put("service." + key, latency(Results::serviceTime, key));
         }
         return Collections.unmodifiableMap(map);
     }
 
-    private record Metric(String pointer, Quantity quantity) {
+    private static Metric latency(Function<Results, LatencySummary> block, String key) {
+        return new Metric(r -> Optional.ofNullable(block.apply(r)).flatMap(s -> s.get(key)),
+                Quantity.DURATION_MS);
+    }
+
+    private record Metric(Function<Results, Optional<Double>> value, Quantity quantity) {
     }
 }

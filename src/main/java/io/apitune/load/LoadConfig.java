@@ -100,4 +100,17 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
     public boolean open() {
         return ratePerSecond != null;
     }
+
+    /** The same load sent to {@code url} (the target's URL resolved when the run starts). */
+    public LoadConfig withUrl(String url) {
+        RequestSpec r = request;
+        return new LoadConfig(new RequestSpec(r.method(), url, r.headers(), r.body()), keys,
+                ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout);
+    }
+
+    /** The same load at another open-model rate (a capacity step). */
+    public LoadConfig withRate(double rate) {
+        return new LoadConfig(request, keys, rate, arrival, connections, duration, requests,
+                warmup, rampUp, timeout);
+    }
 }

@@ -7,10 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.apitune.report.model.CombinedReport;
+import io.apitune.report.model.FileNames;
+import io.apitune.report.model.RunReport;
 
 /**
  * Compares two stored runs: writes a combined {@code report.json} ({@code kind} = compare, the two
@@ -39,32 +38,27 @@ public final class CompareReport {
     }
 
     /**
-     * @throws io.apitune.ApituneException exit 2 when A or B holds no valid report.json
+     * @throws io.apitune.ApituneException exit 2 when A or B holds no valid run report, or
+     *         {@code out} holds files already
      */
     public static Result write(Path a, Path b, Path out) {
-        JsonNode docA = ReportFiles.readReport(a.resolve(ReportFiles.REPORT_JSON));
-        JsonNode docB = ReportFiles.readReport(b.resolve(ReportFiles.REPORT_JSON));
-        Path absOut = out.toAbsolutePath().normalize();
-        ObjectNode combined = JsonNodeFactory.instance.objectNode();
-        combined.put("schemaVersion", 1).put("kind", "compare");
+        RunReport docA = Reports.readRun(Reports.file(a));
+        RunReport docB = Reports.readRun(Reports.file(b));
+        Path absOut = ReportDirectory.choose(out, "compare").toAbsolutePath().normalize();
         String nameA = RunData.of(docA, null).name();
         String nameB = RunData.of(docB, null).name();
-        combined.put("runId", RUN_ID_TIME.format(Instant.now()) + "-compare");
-        combined.put("name", nameA + " vs " + nameB);
-        ArrayNode runs = combined.putArray("runs");
-        runs.add(withDir(docA, absOut, a));
-        runs.add(withDir(docB, absOut, b));
-        combined.putArray("gates");
-        combined.putObject("files").put("html", ReportFiles.REPORT_HTML);
-        ReportFiles.writeJson(absOut.resolve(ReportFiles.REPORT_JSON), combined);
-        Path html = HtmlReport.write(absOut);
+        CombinedReport combined = new CombinedReport(Reports.SCHEMA_VERSION, CombinedReport.COMPARE,
+                RUN_ID_TIME.format(Instant.now()) + "-compare", nameA + " vs " + nameB, null, null,
+                List.of(docA.withDir(relative(absOut, a)), docB.withDir(relative(absOut, b))), null,
+                null, null, null, null, null, List.of(), null, null, new FileNames(null, FileNames.HTML));
+        Path html = AtomicFiles.writeDirectory(absOut, tmp -> {
+            Reports.write(Reports.file(tmp), combined);
+            HtmlReport.write(tmp);
+        }).resolve(FileNames.HTML);
         return new Result(nameA, nameB, Comparison.latencyDeltas(docA, docB), html);
     }
 
-    private static ObjectNode withDir(JsonNode doc, Path out, Path runDir) {
-        ObjectNode copy = doc.deepCopy();
-        Path abs = runDir.toAbsolutePath().normalize();
-        copy.put("dir", out.relativize(abs).toString());
-        return copy;
+    private static String relative(Path out, Path runDir) {
+        return out.relativize(runDir.toAbsolutePath().normalize()).toString();
     }
 }

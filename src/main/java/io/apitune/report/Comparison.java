@@ -3,8 +3,11 @@ package io.apitune.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.metrics.Percentile;
+import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.RunReport;
 
 /**
  * Percentile deltas between two runs (B relative to A), absolute in milliseconds and in percent.
@@ -12,26 +15,32 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Stateless; thread-safe.
  */
 public final class Comparison {
-    private static final String[] KEYS = {"p50", "p75", "p90", "p99", "p99.9", "p99.99", "max", "mean"};
-
-    /** One percentile: A's and B's values in ms, B − A, and (B − A) / A in percent (NaN when A is 0). */
+    /** One statistic: A's and B's values in ms, B − A, and (B − A) / A in percent (NaN when A is 0). */
     public record Delta(String key, double a, double b, double deltaMs, double deltaPercent) {
     }
 
     private Comparison() {
     }
 
-    /** Deltas of the {@code results.latency} summaries of two report.json documents. */
-    public static List<Delta> latencyDeltas(JsonNode a, JsonNode b) {
-        JsonNode la = a.path("results").path("latency");
-        JsonNode lb = b.path("results").path("latency");
+    /** Deltas of every percentile, max and mean of the two runs' latency. */
+    public static List<Delta> latencyDeltas(RunReport a, RunReport b) {
+        LatencySummary la = a.results().latency();
+        LatencySummary lb = b.results().latency();
         List<Delta> out = new ArrayList<>();
-        for (String key : KEYS) {
-            if (la.path(key).isNumber() && lb.path(key).isNumber()) {
-                double va = la.path(key).asDouble();
-                double vb = lb.path(key).asDouble();
-                double pct = va == 0 ? Double.NaN : (vb - va) / va * 100;
-                out.add(new Delta(key, va, vb, vb - va, pct));
+        if (la == null || lb == null) {
+            return out;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Percentile p : Percentile.values()) {
+            keys.add(p.key());
+        }
+        keys.addAll(List.of("max", "mean"));
+        for (String key : keys) {
+            Optional<Double> va = la.get(key);
+            Optional<Double> vb = lb.get(key);
+            if (va.isPresent() && vb.isPresent()) {
+                double pct = va.get() == 0 ? Double.NaN : (vb.get() - va.get()) / va.get() * 100;
+                out.add(new Delta(key, va.get(), vb.get(), vb.get() - va.get(), pct));
             }
         }
         return out;

@@ -2,13 +2,13 @@ package io.apitune.report;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Map;
 
-import io.apitune.load.ErrorCounts;
 import io.apitune.load.ErrorKind;
-import io.apitune.load.LoadResult;
-import io.apitune.metrics.LatencyStats;
-import org.HdrHistogram.Histogram;
+import io.apitune.metrics.Percentile;
+import io.apitune.report.model.ErrorTally;
+import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.Results;
+import io.apitune.report.model.RunReport;
 
 /**
  * The console summary of a run: rates, requests, errors by class, and a percentile table for
@@ -20,23 +20,25 @@ public final class ConsoleSummary {
     private ConsoleSummary() {
     }
 
-    /**
-     * @param targetRate the open model's rate, or null for the closed model
-     * @param dir        the report directory, or null when none was written
-     */
-    public static void print(PrintWriter out, String name, String url, Double targetRate,
-            LoadResult result, String dir) {
-        out.printf(Locale.ROOT, "%s  %s%s%n", name, url, result.interrupted() ? "  (interrupted)" : "");
-        String target = targetRate == null ? "closed model" : String.format(Locale.ROOT,
-                "target %.1f/s", targetRate);
+    /** @param dir the report directory, or null when none was written */
+    public static void print(PrintWriter out, RunReport report, String dir) {
+        Results r = report.results();
+        String url = report.target() == null ? "" : report.target().url();
+        out.printf(Locale.ROOT, "%s  %s%s%n", report.name(), url,
+                report.interrupted() ? "  (interrupted)" : "");
+        String target = r.targetRate() == null ? "closed model"
+                : String.format(Locale.ROOT, "target %.1f/s", r.targetRate());
         out.printf(Locale.ROOT, "  %s, achieved %.1f/s, %d requests in %.3f s%n", target,
-                result.throughputPerSecond(), result.requests(), result.durationNanos() / 1e9);
-        out.println("  " + errorLine(result.errors(), result.requests()));
+                r.throughput(), r.requests(), r.durationSeconds());
+        out.println("  " + errorLine(r.errors(), r.requests()));
         out.println();
-        out.printf(Locale.ROOT, "  %-13s%10s%10s%10s%10s%10s%10s%10s%10s%n", "ms", "p50", "p75",
-                "p90", "p99", "p99.9", "p99.99", "max", "mean");
-        row(out, "latency", result.latency());
-        row(out, "service time", result.service());
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-13s", "ms"));
+        for (Percentile p : Percentile.values()) {
+            head.append(String.format(Locale.ROOT, "%10s", p.key()));
+        }
+        out.println(head.append(String.format(Locale.ROOT, "%10s%10s", "max", "mean")));
+        row(out, "latency", r.latency());
+        row(out, "service time", r.serviceTime());
         if (dir != null) {
             out.println();
             out.println("  report: " + dir);
@@ -44,10 +46,9 @@ public final class ConsoleSummary {
         out.flush();
     }
 
-    static String errorLine(ErrorCounts errors, long requests) {
-        StringBuilder line = new StringBuilder();
-        line.append(String.format(Locale.ROOT, "errors %d (%.2f%%)", errors.total(),
-                requests == 0 ? 0.0 : 100.0 * errors.total() / requests));
+    static String errorLine(ErrorTally errors, long requests) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "errors %d (%.2f%%)",
+                errors.total(), requests == 0 ? 0.0 : 100.0 * errors.total() / requests));
         String sep = ": ";
         for (ErrorKind kind : ErrorKind.values()) {
             line.append(sep).append(kind.key()).append(' ').append(errors.get(kind));
@@ -56,14 +57,14 @@ public final class ConsoleSummary {
         return line.toString();
     }
 
-    private static void row(PrintWriter out, String label, Histogram histogram) {
-        LatencyStats stats = LatencyStats.of(histogram);
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-13s", label));
-        for (Map.Entry<String, Long> p : stats.percentilesNanos().entrySet()) {
-            line.append(String.format(Locale.ROOT, "%10.3f", p.getValue() / 1e6));
+    private static void row(PrintWriter out, String label, LatencySummary s) {
+        if (s == null) {
+            return;
         }
-        line.append(String.format(Locale.ROOT, "%10.3f%10.3f", stats.maxNanos() / 1e6,
-                stats.meanNanos() / 1e6));
-        out.println(line);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-13s", label));
+        for (Percentile p : Percentile.values()) {
+            line.append(String.format(Locale.ROOT, "%10.3f", s.percentileMs(p)));
+        }
+        out.println(line.append(String.format(Locale.ROOT, "%10.3f%10.3f", s.maxMs(), s.meanMs())));
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import io.apitune.ApituneException;
+import io.apitune.metrics.IntervalLog;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -26,10 +27,6 @@ import org.HdrHistogram.PackedHistogram;
  * <p>Immutable after {@link #read}; callers must not modify the histograms it returns.
  */
 final class HlogFile {
-    /** Tag of latency measured from the intended send time. */
-    static final String LATENCY = "latency";
-    /** Tag of service time measured from the actual send. */
-    static final String SERVICE = "service";
     /** The interval length apitune writes. */
     static final long INTERVAL_MS = 1000;
 
@@ -136,7 +133,7 @@ final class HlogFile {
     }
 
     static String tagOf(Histogram h) {
-        return h.getTag() == null ? LATENCY : h.getTag();
+        return h.getTag() == null ? IntervalLog.TAG_LATENCY : h.getTag();
     }
 
     /** Interval index of a histogram on a time base starting at {@code baseMs}. */

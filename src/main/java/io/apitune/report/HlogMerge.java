@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.apitune.ApituneException;
+import io.apitune.metrics.IntervalLog;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -48,7 +49,7 @@ public final class HlogMerge {
         }
         long baseMs = files.stream().mapToLong(HlogFile::readStartTimeMs).min().orElseThrow();
         Map<String, TreeMap<Long, Histogram>> byTag = new LinkedHashMap<>();
-        byTag.put(HlogFile.LATENCY, new TreeMap<>());
+        byTag.put(IntervalLog.TAG_LATENCY, new TreeMap<>());
         Histogram[] reference = new Histogram[1];
         List<HlogFile> sources = new ArrayList<>();
         for (Path file : files) {

@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.apitune.ApituneException;
 import io.apitune.Version;
+import io.apitune.report.model.CapacityAnswer;
+import io.apitune.report.model.CombinedReport;
+import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.ReportDocument;
+import io.apitune.report.model.Results;
+import io.apitune.report.model.RunReport;
 
 /**
  * Writes {@code report.html} next to a {@code report.json}: a single self-contained page with
@@ -30,64 +34,60 @@ public final class HtmlReport {
      *                          page cannot be written
      */
     public static Path write(Path dir) {
-        JsonNode doc = ReportFiles.readReport(dir.resolve(ReportFiles.REPORT_JSON));
-        String kind = doc.path("kind").asText("run");
-        String html = switch (kind) {
-            case "run" -> runPage(RunData.of(doc, dir));
-            case "scenario", "compare", "capacity" -> combinedPage(doc, runs(doc, dir));
-            default -> throw ApituneException.invalidInput(dir.resolve(ReportFiles.REPORT_JSON)
-                    + ": unknown kind '" + kind + "' (expected run, scenario, compare or capacity)");
-        };
+        ReportDocument doc = Reports.read(Reports.file(dir));
+        String html = doc instanceof RunReport run ? runPage(RunData.of(run, dir))
+                : combinedPage((CombinedReport) doc, runs((CombinedReport) doc, dir));
         // only a file name: a report.json must not make us write outside its directory
-        Path target = dir.resolve(Path.of(doc.path("files").path("html").asText(ReportFiles.REPORT_HTML))
-                .getFileName().toString());
-        ReportFiles.writeAtomically(target, html);
+        Path target = dir.resolve(Path.of(doc.fileNames().htmlOrDefault()).getFileName().toString());
+        AtomicFiles.write(target, html);
         return target;
     }
 
     /** The runs of a combined document with their hlogs, located per docs/report-schema.md. */
-    static List<RunData> runs(JsonNode doc, Path dir) {
+    static List<RunData> runs(CombinedReport doc, Path dir) {
         List<RunData> runs = new ArrayList<>();
-        boolean capacity = "capacity".equals(doc.path("kind").asText());
-        for (JsonNode run : doc.path("runs")) {
+        boolean capacity = CombinedReport.CAPACITY.equals(doc.kind());
+        for (RunReport run : doc.runs()) {
             RunData data = RunData.of(run, runDir(run, dir));
-            JsonNode rate = run.path("config").path("rate");
-            runs.add(capacity && rate.isNumber() ? data.withName(data.name() + " @ " + Html.num(rate.asDouble()) + "/s")
+            Double rate = run.config() == null ? null : run.config().rate();
+            runs.add(capacity && rate != null ? data.withName(data.name() + " @ " + Html.num(rate) + "/s")
                     : data);
         }
         return runs;
     }
 
     /** {@code dir} (relative to the combined report), else a subdirectory or sibling named by runId or name. */
-    private static Path runDir(JsonNode run, Path combinedDir) {
+    private static Path runDir(RunReport run, Path combinedDir) {
         List<Path> candidates = new ArrayList<>();
-        if (run.path("dir").isTextual()) {
-            candidates.add(combinedDir.resolve(run.path("dir").asText()));
+        if (run.dir() != null) {
+            candidates.add(combinedDir.resolve(run.dir()));
         }
-        for (String field : new String[] {"runId", "name"}) {
-            String value = run.path(field).asText("");
-            if (!value.isEmpty() && !value.contains("/") && !value.contains("\\") && !value.startsWith(".")) {
+        for (String value : new String[] {run.runId(), run.name()}) {
+            if (value != null && !value.isEmpty() && !value.contains("/") && !value.contains("\\")
+                    && !value.startsWith(".")) {
                 candidates.add(combinedDir.resolve(value));
                 candidates.add(combinedDir.resolveSibling(value));
             }
         }
-        String hlog = run.path("files").path("hlog").asText(ReportFiles.LATENCY_HLOG);
+        String hlog = run.fileNames().hlogOrDefault();
         return candidates.stream().filter(c -> Files.isRegularFile(c.resolve(hlog))).findFirst().orElse(null);
     }
 
     private static String runPage(RunData run) {
-        JsonNode doc = run.doc();
-        JsonNode r = run.results();
+        RunReport doc = run.doc();
+        Results r = run.results();
+        LatencySummary latency = r.latency();
         HtmlPage page = new HtmlPage("apitune · " + run.name());
-        page.header("run", run.name(), meta(doc), doc.path("interrupted").asBoolean(false));
-        page.cards(Html.num(r.path("throughput").asDouble()) + "/s", "throughput"
-                + (r.path("targetRate").isNumber() ? " (target " + Html.num(r.path("targetRate").asDouble()) + "/s)" : ""),
-                Long.toString(r.path("requests").asLong()), "requests",
-                Html.fmt("%.2f%%", r.path("errorRate").asDouble() * 100), "errors",
-                ms(r.path("latency").path("p50")), "p50 latency",
-                ms(r.path("latency").path("p99")), "p99 latency",
-                ms(r.path("latency").path("p99.9")), "p99.9 latency",
-                ms(r.path("latency").path("max")), "max latency");
+        page.header("run", run.name(), meta(doc.runId(), doc.target() == null ? null : doc.target().url(),
+                doc.startTime(), doc.endTime(), r.durationSeconds()), doc.interrupted());
+        page.cards(Html.num(r.throughput()) + "/s", "throughput"
+                + (r.targetRate() != null ? " (target " + Html.num(r.targetRate()) + "/s)" : ""),
+                Long.toString(r.requests()), "requests",
+                Html.fmt("%.2f%%", r.errorRate() * 100), "errors",
+                ms(latency, "p50"), "p50 latency",
+                ms(latency, "p99"), "p99 latency",
+                ms(latency, "p99.9"), "p99.9 latency",
+                ms(latency, "max"), "max latency");
         List<RunData> one = List.of(run);
         charts(page, one, run.hlog() == null);
         page.section("Percentiles", Tables.percentiles(one), null);
@@ -96,50 +96,45 @@ public final class HtmlReport {
         return page.render(footer());
     }
 
-    private static String combinedPage(JsonNode doc, List<RunData> runs) {
-        String kind = doc.path("kind").asText();
-        String name = doc.path("name").asText(doc.path("runId").asText(kind));
+    private static String combinedPage(CombinedReport doc, List<RunData> runs) {
+        String kind = doc.kind();
+        String name = doc.name() != null ? doc.name() : doc.runId() != null ? doc.runId() : kind;
         HtmlPage page = new HtmlPage("apitune · " + kind + " · " + name);
-        page.header(kind, name, meta(doc), doc.path("interrupted").asBoolean(false));
+        page.header(kind, name, meta(doc.runId(), null, doc.startTime(), doc.endTime(), Double.NaN),
+                doc.isInterrupted());
         answerCard(page, doc);
-        if (doc.path("gates").isArray() && !doc.path("gates").isEmpty()) {
-            page.section("Gates", Tables.rows(doc.path("gates")), null);
+        if (doc.gates() != null && !doc.gates().isEmpty()) {
+            page.section("Gates", Tables.rows(doc.gates()), null);
         }
         if (runs.size() == 2) {
             page.section("Latency deltas (" + runs.get(1).name() + " vs " + runs.get(0).name() + ")",
                     Tables.deltas(runs.get(0).name(), runs.get(1).name(),
                             Comparison.latencyDeltas(runs.get(0).doc(), runs.get(1).doc())), null);
         }
-        if (doc.path("steps").isArray() && !doc.path("steps").isEmpty()) {
+        if (doc.steps() != null && !doc.steps().isEmpty()) {
             page.section("Capacity curve", CapacityChart.render(doc), null);
-            page.section("Capacity steps", Tables.rows(doc.path("steps")), null);
+            page.section("Capacity steps", Tables.rows(doc.steps()), null);
         }
-        if (doc.path("modes").isArray() && !doc.path("modes").isEmpty()) {
-            page.section("Modes", Tables.rows(doc.path("modes")), null);
+        if (doc.modes() != null && !doc.modes().isEmpty()) {
+            page.section("Modes", Tables.rows(doc.modes()), null);
         }
         if (!runs.isEmpty()) {
             charts(page, runs, runs.stream().anyMatch(r -> r.hlog() == null));
             page.section("Percentiles", Tables.percentiles(runs), null);
             page.section("Configuration", Tables.keyValues(runs, "target", "config"), null);
-        }
-        RunData envSource = doc.path("environment").isObject() ? RunData.of(doc, null)
-                : runs.isEmpty() ? null : runs.get(0);
-        if (envSource != null) {
-            page.section("Environment", Tables.keyValues(List.of(envSource), "environment"), null);
+            page.section("Environment", Tables.keyValues(List.of(runs.get(0)), "environment"), null);
         }
         return page.render(footer());
     }
 
     /** Capacity: the answer as a card ("none" when no rate met the SLO). */
-    private static void answerCard(HtmlPage page, JsonNode doc) {
-        JsonNode answer = doc.path("answer");
-        if (!answer.isObject()) {
+    private static void answerCard(HtmlPage page, CombinedReport doc) {
+        CapacityAnswer answer = doc.answer();
+        if (answer == null) {
             return;
         }
-        JsonNode rate = answer.path("rate");
-        boolean unconverged = answer.path("converged").isBoolean() && !answer.path("converged").asBoolean();
-        page.cards(rate.isNumber() ? Html.num(rate.asDouble()) + "/s" : "none",
-                "highest rate meeting the SLO" + (unconverged ? " (search did not converge)" : ""));
+        page.cards(answer.rate() != null ? Html.num(answer.rate()) + "/s" : "none",
+                "highest rate meeting the SLO" + (answer.converged() ? "" : " (search did not converge)"));
     }
 
     private static void charts(HtmlPage page, List<RunData> runs, boolean missingHlog) {
@@ -153,26 +148,25 @@ public final class HtmlReport {
         page.section("Errors over time", RunCharts.errorsOverTime(runs), null);
     }
 
-    private static String meta(JsonNode doc) {
+    private static String meta(String runId, String url, String start, String end, double seconds) {
         List<String> parts = new ArrayList<>();
-        if (doc.path("runId").isTextual()) {
-            parts.add(doc.path("runId").asText());
+        if (runId != null) {
+            parts.add(runId);
         }
-        if (doc.path("target").path("url").isTextual()) {
-            parts.add(doc.path("target").path("url").asText());
+        if (url != null) {
+            parts.add(url);
         }
-        if (doc.path("startTime").isTextual()) {
-            parts.add(doc.path("startTime").asText() + " → " + doc.path("endTime").asText("?"));
+        if (start != null) {
+            parts.add(start + " → " + (end == null ? "?" : end));
         }
-        JsonNode seconds = doc.path("results").path("durationSeconds");
-        if (seconds.isNumber()) {
-            parts.add(Html.num(seconds.asDouble()) + " s measured");
+        if (Double.isFinite(seconds)) {
+            parts.add(Html.num(seconds) + " s measured");
         }
         return String.join(" · ", parts);
     }
 
-    private static String ms(JsonNode value) {
-        return value.isNumber() ? Html.num(value.asDouble()) + " ms" : "–";
+    private static String ms(LatencySummary summary, String key) {
+        return summary == null ? "–" : summary.get(key).map(v -> Html.num(v) + " ms").orElse("–");
     }
 
     private static String footer() {

@@ -1,31 +1,25 @@
 package io.apitune.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.apitune.ApituneException;
+import io.apitune.Problems;
 import io.apitune.metrics.IntervalLog;
+import io.apitune.report.model.FileNames;
+import io.apitune.report.model.RunReport;
 
 /**
- * Writes a run directory atomically: {@code report.json} and {@code latency.hlog} go into a
- * hidden temporary sibling, then each finisher (e.g. the HTML report, which reads those two
- * files) adds its files, then the directory is renamed into place. A crash never leaves a half
- * report under the final name.
+ * A run directory: {@code report.json}, {@code latency.hlog} and {@code report.html}, written
+ * together through {@link AtomicFiles#writeDirectory}, so a crash never leaves a half report
+ * under the final name.
  *
- * <p>Stateless; thread-safe for distinct target directories.
+ * <p>Stateless; thread-safe for distinct directories.
  */
 public final class ReportDirectory {
     private static final DateTimeFormatter STAMP =
@@ -34,7 +28,7 @@ public final class ReportDirectory {
     private ReportDirectory() {
     }
 
-    /** The default directory {@code reports/<yyyyMMdd-HHmmss>-<name>} under the working directory. */
+    /** {@code reports/<yyyyMMdd-HHmmss>-<name>} under the working directory. */
     public static Path defaultDir(String name) {
         return Path.of("reports", STAMP.format(LocalDateTime.now()) + "-" + safe(name));
     }
@@ -46,80 +40,45 @@ public final class ReportDirectory {
     }
 
     /**
-     * Fails fast, before a run, when {@code dir} cannot become its report directory.
+     * {@code out} when given (it must be new or an empty directory), else the default directory
+     * for {@code name}. Call before any load is sent.
      *
-     * @throws ApituneException exit 2 when it exists and is not an empty directory
+     * @throws ApituneException exit 2 when {@code out} holds files or is not a directory
      */
-    public static void checkUsable(Path dir) {
+    public static Path choose(Path out, String name) {
+        if (out == null) {
+            return defaultDir(name);
+        }
         try {
-            if (Files.exists(dir) && !isEmptyDir(dir)) {
-                throw ApituneException.invalidInput("--out: " + dir + " already exists and is not empty");
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw ApituneException.invalidInput("--out: " + out + " is not a directory");
+            }
+            if (Files.isDirectory(out)) {
+                try (Stream<Path> entries = Files.list(out)) {
+                    if (entries.findAny().isPresent()) {
+                        throw ApituneException.invalidInput("--out: " + out
+                                + " already exists and is not empty");
+                    }
+                }
             }
         } catch (IOException e) {
-            throw ApituneException.invalidInput("--out: cannot read " + dir + ": " + e.getMessage());
+            throw ApituneException.invalidInput("--out: cannot read " + out + " ("
+                    + Problems.describe(e) + ")");
         }
+        return out;
     }
 
     /**
-     * Writes the directory.
+     * Writes the run directory: report.json, the interval log, then the HTML page from them.
      *
-     * @param dir       final directory; must not exist yet (or be empty)
-     * @param report    the report.json document
-     * @param log       the interval log
-     * @param finishers each receives the temporary directory and may add files to it
-     * @throws ApituneException exit 3 when the directory cannot be written
+     * @throws ApituneException exit 2 when {@code dir} is not empty; exit 3 when it cannot be written
      */
-    public static Path write(Path dir, ObjectNode report, IntervalLog log,
-            List<Consumer<Path>> finishers) {
-        Path target = dir.toAbsolutePath().normalize();
-        Path tmp = null;
-        try {
-            checkUsable(target);
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
-            ReportJson.MAPPER.writeValue(tmp.resolve("report.json").toFile(), report);
-            log.writeTo(tmp.resolve(ReportJson.HLOG_FILE));
-            for (Consumer<Path> finisher : finishers) {
-                finisher.accept(tmp);
-            }
-            Files.deleteIfExists(target);
-            move(tmp, target);
-            return target;
-        } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(tmp);
-            throw ApituneException.targetFailure("cannot write report directory " + dir + ": "
-                    + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            Files.move(tmp, target);
-        }
-    }
-
-    private static boolean isEmptyDir(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a leftover hidden temp directory is harmless.
-        }
+    public static Path write(Path dir, RunReport report, IntervalLog log) {
+        choose(dir, report.name());
+        return AtomicFiles.writeDirectory(dir, tmp -> {
+            Files.write(Reports.file(tmp), Reports.bytes(report));
+            Files.write(tmp.resolve(FileNames.HLOG), log.bytes());
+            HtmlReport.write(tmp);
+        });
     }
 }

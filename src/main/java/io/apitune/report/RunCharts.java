@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.load.ErrorKind;
+import io.apitune.metrics.IntervalLog;
+import io.apitune.metrics.Percentile;
+import io.apitune.report.model.ErrorTally;
+import io.apitune.report.model.LatencySummary;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -21,8 +25,6 @@ final class RunCharts {
         "#ca8a04", "#db2777"};
     /** x = log10(1 / (1 - p)): 0 is 0 %, 5 is 99.999 %. */
     private static final double SPECTRUM_MAX_X = 5;
-    private static final String[] JSON_PERCENTILES = {"p50", "p75", "p90", "p99", "p99.9", "p99.99"};
-    private static final String[] ERROR_CLASSES = {"connect", "timeout", "status4xx", "status5xx", "other"};
 
     private RunCharts() {
     }
@@ -40,17 +42,17 @@ final class RunCharts {
             RunData run = runs.get(i);
             String prefix = runs.size() > 1 ? run.name() + " " : "";
             chart.add(spectrumSeries(prefix + "latency", color(i), false, run.latency(),
-                    run.results().path("latency")));
+                    run.results().latency()));
             chart.add(spectrumSeries(prefix + "service time", color(i), true, run.service(),
-                    run.results().path("serviceTime")));
+                    run.results().serviceTime()));
         }
         return chart.render();
     }
 
     private static SvgChart.Series spectrumSeries(String label, String color, boolean dashed,
-                                                  Histogram histogram, JsonNode summary) {
+                                                  Histogram histogram, LatencySummary summary) {
         List<double[]> points = histogram != null && histogram.getTotalCount() > 0
-                ? spectrumPoints(histogram) : jsonSpectrumPoints(summary);
+                ? spectrumPoints(histogram) : summaryPoints(summary);
         return series(label, color, dashed, points);
     }
 
@@ -68,23 +70,16 @@ final class RunCharts {
     }
 
     /** Without an hlog: the percentiles stored in report.json, max drawn at 99.999 %. */
-    private static List<double[]> jsonSpectrumPoints(JsonNode summary) {
+    private static List<double[]> summaryPoints(LatencySummary summary) {
         List<double[]> points = new ArrayList<>();
-        if (summary.isMissingNode() || summary.isNull()) {
+        if (summary == null) {
             return points;
         }
-        if (summary.has("min")) {
-            points.add(new double[] {0, summary.path("min").asDouble()});
+        points.add(new double[] {0, summary.minMs()});
+        for (Percentile p : Percentile.values()) {
+            points.add(new double[] {Math.log10(1 / (1 - p.level() / 100.0)), summary.percentileMs(p)});
         }
-        for (String key : JSON_PERCENTILES) {
-            if (summary.has(key)) {
-                double p = Double.parseDouble(key.substring(1)) / 100.0;
-                points.add(new double[] {Math.log10(1 / (1 - p)), summary.path(key).asDouble()});
-            }
-        }
-        if (summary.has("max")) {
-            points.add(new double[] {SPECTRUM_MAX_X, summary.path("max").asDouble()});
-        }
+        points.add(new double[] {SPECTRUM_MAX_X, summary.maxMs()});
         return points;
     }
 
@@ -96,7 +91,7 @@ final class RunCharts {
             if (run.hlog() == null) {
                 continue;
             }
-            TreeMap<Long, HlogFile.IntervalStats> intervals = run.hlog().stats(HlogFile.LATENCY);
+            TreeMap<Long, HlogFile.IntervalStats> intervals = run.hlog().stats(IntervalLog.TAG_LATENCY);
             if (runs.size() == 1) {
                 chart.add(overTime("max", "#94a3b8", false, intervals, HlogFile.IntervalStats::max));
                 chart.add(overTime("p99", "#dc2626", false, intervals, HlogFile.IntervalStats::p99));
@@ -132,10 +127,10 @@ final class RunCharts {
             if (!timeline.isEmpty()) {
                 for (TimelineInterval interval : timeline) {
                     points.add(new double[] {interval.endSeconds(),
-                        interval.perSecond(interval.entry().path("requests").asDouble())});
+                        interval.perSecond(interval.entry().requests())});
                 }
             } else if (run.hlog() != null) {
-                run.hlog().stats(HlogFile.LATENCY).forEach((k, s) ->
+                run.hlog().stats(IntervalLog.TAG_LATENCY).forEach((k, s) ->
                         points.add(new double[] {k + 1, s.count() * 1000.0 / HlogFile.INTERVAL_MS}));
             }
             chart.add(series(label, color(i), false, points));
@@ -143,7 +138,7 @@ final class RunCharts {
         return chart.render();
     }
 
-    /** Errors per interval from the timeline: by class for one run, the total per run for overlays. */
+    /** Errors per interval from the timeline: by kind for one run, the total per run for overlays. */
     static String errorsOverTime(List<RunData> runs) {
         SvgChart chart = new SvgChart("errors-over-time", "time (s)", "errors / s");
         for (int i = 0; i < runs.size(); i++) {
@@ -152,21 +147,19 @@ final class RunCharts {
                 chart.add(series(runs.get(i).name() + " errors", color(i), false, errorPoints(timeline, null)));
                 continue;
             }
-            for (int c = 0; c < ERROR_CLASSES.length; c++) {
-                chart.add(series(ERROR_CLASSES[c], color(c + 1), false, errorPoints(timeline, ERROR_CLASSES[c])));
+            for (ErrorKind kind : ErrorKind.values()) {
+                chart.add(series(kind.key(), color(kind.ordinal() + 1), false, errorPoints(timeline, kind)));
             }
         }
         return chart.render();
     }
 
-    private static List<double[]> errorPoints(List<TimelineInterval> timeline, String errorClass) {
+    /** @param kind one kind, or null for all */
+    private static List<double[]> errorPoints(List<TimelineInterval> timeline, ErrorKind kind) {
         List<double[]> points = new ArrayList<>();
         for (TimelineInterval interval : timeline) {
-            JsonNode errors = interval.entry().path("errors");
-            double value = 0;
-            for (String c : ERROR_CLASSES) {
-                value += errorClass == null || errorClass.equals(c) ? errors.path(c).asDouble() : 0;
-            }
+            ErrorTally errors = interval.entry().errors();
+            double value = kind == null ? errors.total() : errors.get(kind);
             points.add(new double[] {interval.endSeconds(), interval.perSecond(value)});
         }
         return points;

@@ -3,29 +3,31 @@ package io.apitune.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.metrics.IntervalLog;
+import io.apitune.report.model.Results;
+import io.apitune.report.model.RunReport;
 import org.HdrHistogram.Histogram;
 
 /**
- * One run as the HTML report sees it: its {@code report.json} document and, when present, its
- * {@code latency.hlog} and the whole-run histograms added from it.
+ * One run as the HTML report sees it: its report and, when present, its interval log and the
+ * whole-run histograms added from it.
  *
  * <p>Immutable after construction; safe to share between threads for reading.
  */
-record RunData(JsonNode doc, Path dir, HlogFile hlog, Histogram latency, Histogram service, String name) {
+record RunData(RunReport doc, Path dir, HlogFile hlog, Histogram latency, Histogram service, String name) {
 
-    /** Loads the hlog named by {@code files.hlog} (default latency.hlog) from {@code dir} when it exists. */
-    static RunData of(JsonNode doc, Path dir) {
+    /** Loads the interval log {@code files.hlog} names from {@code dir} when it exists. */
+    static RunData of(RunReport doc, Path dir) {
         HlogFile hlog = null;
         if (dir != null) {
-            Path file = dir.resolve(doc.path("files").path("hlog").asText(ReportFiles.LATENCY_HLOG));
+            Path file = dir.resolve(doc.fileNames().hlogOrDefault());
             if (Files.isRegularFile(file)) {
                 hlog = HlogFile.read(file);
             }
         }
-        Histogram latency = hlog == null ? null : hlog.total(HlogFile.LATENCY);
-        Histogram service = hlog == null ? null : hlog.total(HlogFile.SERVICE);
-        String name = doc.path("name").asText(doc.path("runId").asText("run"));
+        Histogram latency = hlog == null ? null : hlog.total(IntervalLog.TAG_LATENCY);
+        Histogram service = hlog == null ? null : hlog.total(IntervalLog.TAG_SERVICE);
+        String name = doc.name() != null ? doc.name() : doc.runId() != null ? doc.runId() : "run";
         return new RunData(doc, dir, hlog, latency, service, name);
     }
 
@@ -34,7 +36,7 @@ record RunData(JsonNode doc, Path dir, HlogFile hlog, Histogram latency, Histogr
         return new RunData(doc, dir, hlog, latency, service, label);
     }
 
-    JsonNode results() {
-        return doc.path("results");
+    Results results() {
+        return doc.results();
     }
 }

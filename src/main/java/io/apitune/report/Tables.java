@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.metrics.Percentile;
+import io.apitune.report.model.LatencySummary;
 
 /**
  * HTML tables: percentiles, configuration and environment (flattened JSON, one column per run),
@@ -17,8 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Stateless; thread-safe.
  */
 final class Tables {
-    static final String[] SUMMARY_KEYS = {"count", "min", "mean", "p50", "p75", "p90", "p99", "p99.9",
-        "p99.99", "max", "stddev"};
+    /** The rows of a percentile table. */
+    private static final List<String> SUMMARY_KEYS = summaryKeys();
+
+    private static final String MISSING = "<span class=\"muted\">–</span>";
 
     private Tables() {
     }
@@ -26,16 +31,16 @@ final class Tables {
     /** One run: latency and service time side by side; several: latency per run. */
     static String percentiles(List<RunData> runs) {
         List<String> heads = new ArrayList<>();
-        List<JsonNode> columns = new ArrayList<>();
+        List<LatencySummary> columns = new ArrayList<>();
         if (runs.size() == 1) {
             heads.add("latency (ms)");
             heads.add("service time (ms)");
-            columns.add(runs.get(0).results().path("latency"));
-            columns.add(runs.get(0).results().path("serviceTime"));
+            columns.add(runs.get(0).results().latency());
+            columns.add(runs.get(0).results().serviceTime());
         } else {
             for (RunData run : runs) {
                 heads.add(run.name() + " latency (ms)");
-                columns.add(run.results().path("latency"));
+                columns.add(run.results().latency());
             }
         }
         StringBuilder html = new StringBuilder("<table class=\"num\"><thead><tr><th></th>");
@@ -43,8 +48,10 @@ final class Tables {
         html.append("</tr></thead><tbody>");
         for (String key : SUMMARY_KEYS) {
             html.append("<tr><th>").append(Html.esc(key)).append("</th>");
-            for (JsonNode column : columns) {
-                html.append("<td>").append(cell(column.path(key))).append("</td>");
+            for (LatencySummary column : columns) {
+                Optional<Double> value = column == null ? Optional.empty() : column.get(key);
+                html.append("<td>").append(value.map(v -> key.equals("count") ? Long.toString(v.longValue())
+                        : Html.num(v)).orElse(MISSING)).append("</td>");
             }
             html.append("</tr>");
         }
@@ -57,8 +64,9 @@ final class Tables {
         Set<String> keys = new LinkedHashSet<>();
         for (RunData run : runs) {
             Map<String, JsonNode> values = new LinkedHashMap<>();
+            JsonNode doc = Reports.MAPPER.valueToTree(run.doc());
             for (String section : sections) {
-                flatten(section, run.doc().path(section), values);
+                flatten(section, doc.path(section), values);
             }
             flat.add(values);
             keys.addAll(values.keySet());
@@ -92,8 +100,8 @@ final class Tables {
         }
     }
 
-    /** Rows of objects (gates, modes, steps); the columns are the union of their keys. */
-    static String rows(JsonNode array) {
+    /** Rows of objects; the columns are the union of their keys. */
+    private static String rowsOf(JsonNode array) {
         Set<String> keys = new LinkedHashSet<>();
         array.forEach(row -> row.fieldNames().forEachRemaining(keys::add));
         StringBuilder html = new StringBuilder("<table class=\"rows\"><thead><tr>");
@@ -125,9 +133,23 @@ final class Tables {
         return html.append("</tbody></table>").toString();
     }
 
+    /** Rows of records (gates, modes, steps), through their JSON form. */
+    static String rows(List<?> records) {
+        return rowsOf(Reports.MAPPER.valueToTree(records));
+    }
+
+    private static List<String> summaryKeys() {
+        List<String> keys = new ArrayList<>(List.of("count", "min", "mean"));
+        for (Percentile p : Percentile.values()) {
+            keys.add(p.key());
+        }
+        keys.addAll(List.of("max", "stddev"));
+        return List.copyOf(keys);
+    }
+
     static String cell(JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) {
-            return "<span class=\"muted\">–</span>";
+            return MISSING;
         }
         if (value.isBoolean()) {
             return value.asBoolean() ? "<span class=\"pass\">✓ yes</span>" : "<span class=\"fail\">✗ no</span>";

@@ -3,27 +3,28 @@ package io.apitune.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.report.model.Results;
+import io.apitune.report.model.TimelinePoint;
 
 /**
- * One entry of {@code results.timeline} with its length: up to the next entry's {@code t}, the
- * last one up to {@code results.durationSeconds}. Rates are counts divided by that length, so a
- * short final interval is not drawn as a drop in throughput.
+ * One entry of a run's timeline with its length: up to the next entry's {@code t}, the last one
+ * up to the run's duration. Rates are counts divided by that length, so a short final interval is
+ * not drawn as a drop in throughput.
  *
  * <p>Immutable; thread-safe.
  */
-record TimelineInterval(double endSeconds, double lengthSeconds, JsonNode entry) {
+record TimelineInterval(double endSeconds, double lengthSeconds, TimelinePoint entry) {
     /** Shorter intervals (a run's last few milliseconds) give meaningless rates and are left out. */
     static final double MIN_LENGTH_SECONDS = 0.1;
 
-    static List<TimelineInterval> of(JsonNode results) {
-        JsonNode timeline = results.path("timeline");
-        double total = results.path("durationSeconds").asDouble(Double.NaN);
+    static List<TimelineInterval> of(Results results) {
+        List<TimelinePoint> timeline = results.timeline();
+        double total = results.durationSeconds();
         List<TimelineInterval> out = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
-            double t = timeline.get(i).path("t").asDouble();
-            double next = i + 1 < timeline.size() ? timeline.get(i + 1).path("t").asDouble()
-                    : Double.isFinite(total) && total > t ? total : t + 1;
+            double t = timeline.get(i).t();
+            double next = i + 1 < timeline.size() ? timeline.get(i + 1).t()
+                    : total > t ? total : t + 1;
             if (next - t >= MIN_LENGTH_SECONDS) {
                 out.add(new TimelineInterval(next, next - t, timeline.get(i)));
             }

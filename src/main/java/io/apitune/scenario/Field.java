@@ -1,16 +1,13 @@
 package io.apitune.scenario;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.apitune.ApituneException;
-import io.apitune.Durations;
+import io.apitune.run.Origin;
+import io.apitune.run.Setting;
 import io.apitune.scenario.YamlTree.Node;
 
 /**
@@ -20,9 +17,7 @@ import io.apitune.scenario.YamlTree.Node;
  *
  * <p>Immutable; thread-safe.
  */
-final class Field {
-    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/s)?");
-
+final class Field implements Origin {
     private final String file;
     private final String path;
     private final Node node;
@@ -38,7 +33,8 @@ final class Field {
     }
 
     /** An error pointing at this value. */
-    ApituneException fail(String problem) {
+    @Override
+    public ApituneException fail(String problem) {
         return error(file, node.position(), path, problem);
     }
 
@@ -98,62 +94,8 @@ final class Field {
         return s.text();
     }
 
-    long integer(long min) {
-        String text = string();
-        long value;
-        try {
-            value = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw fail("\"" + text + "\" is not a whole number");
-        }
-        if (value < min) {
-            throw fail(value + " must be at least " + min);
-        }
-        return value;
-    }
-
-    int intValue(int min) {
-        long value = integer(min);
-        if (value > Integer.MAX_VALUE) {
-            throw fail(value + " is too large");
-        }
-        return (int) value;
-    }
-
-    /** A positive rate per second: {@code 200}, {@code 200/s}, {@code 12.5}. */
-    double rate() {
-        String text = string();
-        Matcher m = RATE.matcher(text.trim());
-        if (!m.matches() || !(Double.parseDouble(m.group(1)) > 0)) {
-            throw fail("\"" + text + "\" is not a rate (write e.g. 200 or 200/s)");
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    /** A duration such as {@code 20ms} or {@code 1.5s}; a bare number other than 0 is an error. */
-    Duration duration() {
-        String text = string();
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw fail("\"" + text + "\" is not a duration (write e.g. 500us, 20ms, 1.5s, 2m)");
-        }
-    }
-
-    Duration positiveDuration() {
-        Duration d = duration();
-        if (d.isZero()) {
-            throw fail("must be positive");
-        }
-        return d;
-    }
-
-    /** One of {@code choices}, case-insensitive; returns it in lower case. */
-    String choice(List<String> choices) {
-        String value = string().trim().toLowerCase(Locale.ROOT);
-        if (!choices.contains(value)) {
-            throw fail("\"" + string() + "\" is not one of " + String.join(", ", choices));
-        }
-        return value;
+    /** This value as a run setting: its text, failing at this position. */
+    Setting setting() {
+        return new Setting(string(), this);
     }
 }

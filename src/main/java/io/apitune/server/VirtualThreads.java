@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
  */
 public final class VirtualThreads {
     /** The 501 message on JVMs without virtual threads. */
-    static final String UNAVAILABLE = "mode 'virtual' needs Java 21 or newer; this JVM is "
+    public static final String UNAVAILABLE = "mode 'virtual' needs Java 21 or newer; this JVM is "
             + Runtime.version().feature();
 
     private VirtualThreads() {

@@ -1,5 +1,6 @@
 package io.apitune.cli;
 
+import io.apitune.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

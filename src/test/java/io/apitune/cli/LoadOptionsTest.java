@@ -20,7 +20,7 @@ class LoadOptionsTest {
     private static LoadConfig parse(String... args) {
         BenchCommand bench = new BenchCommand();
         new CommandLine(bench).parseArgs(args);
-        return bench.load.toLoadConfig("http://127.0.0.1:9/x/{key}");
+        return bench.load.settings().build("http://127.0.0.1:9/x/{key}");
     }
 
     @Test

@@ -75,15 +75,15 @@ class RunCommandTest {
     void compareAndCapacityRejectBadFlags() {
         assertThat(Cli.run("compare").err()).contains("give targets to compare");
         assertThat(Cli.run("compare", "--modes", "async,turbo").err())
-                .contains("--modes: 'turbo' is not a mode");
-        assertThat(Cli.run("compare", "--modes", "async,async").err()).contains("'async' appears twice");
+                .contains("--modes: \"turbo\" is not a mode");
+        assertThat(Cli.run("compare", "--modes", "async,async").err()).contains("--modes: duplicate run name \"async\"");
         assertThat(Cli.run("compare", "--url", "http://x/").err()).contains("is not NAME=URL");
         assertThat(Cli.run("compare", "--url", "a=http://x/", "--server", "http://x/").err())
                 .contains("--server: needs --modes");
         assertThat(Cli.run("compare", "--modes", "async", "--gate", "cached.p99 < 1s").err())
                 .contains("unknown run 'cached' (runs: async)");
         assertThat(Cli.run("compare", "--url", "a=http://127.0.0.1:9/", "--workers", "2").err())
-                .contains("--workers: shapes the in-process server, so it needs --modes without --server");
+                .contains("--workers: shapes the in-process server, but no run starts one");
         assertThat(Cli.run("capacity", "--url", "http://127.0.0.1:9/", "--slo", "p99<5ms", "--jitter", "1ms")
                 .err()).contains("--jitter: shapes the in-process server");
         Cli.Result noSlo = Cli.run("capacity", "--mode", "blocking");
@@ -97,7 +97,9 @@ class RunCommandTest {
                 .contains("--max-errors: 'lots' is not a percentage such as 5%");
         assertThat(Cli.run("capacity", "--slo", "p99<5ms").err()).contains("give exactly one of --mode and --url");
         assertThat(Cli.run("capacity", "--mode", "async", "--slo", "p99<5ms", "--start-rate", "0").err())
-                .contains("--start-rate: 0.0 must be at least 1");
+                .contains("--start-rate: \"0\" is not a rate");
+        assertThat(Cli.run("capacity", "--mode", "async", "--slo", "p99<5ms", "--start-rate", "0.5").err())
+                .contains("--start-rate: 0.5 must be at least 1");
         assertThat(Cli.run("capacity", "--mode", "async", "--slo", "p99<5ms", "--tolerance", "0").err())
                 .contains("--tolerance: 0.0 must be in (0, 1)");
     }

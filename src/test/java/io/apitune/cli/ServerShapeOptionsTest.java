@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.apitune.Durations;
 import io.apitune.server.ServerConfig;
 import picocli.CommandLine;
 
@@ -14,7 +15,28 @@ class ServerShapeOptionsTest {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs();
         ServerConfig expected = ServerConfig.defaults();
-        assertThat(serve.shape.toConfig(serve.host, serve.port, true)).isEqualTo(expected);
+        assertThat(serve.shape.settings().build(serve.host, serve.port, true)).isEqualTo(expected);
+    }
+
+    @Test
+    void helpStatesTheDefaultsServerConfigUses() {
+        ServerConfig d = ServerConfig.defaults();
+        CommandLine serve = new CommandLine(new ServeCommand());
+        assertThat(Durations.parse(defaultIn(serve, "--backend-latency"))).isEqualTo(d.backendLatency());
+        assertThat(Durations.parse(defaultIn(serve, "--jitter"))).isEqualTo(d.jitter());
+        assertThat(Durations.parse(defaultIn(serve, "--cache-ttl"))).isEqualTo(d.cacheTtl());
+        assertThat(Integer.parseInt(defaultIn(serve, "--workers"))).isEqualTo(d.workers());
+        assertThat(Integer.parseInt(defaultIn(serve, "--queue"))).isEqualTo(d.queue());
+        assertThat(Long.parseLong(defaultIn(serve, "--cache-size"))).isEqualTo(d.cacheSize());
+        assertThat(Integer.parseInt(defaultIn(serve, "--db-pool"))).isEqualTo(d.dbPool());
+    }
+
+    /** The value after "Default: " in an option's help text. */
+    private static String defaultIn(CommandLine cl, String option) {
+        String text = String.join(" ", cl.getCommandSpec().findOption(option).description());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Default: (\\S+?)\\.?$").matcher(text);
+        assertThat(m.find()).as(option + ": " + text).isTrue();
+        return m.group(1);
     }
 
     @Test
@@ -24,7 +46,7 @@ class ServerShapeOptionsTest {
                 "--backend-latency", "5ms", "--jitter", "1.5ms", "--workers", "4", "--queue", "2",
                 "--cache-size", "10", "--cache-ttl", "2s", "--db-url", "postgresql://u:p@h:5/d",
                 "--db-pool", "3");
-        ServerConfig c = serve.shape.toConfig(serve.host, serve.port, false);
+        ServerConfig c = serve.shape.settings().build(serve.host, serve.port, false);
         assertThat(c.host()).isEqualTo("0.0.0.0");
         assertThat(c.port()).isZero();
         assertThat(c.backendLatency().toNanos()).isEqualTo(5_000_000);

@@ -30,7 +30,7 @@ class GateCheckTest {
     @Test
     void baselineFromAFileAndExitCodes() throws Exception {
         Path baseline = dir.resolve("baseline.json");
-        Files.writeString(baseline, ReportFixtures.run("cached", 1, 2, 1000, 0, 1000).toString());
+        Files.writeString(baseline, ReportFixtures.runJson("cached", 1, 2, 1000, 0, 1000).toString());
         Path junit = dir.resolve("gates.xml");
         GateCheck check = new GateCheck(GateCheck.combine(List.of(),
                 List.of("p99 <= baseline * 1.10", "errors < 0.1%")), baseline, junit);

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.apitune.ApituneException;
+import io.apitune.report.Reports;
+import io.apitune.report.model.RunReport;
 
 class GateEvaluatorTest {
     private static final ReportMetrics SCENARIO = ReportMetrics.of(ReportFixtures.scenario(
@@ -82,7 +84,7 @@ class GateEvaluatorTest {
         assertThat(r.measuredDisplay()).isCloseTo(0.5, within(1e-9));
         assertThat(r.limitDisplay()).isCloseTo(0.1, within(1e-9));
         assertThat(r.unit()).isEqualTo("%");
-        assertThat(r.toJson().toString()).isEqualTo("{\"gate\":\"blocking.errors < 0.1%\","
+        assertThat(Reports.MAPPER.valueToTree(r.toVerdict()).toString()).isEqualTo("{\"gate\":\"blocking.errors < 0.1%\","
                 + "\"run\":\"blocking\",\"measured\":0.5,\"limit\":0.1,\"unit\":\"%\",\"passed\":false}");
     }
 
@@ -103,12 +105,12 @@ class GateEvaluatorTest {
 
     @Test
     void missingNumbersFailRatherThanPass() {
-        var doc = ReportFixtures.run("empty", 1, 1, 0, 0, 0);
+        var doc = ReportFixtures.runJson("empty", 1, 1, 0, 0, 0);
         ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("results")).putNull("latency");
-        List<GateResult> r = new GateEvaluator(ReportMetrics.of(doc), null)
+        List<GateResult> r = new GateEvaluator(ReportMetrics.of(ReportFixtures.typed(doc, RunReport.class)), null)
                 .evaluate(GateParser.parse("p99 < 1h"));
         assertThat(r.get(0).passed()).isFalse();
-        assertThat(r.get(0).toJson().get("measured").isNull()).isTrue();
+        assertThat(r.get(0).toVerdict().measured()).isNull();
     }
 
     @ParameterizedTest

@@ -20,10 +20,10 @@ class GateParserTest {
         "throughput > 900/s | GREATER       | 900.0    | PER_SECOND",
         "errorCount == 0 | EQUAL            | 0.0      | BARE",
     })
-    void parsesLiteralsIntoNativeUnits(String text, Comparison op, double value,
+    void parsesLiteralsIntoNativeUnits(String text, Operator op, double value,
             Gate.LiteralUnit unit) {
         Gate gate = GateParser.parse(text);
-        assertThat(gate.comparison()).isEqualTo(op);
+        assertThat(gate.operator()).isEqualTo(op);
         Gate.Literal literal = (Gate.Literal) gate.bound();
         assertThat(literal.value()).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(literal.unit()).isEqualTo(unit);

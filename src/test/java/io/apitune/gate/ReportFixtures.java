@@ -2,6 +2,9 @@ package io.apitune.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.apitune.report.Reports;
+import io.apitune.report.model.CombinedReport;
+import io.apitune.report.model.RunReport;
 
 /** Hand-made report.json documents (docs/report-schema.md) for gate tests. */
 final class ReportFixtures {
@@ -10,8 +13,14 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    /** A run document with the given latency p50/p99 (ms), throughput, errors and requests. */
-    static ObjectNode run(String name, double p50Ms, double p99Ms, double throughput,
+    /** A run report with the given latency p50/p99 (ms), throughput, errors and requests. */
+    static RunReport run(String name, double p50Ms, double p99Ms, double throughput,
+            long errors, long requests) {
+        return typed(runJson(name, p50Ms, p99Ms, throughput, errors, requests), RunReport.class);
+    }
+
+    /** The same as JSON. */
+    static ObjectNode runJson(String name, double p50Ms, double p99Ms, double throughput,
             long errors, long requests) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("schemaVersion", 1).put("kind", "run").put("name", name);
@@ -32,13 +41,21 @@ final class ReportFixtures {
                 .put("stddev", 1.0);
     }
 
-    /** A combined scenario document holding the runs. */
-    static ObjectNode scenario(ObjectNode... runs) {
+    /** A combined scenario report holding the runs. */
+    static CombinedReport scenario(RunReport... runs) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("schemaVersion", 1).put("kind", "scenario").put("name", "test");
-        for (ObjectNode run : runs) {
-            doc.withArray("runs").add(run);
+        for (RunReport run : runs) {
+            doc.withArray("runs").add(Reports.MAPPER.valueToTree(run));
         }
-        return doc;
+        return typed(doc, CombinedReport.class);
+    }
+
+    static <T> T typed(ObjectNode doc, Class<T> type) {
+        try {
+            return Reports.MAPPER.treeToValue(doc, type);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

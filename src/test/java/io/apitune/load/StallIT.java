@@ -33,8 +33,6 @@ class StallIT {
                     RATE, base.arrival(), CONNECTIONS, base.duration(), null,
                     Duration.ofMillis(WARMUP_MILLIS), Duration.ZERO, base.timeout()));
 
-            io.apitune.report.ConsoleSummary.print(new java.io.PrintWriter(System.out, true),
-                    "stall", server.url("/item/{key}"), RATE, result, null);
             // Every request intended in [0, 10 s) is counted exactly once: 1000/s x 10 s.
             assertThat(result.requests()).isEqualTo((long) (RATE * SECONDS));
             assertThat(result.errors().total()).isZero();

@@ -75,11 +75,11 @@ class HtmlReportTest {
         var b = ReportFixtures.writeRun(tmp.resolve("async"), "async", 5, 2.0, 4, 200, -1, START_MS);
         ObjectNode doc = combined("compare", "blocking vs async");
         ArrayNode runs = doc.putArray("runs");
-        runs.add(((ObjectNode) ReportFiles.readReport(a.dir().resolve("report.json"))).put("dir", "runs/blocking"));
-        runs.add(ReportFiles.readReport(b.dir().resolve("report.json"))); // found as a sibling named by "name"
+        runs.add(((ObjectNode) ReportFixtures.readJson(a.dir().resolve("report.json"))).put("dir", "runs/blocking"));
+        runs.add(ReportFixtures.readJson(b.dir().resolve("report.json"))); // found as a sibling named by "name"
         doc.putArray("gates").addObject().put("gate", EVIL).put("measured", 30.5).put("limit", 25.0)
                 .put("unit", "ms").put("passed", false);
-        ReportFiles.writeJson(combined.resolve("report.json"), doc);
+        ReportFixtures.writeJson(combined.resolve("report.json"), doc);
 
         String page = Files.readString(HtmlReport.write(combined));
 
@@ -107,11 +107,11 @@ class HtmlReportTest {
         ArrayNode runs = doc.putArray("runs");
         for (int i = 1; i <= 2; i++) {
             var step = ReportFixtures.writeRun(dir.resolve("step0" + i), "step0" + i, i, 1.0, 2, 50, -1, START_MS);
-            ObjectNode run = (ObjectNode) ReportFiles.readReport(step.dir().resolve("report.json"));
+            ObjectNode run = (ObjectNode) ReportFixtures.readJson(step.dir().resolve("report.json"));
             ((ObjectNode) run.path("config")).put("rate", 400.0 * i);
             runs.add(run.put("dir", "step0" + i));
         }
-        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+        ReportFixtures.writeJson(dir.resolve("report.json"), doc);
 
         String page = Files.readString(HtmlReport.write(dir));
 
@@ -136,8 +136,8 @@ class HtmlReportTest {
         var a = ReportFixtures.writeRun(tmp.resolve("elsewhere/a"), "a", 6, 2.0, 2, 50, -1, START_MS);
         Path dir = tmp.resolve("scenario");
         ObjectNode doc = combined("scenario", "smoke");
-        doc.putArray("runs").add(ReportFiles.readReport(a.dir().resolve("report.json")));
-        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+        doc.putArray("runs").add(ReportFixtures.readJson(a.dir().resolve("report.json")));
+        ReportFixtures.writeJson(dir.resolve("report.json"), doc);
 
         String page = Files.readString(HtmlReport.write(dir));
 
@@ -150,9 +150,9 @@ class HtmlReportTest {
     void htmlFileNameCannotEscapeTheDirectory() throws IOException {
         Path dir = tmp.resolve("a/b");
         ReportFixtures.writeRun(dir, "x", 7, 1.0, 2, 20, -1, START_MS);
-        ObjectNode doc = (ObjectNode) ReportFiles.readReport(dir.resolve("report.json"));
+        ObjectNode doc = (ObjectNode) ReportFixtures.readJson(dir.resolve("report.json"));
         ((ObjectNode) doc.path("files")).put("html", "../../escaped.html");
-        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+        ReportFixtures.writeJson(dir.resolve("report.json"), doc);
 
         assertThat(HtmlReport.write(dir)).isEqualTo(dir.resolve("escaped.html"));
         assertThat(tmp.resolve("escaped.html")).doesNotExist();

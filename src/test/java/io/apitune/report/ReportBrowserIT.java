@@ -94,8 +94,8 @@ class ReportBrowserIT {
             steps.addObject().put("rate", v[0]).put("p50", v[1]).put("p99", v[2]).put("passed", v[2] < 25);
         }
         doc.putObject("answer").put("rate", 400.0);
-        doc.putArray("runs").add(((ObjectNode) ReportFiles.readReport(b.resolve("report.json"))).put("dir", "../async"));
-        ReportFiles.writeJson(capacity.resolve("report.json"), doc);
+        doc.putArray("runs").add(((ObjectNode) ReportFixtures.readJson(b.resolve("report.json"))).put("dir", "../async"));
+        ReportFixtures.writeJson(capacity.resolve("report.json"), doc);
         Path page = HtmlReport.write(capacity);
         assertCharts(open(page, OUT.resolve("capacity.png")), "capacity", "spectrum", "latency-over-time",
                 "throughput-over-time");

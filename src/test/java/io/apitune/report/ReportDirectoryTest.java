@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.apitune.ApituneException;
 import io.apitune.metrics.Histograms;
 import io.apitune.metrics.IntervalLog;
+import io.apitune.report.model.RunReport;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run directory appears complete or not at all; finishers write inside it first. */
+/** Run directories and every other output are written whole or not at all. */
 class ReportDirectoryTest {
     @TempDir
     Path tmp;
@@ -33,52 +31,55 @@ class ReportDirectoryTest {
         return log;
     }
 
+    private RunReport report() throws IOException {
+        Path fixture = ReportFixtures.writeRun(tmp.resolve("fixture"), "a", 1, 2.0, 2, 50, -1, 1_000_000L).dir();
+        return Reports.readRun(Reports.file(fixture));
+    }
+
     @Test
-    void writesReportLogAndFinisherFilesThenRenames() throws Exception {
-        ObjectNode report = ReportJson.MAPPER.createObjectNode().put("schemaVersion", 1);
+    void writesReportLogAndPageThenRenames() throws Exception {
+        RunReport report = report();
         Path dir = tmp.resolve("reports/run-a");
-        Path written = ReportDirectory.write(dir, report, log(), List.of(inside -> {
-            assertThat(inside.resolve("report.json")).exists();
-            assertThat(inside.resolve("latency.hlog")).exists();
-            assertThat(inside.getFileName().toString()).startsWith(".run-a.tmp-");
-            write(inside.resolve("report.html"), "<html></html>");
-        }));
+        Path written = ReportDirectory.write(dir, report, log());
         assertThat(written).isEqualTo(dir.toAbsolutePath().normalize());
-        assertThat(ReportJson.MAPPER.readTree(dir.resolve("report.json").toFile())
-                .get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(Reports.readRun(Reports.file(dir)).name()).isEqualTo("a");
         assertThat(Files.readString(dir.resolve("latency.hlog"))).contains("latency");
-        assertThat(dir.resolve("report.html")).exists();
+        assertThat(dir.resolve("report.html")).isNotEmptyFile();
         try (Stream<Path> siblings = Files.list(dir.getParent())) {
             assertThat(siblings).containsExactly(written);
         }
     }
 
     @Test
-    void aFailingFinisherLeavesNoDirectoryAndNoTemp() throws Exception {
-        Path dir = tmp.resolve("run-b");
-        assertThatThrownBy(() -> ReportDirectory.write(dir, ReportJson.MAPPER.createObjectNode(),
-                log(), List.of(inside -> {
-                    throw new UncheckedIOException(new IOException("disk full"));
-                }))).isInstanceOf(ApituneException.class).hasMessageContaining("disk full");
-        try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left).isEmpty();
-        }
+    void aFailingWriterLeavesNoDirectoryAndNoTemp() {
+        Path dir = tmp.resolve("out/run-b");
+        assertThatThrownBy(() -> AtomicFiles.writeDirectory(dir, inside -> {
+            Files.writeString(inside.resolve("report.json"), "{}");
+            throw new IOException("disk full");
+        })).isInstanceOf(ApituneException.class).hasMessageContaining("disk full");
+        assertThat(tmp.resolve("out")).isEmptyDirectory();
     }
 
     @Test
     void refusesToOverwriteAnExistingReport() throws Exception {
+        RunReport report = report();
         Path dir = Files.createDirectories(tmp.resolve("run-c"));
-        write(dir.resolve("report.json"), "{}");
-        assertThatThrownBy(() -> ReportDirectory.write(dir, ReportJson.MAPPER.createObjectNode(),
-                log(), List.of()))
-                .isInstanceOf(ApituneException.class).hasMessageContaining("--out");
+        Files.writeString(dir.resolve("report.json"), "{}");
+        assertThatThrownBy(() -> ReportDirectory.write(dir, report, log()))
+                .isInstanceOf(ApituneException.class).hasMessageContaining("--out")
+                .satisfies(e -> assertThat(((ApituneException) e).exitCode()).isEqualTo(2));
+        assertThat(Files.readString(dir.resolve("report.json"))).isEqualTo("{}");
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Test
+    void aFileIsReplacedWholeAndReadableByOthers() throws Exception {
+        Path file = tmp.resolve("x/summary.txt");
+        AtomicFiles.write(file, "one");
+        AtomicFiles.write(file, "two");
+        assertThat(Files.readString(file)).isEqualTo("two");
+        assertThat(Files.getPosixFilePermissions(file)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.apitune.report.model.LatencySummary;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -68,7 +69,7 @@ final class ReportFixtures {
             }
         }
         ObjectNode doc = document(name, startMs, seconds, latencyTotal, serviceTotal, timeline);
-        ReportFiles.writeJson(dir.resolve("report.json"), doc);
+        AtomicFiles.write(dir.resolve("report.json"), doc.toPrettyString());
         return new Run(dir, latencyTotal, serviceTotal, startMs);
     }
 
@@ -110,8 +111,8 @@ final class ReportFixtures {
         results.putObject("errors").put("total", errors).put("connect", 0).put("timeout", errors / 7 * 5)
                 .put("status4xx", 0).put("status5xx", errors / 7 * 2).put("other", 0);
         results.put("errorRate", errors / (double) requests);
-        results.set("latency", ReportJson.stats(latency));
-        results.set("serviceTime", ReportJson.stats(service));
+        results.set("latency", Reports.MAPPER.valueToTree(LatencySummary.of(latency)));
+        results.set("serviceTime", Reports.MAPPER.valueToTree(LatencySummary.of(service)));
         results.set("timeline", timeline);
         doc.putObject("environment").put("apitune", "0.1.0").put("jvm", "17.0.15+6").put("cores", 2)
                 .put("os", "Linux 6.1").put("hostname", "fixture-host");
@@ -125,5 +126,18 @@ final class ReportFixtures {
             n += e.path("errors").path("timeout").asLong() > 0 ? 1 : 0;
         }
         return n;
+    }
+
+    /** A report.json as an editable tree. */
+    static ObjectNode readJson(Path file) {
+        try {
+            return (ObjectNode) Reports.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void writeJson(Path file, com.fasterxml.jackson.databind.JsonNode doc) {
+        AtomicFiles.write(file, doc.toPrettyString());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.apitune.report.model.Results;
 import org.junit.jupiter.api.Test;
 
 class TimelineIntervalTest {
@@ -18,7 +19,7 @@ class TimelineIntervalTest {
         timeline.addObject().put("t", 1.5).put("requests", 300);
         timeline.addObject().put("t", 2.5).put("requests", 6);
 
-        List<TimelineInterval> intervals = TimelineInterval.of(results);
+        List<TimelineInterval> intervals = TimelineInterval.of(typed(results));
 
         assertThat(intervals).hasSize(3);
         assertThat(intervals.get(0).perSecond(150)).isEqualTo(300.0);
@@ -31,7 +32,15 @@ class TimelineIntervalTest {
         ObjectNode results = JsonNodeFactory.instance.objectNode();
         results.putArray("timeline").addObject().put("t", 0.0).put("requests", 42);
 
-        assertThat(TimelineInterval.of(results)).singleElement()
+        assertThat(TimelineInterval.of(typed(results))).singleElement()
                 .satisfies(i -> assertThat(i.perSecond(42)).isEqualTo(42.0));
+    }
+
+    private static Results typed(ObjectNode results) {
+        try {
+            return Reports.MAPPER.treeToValue(results, Results.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.apitune.ApituneException;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadDefaults;
+import io.apitune.run.RunPlan;
+import io.apitune.run.RunSpec;
+import io.apitune.run.TargetSpec;
 import io.apitune.server.Mode;
 
 class ScenarioParserTest {
@@ -52,13 +55,13 @@ class ScenarioParserTest {
               - errors < 0.1%
             """;
 
-    private static Scenario parse(String yaml) {
+    private static RunPlan parse(String yaml) {
         return ScenarioParser.parse(yaml, "s.yaml", Path.of("."));
     }
 
     @Test
     void buildsImmutableRunsWithDefaultsAndOverrides() {
-        Scenario s = parse(GOOD);
+        RunPlan s = parse(GOOD);
         assertThat(s.name()).isEqualTo("techniques");
         assertThat(s.description()).isEqualTo("three techniques, one load");
         assertThat(s.runNames()).containsExactly("blocking", "async", "db", "ext");
@@ -107,7 +110,7 @@ class ScenarioParserTest {
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, "name: b\nruns:\n  - name: r\n    url: http://127.0.0.1:9/\n"
                 + "    method: POST\n    body-file: body.json\n");
-        Scenario s = ScenarioParser.parse(file);
+        RunPlan s = ScenarioParser.parse(file);
         assertThat(new String(s.runs().get(0).load().request().body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"q\":2}");
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.apitune.ApituneException;
+import io.apitune.report.AtomicFiles;
 import io.apitune.gate.Gate;
 import io.apitune.gate.GateEvaluator;
 import io.apitune.gate.GateResult;
@@ -102,7 +103,7 @@ public final class JmhRunner {
         Path partial = dir.resolve(JmhRun.JMH_JSON + ".tmp");
         Collection<RunResult> raw = runJmh(spec, partial, out, dir);
         try {
-            RunDirectory.moveAtomically(partial, dir.resolve(JmhRun.JMH_JSON));
+            AtomicFiles.moveIntoPlace(partial, dir.resolve(JmhRun.JMH_JSON));
         } catch (IOException e) {
             throw ApituneException.targetFailure("JMH wrote no result file in '" + dir + "'", e);
         }

@@ -1,6 +1,5 @@
 package io.apitune.jmh.runner;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.apitune.gate.GateResult;
-import io.apitune.report.EnvironmentInfo;
-import io.apitune.report.ReportFiles;
+import io.apitune.report.AtomicFiles;
+import io.apitune.report.model.EnvironmentInfo;
 
 /**
  * Writes a run's small summaries next to JMH's JSON: {@value JmhRun#SUMMARY_JSON} (schemaVersion
@@ -30,9 +29,8 @@ public final class JmhSummaryWriter {
 
     /** Writes both summaries into the run's directory, atomically. */
     public static void write(JmhRun run) {
-        ReportFiles.writeAtomically(run.directory().resolve(JmhRun.SUMMARY_JSON), json(run));
-        ReportFiles.writeAtomically(run.directory().resolve(JmhRun.SUMMARY_TEXT),
-                table(run.results()).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(run.directory().resolve(JmhRun.SUMMARY_JSON), json(run));
+        AtomicFiles.write(run.directory().resolve(JmhRun.SUMMARY_TEXT), table(run.results()));
     }
 
     static byte[] json(JmhRun run) {
@@ -45,8 +43,8 @@ public final class JmhSummaryWriter {
         doc.put("quick", run.quick());
         doc.put("includes", run.includes());
         doc.put("results", run.results());
-        doc.put("gates", run.gates().stream().map(GateResult::toJson).toList());
-        doc.put("environment", EnvironmentInfo.json());
+        doc.put("gates", run.gates().stream().map(GateResult::toVerdict).toList());
+        doc.put("environment", EnvironmentInfo.current());
         doc.put("files", Map.of("jmh", JmhRun.JMH_JSON, "text", JmhRun.SUMMARY_TEXT));
         try {
             return MAPPER.writeValueAsBytes(doc);

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.apitune.ApituneException;
-import io.apitune.report.ReportFiles;
+import io.apitune.Problems;
+import io.apitune.report.AtomicFiles;
 
 /**
  * Creates {@code reports/<yyyyMMdd-HHmmss>-<suffix>/} (UTC) and writes files into it atomically
@@ -47,17 +47,13 @@ final class RunDirectory {
                 + "': " + MAX_ATTEMPTS + " runs named " + base + " already exist", null);
     }
 
-    /** Copies {@code source} to {@code target} atomically (see {@link ReportFiles#writeAtomically}). */
+    /** Copies {@code source} to {@code target} atomically (see {@link AtomicFiles#write}). */
     static void copyAtomically(Path source, Path target) {
         try {
-            ReportFiles.writeAtomically(target, Files.readAllBytes(source));
+            AtomicFiles.write(target, Files.readAllBytes(source));
         } catch (IOException e) {
-            throw ApituneException.targetFailure("cannot read '" + source + "': " + e.getMessage(), e);
+            throw ApituneException.targetFailure("cannot read '" + source + "' (" + Problems.describe(e) + ")", e);
         }
-    }
-
-    static void moveAtomically(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Removes a run directory that ended up empty (the run failed before writing anything). */

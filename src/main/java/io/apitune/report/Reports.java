@@ -1,0 +1,115 @@
+package io.apitune.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.apitune.ApituneException;
+import io.apitune.Problems;
+import io.apitune.report.model.CombinedReport;
+import io.apitune.report.model.FileNames;
+import io.apitune.report.model.ReportDocument;
+import io.apitune.report.model.RunReport;
+
+/**
+ * Reads and writes report.json documents through the typed model (docs/report-schema.md). The
+ * one place that knows the schema version.
+ *
+ * <p>Stateless; thread-safe (the mapper is configured once).
+ */
+public final class Reports {
+    /** Version of the report.json format this release writes. */
+    public static final int SCHEMA_VERSION = ReportDocument.SCHEMA_VERSION;
+    /** The mapper of every report document (pretty-printed, lenient about unknown fields). */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Reports() {
+    }
+
+    /** {@code dir/report.json}. */
+    public static Path file(Path dir) {
+        return dir.resolve(FileNames.JSON);
+    }
+
+    /**
+     * Reads a report.json of any kind.
+     *
+     * @throws ApituneException exit 2 when the file is missing, not JSON, of an unknown version
+     *                          or kind, or has no results
+     */
+    public static ReportDocument read(Path file) {
+        JsonNode tree = tree(file);
+        String kind = tree.path("kind").asText(RunReport.KIND);
+        try {
+            if (kind.equals(RunReport.KIND)) {
+                if (!tree.path("results").isObject()) {
+                    throw ApituneException.invalidInput(file + ": a run report without results");
+                }
+                return MAPPER.treeToValue(tree, RunReport.class);
+            }
+            if (kind.equals(CombinedReport.SCENARIO) || kind.equals(CombinedReport.COMPARE)
+                    || kind.equals(CombinedReport.CAPACITY)) {
+                return MAPPER.treeToValue(tree, CombinedReport.class);
+            }
+        } catch (JsonProcessingException e) {
+            throw ApituneException.invalidInput(file + ": not a report.json ("
+                    + e.getOriginalMessage().split("\n")[0] + ")");
+        }
+        throw ApituneException.invalidInput(file + ": unknown kind '" + kind
+                + "' (expected run, scenario, compare or capacity)");
+    }
+
+    /** Reads a report.json that must be a single run's. */
+    public static RunReport readRun(Path file) {
+        if (read(file) instanceof RunReport run) {
+            return run;
+        }
+        throw ApituneException.invalidInput(file + ": a combined report, expected one run's");
+    }
+
+    private static JsonNode tree(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw ApituneException.invalidInput("cannot read " + file + " (no such report; expected "
+                    + "a run directory with " + FileNames.JSON + ")");
+        }
+        JsonNode doc;
+        try {
+            doc = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw ApituneException.invalidInput(file + ": not valid JSON ("
+                    + e.getOriginalMessage().split("\n")[0] + ")");
+        } catch (IOException e) {
+            throw ApituneException.invalidInput("cannot read " + file + " (" + Problems.describe(e) + ")");
+        }
+        if (doc == null || !doc.isObject()) {
+            throw ApituneException.invalidInput(file + " is not a report.json");
+        }
+        int version = doc.path("schemaVersion").asInt(-1);
+        if (version != SCHEMA_VERSION) {
+            throw ApituneException.invalidInput(file + ": schemaVersion " + doc.path("schemaVersion")
+                    + " is not supported (expected " + SCHEMA_VERSION + ")");
+        }
+        return doc;
+    }
+
+    /** Writes a document to {@code file} atomically. */
+    public static void write(Path file, ReportDocument doc) {
+        AtomicFiles.write(file, bytes(doc));
+    }
+
+    /** The document's JSON text. */
+    public static byte[] bytes(ReportDocument doc) {
+        try {
+            return MAPPER.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report model not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.apitune.report.model;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The combined report.json of {@code run} ({@code kind} scenario), {@code compare} and
+ * {@code capacity}, and of {@code report --compare}: the runs' own documents (each with its
+ * {@code dir}) plus what the command adds. Fields a kind does not use are null and not written.
+ *
+ * <p>Immutable; thread-safe.
+ *
+ * @param skippedRuns runs this JVM could not execute (scenario, compare)
+ * @param modes       the side-by-side table (compare)
+ * @param gates       gate verdicts (scenario, compare)
+ * @param passed      whether every gate passed (scenario, compare)
+ * @param steps       the capacity curve (capacity)
+ * @param slo         the SLO as the user wrote it (capacity)
+ * @param answer      the highest rate meeting the SLO (capacity)
+ */
+@JsonInclude(Include.NON_NULL)
+@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "runs",
+    "steps", "environment", "skippedRuns", "modes", "slo", "answer", "gates", "passed", "endTime",
+    "files"})
+public record CombinedReport(int schemaVersion, String kind, String runId, String name,
+        Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
+        EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
+        CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
+        FileNames files) implements ReportDocument {
+
+    public static final String SCENARIO = "scenario";
+    public static final String COMPARE = "compare";
+    public static final String CAPACITY = "capacity";
+
+    public CombinedReport {
+        runs = runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    /**
+     * A scenario or compare report.
+     *
+     * @param gates  null when the gates were not evaluated (an interrupted plan)
+     * @param modes  compare's table, null for a scenario
+     */
+    public static CombinedReport plan(String kind, String runId, String name, boolean interrupted,
+            String startTime, String endTime, List<RunReport> runs, List<String> skippedRuns,
+            List<ModeRow> modes, List<GateVerdict> gates) {
+        Boolean passed = gates == null ? null : gates.stream().allMatch(GateVerdict::passed);
+        return new CombinedReport(SCHEMA_VERSION, kind, runId, name, interrupted, startTime, runs, null,
+                environmentOf(runs), skippedRuns, modes, null, null, gates, passed, endTime, null);
+    }
+
+    /** A capacity search's report. */
+    public static CombinedReport capacity(String runId, String name, boolean interrupted,
+            String startTime, String endTime, List<RunReport> runs, List<CapacityStep> steps,
+            String slo, CapacityAnswer answer) {
+        return new CombinedReport(SCHEMA_VERSION, CAPACITY, runId, name, interrupted, startTime, runs, steps,
+                environmentOf(runs), null, null, slo, answer, null, null, endTime, null);
+    }
+
+    private static EnvironmentInfo environmentOf(List<RunReport> runs) {
+        return runs.isEmpty() ? null : runs.get(0).environment();
+    }
+
+    public boolean isInterrupted() {
+        return Boolean.TRUE.equals(interrupted);
+    }
+}

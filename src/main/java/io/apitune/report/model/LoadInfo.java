@@ -1,0 +1,35 @@
+package io.apitune.report.model;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.apitune.load.LoadConfig;
+
+/**
+ * The load as run ({@code config} in report.json).
+ *
+ * @param model           {@code open} or {@code closed}
+ * @param rate            requests per second of the open model, null in the closed model
+ * @param durationSeconds measured duration, or null when the run counted requests
+ * @param requests        measured request count, or null when the run had a duration
+ * @param headers         {@code Name: value} strings
+ * @param keyDistribution {@code uniform} or {@code zipf:S}
+ */
+public record LoadInfo(String model, Double rate, String arrival, int connections,
+        Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
+        double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
+        String keyDistribution) {
+
+    public static LoadInfo of(LoadConfig c) {
+        LoadConfig.KeySpace keys = c.keys();
+        return new LoadInfo(c.open() ? "open" : "closed", c.ratePerSecond(),
+                c.arrival().name().toLowerCase(Locale.ROOT), c.connections(),
+                c.duration() == null ? null : c.duration().toNanos() / 1e9, c.requests(),
+                c.warmup().toNanos() / 1e9, c.rampUp().toNanos() / 1e9, c.timeout().toNanos() / 1e9,
+                c.request().method(),
+                c.request().headers().stream().map(h -> h.name() + ": " + h.value()).toList(),
+                c.request().body() == null ? 0 : c.request().body().length, keys.count(),
+                keys.distribution() == LoadConfig.KeySpace.Distribution.UNIFORM ? "uniform"
+                        : "zipf:" + keys.zipfExponent());
+    }
+}

@@ -1,0 +1,21 @@
+package io.apitune.report.model;
+
+/** A report.json document: one run, or a combined file of several. */
+public sealed interface ReportDocument permits RunReport, CombinedReport {
+    /** Version of the report.json format this release writes (docs/report-schema.md). */
+    int SCHEMA_VERSION = 1;
+
+    String kind();
+
+    String name();
+
+    String runId();
+
+    /** As stored; null when the document names no files. */
+    FileNames files();
+
+    /** Where its HTML page and interval log are: {@link #files()} or the defaults. */
+    default FileNames fileNames() {
+        return files() == null ? FileNames.RUN : files();
+    }
+}

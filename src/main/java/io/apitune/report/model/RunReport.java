@@ -1,0 +1,33 @@
+package io.apitune.report.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The report.json of one run ({@code kind} = {@code run}); docs/report-schema.md.
+ *
+ * <p>Immutable; thread-safe.
+ *
+ * @param startTime ISO-8601 UTC, start of measurement (after warm-up)
+ * @param target    null in a merged report
+ * @param config    null in a merged report
+ * @param merged    provenance of a merged report, else null
+ * @param dir       inside a combined report: the run's directory relative to it, else null
+ */
+@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "endTime",
+    "target", "config", "results", "environment", "files", "merged", "dir"})
+public record RunReport(int schemaVersion, String kind, String runId, String name,
+        boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
+        Results results, EnvironmentInfo environment, FileNames files,
+        @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir)
+        implements ReportDocument {
+
+    public static final String KIND = "run";
+
+    /** This run as an entry of a combined report, stored in {@code runDir}. */
+    public RunReport withDir(String runDir) {
+        return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
+                target, config, results, environment, files, merged, runDir);
+    }
+}

@@ -1,0 +1,82 @@
+package io.apitune.run;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.ModeRow;
+import io.apitune.report.model.Results;
+
+/**
+ * The side-by-side table of {@code compare}: per run its throughput, latency p50 / p99 / p99.9 /
+ * max (ms, from the intended send time), error rate and, for the cached mode, the cache hit ratio
+ * from the reference server's {@code /stats} (hits / (hits + misses) over the whole run, warm-up
+ * included). The same rows go into the combined report's {@code modes}.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class CompareTable {
+    private CompareTable() {
+    }
+
+    /** One row per run, in order. */
+    static List<ModeRow> rows(List<RunResult> results) {
+        return results.stream().map(CompareTable::row).toList();
+    }
+
+    private static ModeRow row(RunResult r) {
+        Results res = r.report().results();
+        LatencySummary latency = res.latency();
+        return new ModeRow(r.spec().name(), res.throughput(), ms(latency, "p50"), ms(latency, "p99"),
+                ms(latency, "p99.9"), ms(latency, "max"), res.errorRate(), res.errors().total(),
+                cacheHitRatio(r));
+    }
+
+    private static Double ms(LatencySummary latency, String key) {
+        return latency == null ? null : latency.get(key).orElse(null);
+    }
+
+    /** The cached mode's hit ratio from {@code /stats}, or null where it does not apply. */
+    static Double cacheHitRatio(RunResult r) {
+        if (r.serverStats() == null || r.spec().target().mode() == null) {
+            return null;
+        }
+        JsonNode mode = r.serverStats().path("modes").path(r.spec().target().mode().path());
+        if (!mode.path("cacheHits").isNumber() || !mode.path("cacheMisses").isNumber()) {
+            return null;
+        }
+        double hits = mode.path("cacheHits").asDouble();
+        double total = hits + mode.path("cacheMisses").asDouble();
+        return total == 0 ? null : hits / total;
+    }
+
+    static void print(List<ModeRow> rows, PrintWriter out) {
+        int width = 4;
+        for (ModeRow row : rows) {
+            width = Math.max(width, row.name().length());
+        }
+        String head = "%-" + width + "s %12s %10s %10s %10s %10s %9s %10s%n";
+        out.println();
+        out.printf(Locale.ROOT, head, "run", "throughput", "p50 ms", "p99 ms", "p99.9 ms",
+                "max ms", "errors", "cache hit");
+        for (ModeRow row : rows) {
+            out.printf(Locale.ROOT, head, row.name(),
+                    String.format(Locale.ROOT, "%.1f/s", row.throughput()),
+                    ms(row.p50()), ms(row.p99()), ms(row.p999()), ms(row.max()),
+                    percent(row.errorRate()), Optional.ofNullable(row.cacheHitRatio())
+                            .map(CompareTable::percent).orElse("-"));
+        }
+        out.flush();
+    }
+
+    private static String ms(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", fraction * 100) : "n/a";
+    }
+}

@@ -1,0 +1,17 @@
+package io.apitune.run;
+
+/** How a source names its settings in messages that mention another setting. */
+public enum Naming {
+    /** Command-line flags: {@code --mode}, {@code --ramp-up}. */
+    FLAGS,
+    /** Scenario keys: {@code mode}, {@code ramp-up}. */
+    SCENARIO;
+
+    String of(TargetKey key) {
+        return this == FLAGS ? key.flag() : key.key();
+    }
+
+    String of(LoadKey key) {
+        return this == FLAGS ? key.flag() : key.key();
+    }
+}

@@ -1,0 +1,123 @@
+package io.apitune.run;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.load.LoadConfig;
+import io.apitune.load.LoadGenerator;
+import io.apitune.load.LoadResult;
+import io.apitune.load.ProgressListener;
+import io.apitune.report.ConsoleSummary;
+import io.apitune.report.ProgressPrinter;
+import io.apitune.report.ReportDirectory;
+import io.apitune.report.Reports;
+import io.apitune.report.RunReports;
+import io.apitune.report.model.RunReport;
+
+/**
+ * Executes one {@link RunSpec}: resolves the target (starting the reference server in-process
+ * for a mode target), probes it, warms up, measures with live progress, prints the summary and
+ * writes the report directory atomically. Used by {@code bench}, {@code run}, {@code compare}
+ * and {@code capacity}.
+ *
+ * <p>Thread model: {@link #run} runs on the calling (command) thread and blocks for the run;
+ * a JVM shutdown hook (Ctrl-C, SIGTERM) stops the run early and waits until the report of what
+ * was measured is written. One run at a time per instance.
+ */
+public final class RunExecutor implements RunDriver {
+    private static final long SHUTDOWN_WAIT_SECONDS = 30;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean quiet;
+
+    /**
+     * @param out   where the summary goes
+     * @param err   where progress goes
+     * @param quiet no live progress
+     */
+    public RunExecutor(PrintWriter out, PrintWriter err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    /**
+     * Runs {@code spec} and writes its report.
+     *
+     * @param reportDir the run directory, or null for {@code reports/<yyyyMMdd-HHmmss>-<name>}
+     * @throws io.apitune.ApituneException exit 2 when {@code reportDir} exists and is not empty
+     *         (checked before any load), exit 3 when the target is unreachable at start
+     */
+    @Override
+    public RunResult run(RunSpec spec, Path reportDir) {
+        Path dir = ReportDirectory.choose(reportDir, spec.name());
+        try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
+            LoadConfig config = spec.load().withUrl(target.url());
+            ProgressListener progress = quiet ? ProgressListener.NONE
+                    : new ProgressPrinter(err, System.console() != null);
+            try (LoadGenerator generator = new LoadGenerator(config, progress)) {
+                generator.probe();
+                return measure(spec, config, target, generator, dir);
+            }
+        }
+    }
+
+    private RunResult measure(RunSpec spec, LoadConfig config, ResolvedTarget target,
+            LoadGenerator generator, Path dir) {
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            generator.stop();
+            try {
+                reported.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "apitune-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            LoadResult result = generator.run();
+            JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+            RunReport report = RunReports.of(dir.getFileName().toString(), spec.name(),
+                    target.info(), config, result);
+            Path written = ReportDirectory.write(dir, report, result.log());
+            ConsoleSummary.print(out, report, written.toString());
+            return new RunResult(spec, report, written, result.interrupted(), stats);
+        } finally {
+            reported.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting (Ctrl-C); the hook is running and returns now.
+        }
+    }
+
+    /** GET {@code baseUrl}/stats as JSON, or null when it cannot be read. */
+    static JsonNode serverStats(String baseUrl) {
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/stats")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Reports.MAPPER.readTree(response.body()) : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

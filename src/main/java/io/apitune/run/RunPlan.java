@@ -1,0 +1,61 @@
+package io.apitune.run;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.apitune.gate.Gate;
+
+/**
+ * Runs executed in order and the gates checked on their results: a scenario file, or what
+ * {@code compare} builds from its flags. Built with {@link #of}, which checks the rules that
+ * span runs.
+ *
+ * <p>Immutable; thread-safe.
+ *
+ * @param name        names the combined report and the JUnit suite
+ * @param description free text, may be empty
+ * @param runs        at least one, names unique
+ * @param gates       gates whose names were checked against the runs
+ */
+public record RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates) {
+    public RunPlan {
+        Objects.requireNonNull(name, "name");
+        description = description == null ? "" : description;
+        runs = List.copyOf(runs);
+        gates = List.copyOf(gates);
+    }
+
+    /**
+     * Builds each run over the shared settings and checks that run names are unique and that
+     * shared server-shape settings shape at least one in-process server.
+     *
+     * @param context where to point when the plan as a whole is wrong
+     */
+    public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
+            LoadSettings defaults, Origin context) {
+        if (runs.isEmpty()) {
+            throw context.fail("needs at least one run");
+        }
+        Set<String> names = new HashSet<>();
+        List<RunSpec> built = new ArrayList<>();
+        for (RunSettings settings : runs) {
+            RunSpec run = settings.build(sharedShape, defaults);
+            if (!names.add(run.name())) {
+                throw settings.nameOrigin().fail("duplicate run name \"" + run.name() + "\"");
+            }
+            built.add(run);
+        }
+        if (!sharedShape.isEmpty() && built.stream().noneMatch(r -> r.target().kind() == TargetSpec.Kind.MODE)) {
+            throw sharedShape.origin().fail("shapes the in-process server, but no run starts one");
+        }
+        return built;
+    }
+
+    /** The run names, in order. */
+    public List<String> runNames() {
+        return runs.stream().map(RunSpec::name).toList();
+    }
+}

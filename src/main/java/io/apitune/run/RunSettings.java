@@ -1,0 +1,66 @@
+package io.apitune.run;
+
+import java.util.Optional;
+
+/**
+ * The settings of one run from any source: an optional name, the target and the load. The
+ * single path from flags or scenario keys to a validated {@link RunSpec}.
+ *
+ * <p>Not thread-safe: fill on one thread, then {@link #build}.
+ */
+public final class RunSettings {
+    private final TargetSettings target;
+    private final LoadSettings load;
+    private final Origin context;
+    private Setting name;
+
+    /** @param context where to point when the run as a whole is wrong (e.g. no target) */
+    public RunSettings(Naming naming, Origin context) {
+        this.target = new TargetSettings(naming, context);
+        this.load = new LoadSettings(naming);
+        this.context = context;
+    }
+
+    /** Where the run's name was written, or the run itself when it has none. */
+    Origin nameOrigin() {
+        return name != null ? name.origin() : context;
+    }
+
+    /** A name for the run; without one it is named after its target. */
+    public RunSettings name(Setting value) {
+        this.name = value;
+        return this;
+    }
+
+    public TargetSettings target() {
+        return target;
+    }
+
+    public LoadSettings load() {
+        return load;
+    }
+
+    /**
+     * @param sharedShape server shape shared by every run of a plan
+     * @param defaults    load settings shared by every run of a plan (a run's own win)
+     */
+    public RunSpec build(ShapeSettings sharedShape, LoadSettings defaults) {
+        TargetSpec spec = target.build(sharedShape);
+        String runName = Optional.ofNullable(name).map(RunSettings::checkedName)
+                .orElseGet(spec::defaultRunName);
+        return new RunSpec(runName, spec, load.over(defaults).build(spec.plannedUrl()));
+    }
+
+    /** A run with no shared settings (bench, capacity). */
+    public RunSpec build() {
+        return build(new ShapeSettings(), new LoadSettings(Naming.FLAGS));
+    }
+
+    private static String checkedName(Setting setting) {
+        String value = setting.trimmed();
+        if (!RunSpec.NAME.matcher(value).matches()) {
+            throw setting.fail("\"" + value + "\" is not a run name (letters, digits, _ and -)");
+        }
+        return value;
+    }
+}

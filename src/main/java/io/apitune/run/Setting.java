@@ -1,0 +1,99 @@
+package io.apitune.run;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.apitune.ApituneException;
+import io.apitune.Durations;
+
+/**
+ * One value as the user wrote it (flag argument or scenario scalar) and where; the conversions
+ * every rule needs, each failing with a message that names the setting.
+ *
+ * <p>Immutable; thread-safe.
+ */
+public record Setting(String text, Origin origin) {
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)\\s*(?:/s)?");
+
+    public Setting {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A flag's value, e.g. {@code Setting.flag("--rate", "200")}. */
+    public static Setting flag(String name, String text) {
+        return new Setting(text, Origin.flag(name));
+    }
+
+    public ApituneException fail(String problem) {
+        return origin.fail(problem);
+    }
+
+    public String trimmed() {
+        return text.trim();
+    }
+
+    /** A whole number of at least {@code min}. */
+    public long integer(long min) {
+        long value;
+        try {
+            value = Long.parseLong(trimmed());
+        } catch (NumberFormatException e) {
+            throw fail("\"" + text + "\" is not a whole number");
+        }
+        if (value < min) {
+            throw fail(value + " must be at least " + min);
+        }
+        return value;
+    }
+
+    /** A whole number in {@code min..max}. */
+    public int intValue(int min, int max) {
+        long value = integer(min);
+        if (value > max) {
+            throw fail(value + " must be at most " + max);
+        }
+        return (int) value;
+    }
+
+    /** A positive, finite rate per second: {@code 200}, {@code 200/s}, {@code 12.5}, {@code 1e4}. */
+    public double rate() {
+        Matcher m = RATE.matcher(trimmed());
+        double value = m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        if (!(value > 0 && Double.isFinite(value))) {
+            throw fail("\"" + text + "\" is not a rate (write e.g. 200 or 200/s)");
+        }
+        return value;
+    }
+
+    /** A duration such as {@code 20ms} or {@code 1.5s}, zero allowed. */
+    public Duration duration() {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw fail("\"" + text + "\" is not a duration (write e.g. 500us, 20ms, 1.5s, 2m)");
+        }
+    }
+
+    public Duration positiveDuration() {
+        Duration d = duration();
+        if (d.isZero()) {
+            throw fail("must be positive");
+        }
+        return d;
+    }
+
+    /** One of {@code choices} (lower case), case-insensitive; returns it in lower case. */
+    public String choice(String... choices) {
+        String value = trimmed().toLowerCase(Locale.ROOT);
+        for (String c : choices) {
+            if (c.equals(value)) {
+                return value;
+            }
+        }
+        throw fail("\"" + text + "\" is not one of " + String.join(", ", choices));
+    }
+}

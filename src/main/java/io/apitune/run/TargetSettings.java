@@ -1,0 +1,153 @@
+package io.apitune.run;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.apitune.load.RequestTemplate;
+import io.apitune.server.Mode;
+import io.apitune.server.ServerConfig;
+
+/**
+ * The one place a run's target settings become a {@link TargetSpec}. Every rule about targets is
+ * stated here once, for flags and scenario keys alike: exactly one of mode and url; a server URL
+ * or queries need a mode; queries only for the database modes and in 1..500; URLs are absolute
+ * http(s) with a host; server-shape settings only where the run starts the server in-process.
+ *
+ * <p>Not thread-safe: fill on one thread, then {@link #build}.
+ */
+public final class TargetSettings {
+    /** Most rows a TechEmpower {@code queries} request may ask for. */
+    public static final int MAX_QUERIES = 500;
+
+    private final Map<TargetKey, Setting> values = new EnumMap<>(TargetKey.class);
+    private final ShapeSettings shape = new ShapeSettings();
+    private final Naming naming;
+    private final Origin context;
+
+    /**
+     * @param naming  how messages name other settings: flags or scenario keys
+     * @param context where to point when a setting is missing (the run as a whole)
+     */
+    public TargetSettings(Naming naming, Origin context) {
+        this.naming = naming;
+        this.context = context;
+    }
+
+    public TargetSettings set(TargetKey key, Setting value) {
+        values.put(key, value);
+        return this;
+    }
+
+    /** This run's own server-shape settings. */
+    public ShapeSettings shape() {
+        return shape;
+    }
+
+    private Optional<Setting> get(TargetKey key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /**
+     * @param shared server-shape settings shared by several runs (compare flags, a scenario's
+     *               top-level {@code server}); they apply to mode runs only
+     */
+    public TargetSpec build(ShapeSettings shared) {
+        Optional<Setting> mode = get(TargetKey.MODE);
+        Optional<Setting> url = get(TargetKey.URL);
+        if (mode.isPresent() && url.isPresent()) {
+            throw url.get().fail(oneOfModeAndUrl());
+        }
+        if (url.isPresent()) {
+            for (TargetKey key : new TargetKey[] {TargetKey.SERVER_URL, TargetKey.QUERIES}) {
+                if (values.containsKey(key)) {
+                    throw values.get(key).fail("needs " + name(TargetKey.MODE) + ", not "
+                            + name(TargetKey.URL));
+                }
+            }
+            rejectShape(name(TargetKey.URL));
+            return TargetSpec.url(checkedUrl(url.get()));
+        }
+        if (mode.isEmpty()) {
+            Optional<Setting> server = get(TargetKey.SERVER_URL);
+            throw server.isPresent() ? server.get().fail("needs " + name(TargetKey.MODE)
+                    + " to choose the endpoint to drive") : context.fail(oneOfModeAndUrl());
+        }
+        Mode m = mode(mode.get());
+        Integer queries = get(TargetKey.QUERIES).map(q -> queries(q, m)).orElse(null);
+        Optional<Setting> server = get(TargetKey.SERVER_URL);
+        if (server.isPresent()) {
+            rejectShape(name(TargetKey.SERVER_URL));
+            return TargetSpec.server(checkedBaseUrl(server.get()), m, queries);
+        }
+        ServerConfig config = shape.over(shared).build(ServerConfig.DEFAULT_HOST, 0, m.isDb());
+        return TargetSpec.mode(m, config, queries);
+    }
+
+    private String oneOfModeAndUrl() {
+        return "give exactly one of " + name(TargetKey.MODE) + " and " + name(TargetKey.URL);
+    }
+
+    private String name(TargetKey key) {
+        return naming.of(key);
+    }
+
+    private void rejectShape(String instead) {
+        if (!shape.isEmpty()) {
+            throw shape.origin().fail("shapes the in-process server; not with " + instead);
+        }
+    }
+
+    private static Mode mode(Setting setting) {
+        try {
+            return Mode.parse(setting.text());
+        } catch (IllegalArgumentException e) {
+            throw setting.fail(e.getMessage().replace('\'', '"'));
+        }
+    }
+
+    private Integer queries(Setting setting, Mode mode) {
+        if (!mode.isDb()) {
+            throw setting.fail("only applies to the database modes (" + Stream.of(Mode.values())
+                    .filter(Mode::isDb).map(Mode::path).collect(Collectors.joining(", ")) + ")");
+        }
+        return setting.intValue(1, MAX_QUERIES);
+    }
+
+    /** An absolute http(s) URL with a host; {@code {key}} may stand anywhere. */
+    static String checkedUrl(Setting setting) {
+        String url = setting.trimmed();
+        URI uri = httpUri(url.replace(RequestTemplate.KEY_PLACEHOLDER, "1"));
+        if (uri == null) {
+            throw setting.fail("\"" + url + "\" is not an http:// or https:// URL");
+        }
+        return url;
+    }
+
+    /** {@code http(s)://host[:port][/]}: the base of a running {@code apitune serve}. */
+    private static String checkedBaseUrl(Setting setting) {
+        String base = setting.trimmed();
+        URI uri = httpUri(base);
+        String path = uri == null ? null : uri.getRawPath();
+        if (uri == null || uri.getRawQuery() != null || !(path == null || path.isEmpty() || path.equals("/"))) {
+            throw setting.fail("\"" + base + "\" is not http://host:port");
+        }
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private static URI httpUri(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean http = scheme.equals("http") || scheme.equals("https");
+            return http && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
