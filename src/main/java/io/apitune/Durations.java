@@ -68,11 +68,6 @@ public final class Durations {
         return nanos + "ns";
     }
 
-    /** Milliseconds with three decimals, for tables: {@code 12.345}. */
-    public static String millis(double nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
-    }
-
     private static String trim(double value) {
         String s = String.format(Locale.ROOT, "%.3f", value);
         s = s.replaceAll("0+$", "");

@@ -30,6 +30,5 @@ class DurationsTest {
         for (String text : new String[] {"20ms", "1.5s", "250us", "2m", "1h", "7ns", "0"}) {
             assertThat(Durations.format(Durations.parse(text))).isEqualTo(text);
         }
-        assertThat(Durations.millis(1_234_567)).isEqualTo("1.235");
     }
 }

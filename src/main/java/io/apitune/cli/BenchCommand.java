@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the picocli thread; the load itself runs on the generator's threads.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.TargetLoadShape.class,
         description = {"Drive load at a reference-server mode (--mode), a running apitune serve "
                 + "(--server with --mode) or any HTTP(S) URL (--url), and report latency "
                 + "(from the intended send time, coordinated-omission-free), service time, "
@@ -29,21 +29,18 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    TargetOptions target;
-
-    @Mixin
-    LoadOptions load;
+    RunOutput output;
 
     @Mixin
     GateOptions gates;
 
     @Override
     public Integer call() {
-        RunSpec run = target.settings(load).build();
+        RunSpec run = KeyFlags.run(spec).build();
         GateCheck gateCheck = gates.check(run.name());
         RunExecutor executor = new RunExecutor(spec.commandLine().getOut(),
-                spec.commandLine().getErr(), load.quiet());
-        RunResult outcome = executor.run(run, load.out());
+                spec.commandLine().getErr(), output.quiet);
+        RunResult outcome = executor.run(run, output.out);
         if (outcome.interrupted()) {
             return ExitCodes.TARGET_FAILURE;
         }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the picocli thread; each step's load runs on the generator's threads.
  */
-@Command(name = "capacity", mixinStandardHelpOptions = true,
+@Command(name = "capacity", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.TargetLoadShape.class,
         description = {"Find the highest open-model rate that meets --slo (and --max-errors): "
                 + "exponential steps from --start-rate, then a binary search until the answer is "
                 + "within --tolerance, at most --max-steps steps. Each step is a short run "
@@ -44,9 +44,6 @@ public final class CapacityCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
 
     @Option(names = "--slo", paramLabel = "GATE", required = true,
             description = "The latency objective as a gate, repeatable: 'p99<50ms', 'p99.9 < 200ms'.")
@@ -73,11 +70,11 @@ public final class CapacityCommand implements Callable<Integer> {
     String maxSteps;
 
     @Mixin
-    LoadOptions load;
+    RunOutput output;
 
     @Override
     public Integer call() {
-        if (load.rate != null) {
+        if (!KeyFlags.given(spec, LoadKey.RATE).isEmpty()) {
             throw ApituneException.invalidInput("--rate: capacity chooses the rate; use --start-rate");
         }
         Setting start = Setting.flag("--start-rate", startRate);
@@ -85,16 +82,16 @@ public final class CapacityCommand implements Callable<Integer> {
                 fraction("--tolerance", tolerance), (int) Setting.flag("--max-steps", maxSteps).integer(1));
         GateCheck sloCheck = new GateCheck(sloGates(), null, null);
         sloCheck.validate(List.of("step"));
-        RunSettings settings = target.settings(load);
+        RunSettings settings = KeyFlags.run(spec);
         // An open-model base run; every step replaces the rate with its own.
         settings.load().set(LoadKey.RATE, start);
         if (!settings.load().has(LoadKey.DURATION) && !settings.load().has(LoadKey.REQUESTS)) {
             settings.load().set(LoadKey.DURATION, Setting.flag("--duration", STEP_DURATION));
         }
         RunSpec base = settings.build();
-        Path dir = ReportDirectory.choose(load.out(), "capacity-" + base.name());
+        Path dir = ReportDirectory.choose(output.out, "capacity-" + base.name());
         PrintWriter out = spec.commandLine().getOut();
-        RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), load.quiet());
+        RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), output.quiet);
         CapacityRunner.Outcome outcome = new CapacityRunner(executor, search, out)
                 .run(base, sloCheck, sloText(), dir);
         if (outcome.interrupted()) {

@@ -18,7 +18,6 @@ import io.apitune.run.RunPlan;
 import io.apitune.run.RunSettings;
 import io.apitune.run.Setting;
 import io.apitune.run.TargetKey;
-import io.apitune.run.TargetSettings;
 import io.apitune.server.Mode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the picocli thread; each run's load runs on the generator's threads.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.LoadShape.class,
         description = {"Run several modes (--modes) and/or URLs (--url name=URL) under identical "
                 + "load, one after another, each with its own warm-up; print throughput, p50, p99, "
                 + "p99.9, max, errors and the cache hit ratio side by side; write a combined report.",
@@ -61,22 +60,19 @@ public final class CompareCommand implements Callable<Integer> {
     String queries;
 
     @Mixin
-    LoadOptions load;
-
-    @Mixin
-    ServerShapeOptions shape;
+    RunOutput output;
 
     @Mixin
     GateOptions gates;
 
     @Override
     public Integer call() {
-        RunPlan plan = new RunPlan("compare", "", RunPlan.build(runs(), shape.settings(),
-                load.settings(), Origin.flag("--modes")), List.of());
+        RunPlan plan = new RunPlan("compare", "", RunPlan.build(runs(), KeyFlags.shape(spec),
+                KeyFlags.load(spec), Origin.flag("--modes")), List.of());
         GateCheck check = gates.check(List.of(), plan.runNames());
-        Path dir = ReportDirectory.choose(load.out(), "compare-" + String.join("-", plan.runNames()));
+        Path dir = ReportDirectory.choose(output.out, "compare-" + String.join("-", plan.runNames()));
         PrintWriter out = spec.commandLine().getOut();
-        RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), load.quiet());
+        RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), output.quiet);
         return new PlanRunner(executor, out, CombinedReport.COMPARE).run(plan, check, dir).exitCode();
     }
 
@@ -95,8 +91,12 @@ public final class CompareCommand implements Callable<Integer> {
         for (String mode : modes) {
             RunSettings run = new RunSettings(Naming.FLAGS, Origin.flag("--modes"));
             run.target().set(TargetKey.MODE, Setting.flag("--modes", mode));
-            TargetOptions.put(run.target(), TargetKey.SERVER_URL, server);
-            TargetOptions.put(run.target(), TargetKey.QUERIES, isDb(mode) ? queries : null);
+            if (server != null) {
+                run.target().set(TargetKey.SERVER_URL, Setting.flag("--server", server));
+            }
+            if (queries != null && isDb(mode)) {
+                run.target().set(TargetKey.QUERIES, Setting.flag("--queries", queries));
+            }
             runs.add(run);
         }
         for (String pair : urls) {
@@ -106,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             RunSettings run = new RunSettings(Naming.FLAGS, Origin.flag("--url"));
             run.name(Setting.flag("--url", pair.substring(0, eq)));
-            TargetOptions.put(run.target(), TargetKey.URL, pair.substring(eq + 1));
+            run.target().set(TargetKey.URL, Setting.flag("--url", pair.substring(eq + 1)));
             runs.add(run);
         }
         return runs;

@@ -15,7 +15,6 @@ import io.apitune.server.ReferenceServer;
 import io.apitune.server.ServerConfig;
 import io.apitune.server.VirtualThreads;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,6 +26,7 @@ import picocli.CommandLine.Spec;
  * <p>Thread model: {@link #call()} blocks the main thread until a stop signal arrives.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = KeyFlags.Shape.class,
         description = {"Start the reference server with every handler mode mounted; runs until "
                 + "Ctrl-C (SIGINT) or SIGTERM, then drains in-flight requests (at most 5 s), "
                 + "stops the embedded PostgreSQL and exits 0.",
@@ -45,14 +45,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port to bind; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Mixin
-    ServerShapeOptions shape;
-
     private final CountDownLatch stop = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = shape.settings().build(host, port, true);
+        ServerConfig config = KeyFlags.shape(spec).build(host, port, true);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println(config.dbUrl() == null ? "starting embedded PostgreSQL..."

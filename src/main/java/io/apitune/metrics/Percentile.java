@@ -1,7 +1,5 @@
 package io.apitune.metrics;
 
-import java.util.Optional;
-
 /**
  * The percentiles apitune reports everywhere, in order, with the key used in report.json,
  * tables and gates ({@code p99.9}). The one list of them.
@@ -30,15 +28,5 @@ public enum Percentile {
     /** The percentile level in 0..100, e.g. 99.9. */
     public double level() {
         return level;
-    }
-
-    /** The percentile written as {@code key}, if it is one. */
-    public static Optional<Percentile> ofKey(String key) {
-        for (Percentile p : values()) {
-            if (p.key.equals(key)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 }

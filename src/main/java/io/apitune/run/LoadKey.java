@@ -1,44 +1,52 @@
 package io.apitune.run;
 
+import static io.apitune.Durations.format;
+
+import io.apitune.load.LoadDefaults;
+
 /**
- * The load settings a run can give, named once for both sources: the scenario key
- * ({@code ramp-up}) and the command-line flag ({@code --ramp-up}).
+ * The load settings a run can give, each written once: its scenario key ({@code ramp-up}), its
+ * flags ({@code --ramp-up}) and its help text, from which the command line is built.
  */
-public enum LoadKey {
-    RATE("rate"),
-    ARRIVAL("arrival"),
-    CONNECTIONS("connections"),
-    DURATION("duration"),
-    REQUESTS("requests"),
-    WARMUP("warmup"),
-    RAMP_UP("ramp-up"),
-    TIMEOUT("timeout"),
-    KEYS("keys"),
-    KEY_DIST("key-dist"),
-    METHOD("method"),
-    HEADERS("headers", "-H"),
-    BODY("body"),
-    BODY_FILE("body-file");
+public enum LoadKey implements SettingKey {
+    RATE("rate", "R", "Open model: R requests per second (200 or 200/s) with intended send times "
+            + "(latency counts from them). Without it: closed model."),
+    ARRIVAL("arrival", "constant|poisson", "Spacing of intended send times with a rate (default: constant)."),
+    CONNECTIONS("connections", "C", "With a rate: maximum connections, default " + LoadDefaults.OPEN_CONNECTIONS
+            + " (a request waiting for one still counts from its intended time). Without: C requests in "
+            + "flight, default " + LoadDefaults.CLOSED_CONNECTIONS + ".", "-c"),
+    DURATION("duration", "TIME", "Measured duration after warm-up, e.g. 30s (default: "
+            + format(LoadDefaults.DURATION) + " unless requests).", "-d"),
+    REQUESTS("requests", "N", "Measure N requests instead of a duration.", "-n"),
+    WARMUP("warmup", "TIME", "Load before measurement, excluded from results (default: "
+            + format(LoadDefaults.WARMUP) + ")."),
+    RAMP_UP("ramp-up", "TIME", "With a rate: ramp linearly from 0 to it at the start of measurement "
+            + "(default: " + format(LoadDefaults.RAMP_UP) + ")."),
+    TIMEOUT("timeout", "TIME", "Per-request timeout: connect, read, total (default: "
+            + format(LoadDefaults.TIMEOUT) + ")."),
+    KEYS("keys", "K", "Distinct keys 1..K for {key} in the URL and the item modes (default: "
+            + LoadDefaults.KEYS + ")."),
+    KEY_DIST("key-dist", "uniform|zipf[:s]", "Key distribution; the zipf exponent s defaults to "
+            + LoadDefaults.ZIPF_EXPONENT + " (default: uniform)."),
+    METHOD("method", "METHOD", "HTTP method (default: " + LoadDefaults.METHOD + ").", "-m"),
+    HEADERS("headers", "'Name: value'", "Request header; repeatable.", "-H", "--header"),
+    BODY("body", "TEXT", "Request body (UTF-8)."),
+    BODY_FILE("body-file", "FILE", "Request body read from FILE (in a scenario: relative to the file).");
 
-    private final String key;
-    private final String flag;
+    private final Spec spec;
 
-    LoadKey(String key) {
-        this(key, "--" + key);
+    /** @param flags the flags when they are not just {@code --key}: the long one last */
+    LoadKey(String key, String label, String help, String... flags) {
+        this.spec = Spec.of(key, label, help, flags);
     }
 
-    LoadKey(String key, String flag) {
-        this.key = key;
-        this.flag = flag;
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
-    /** The scenario key, e.g. {@code ramp-up}. */
-    public String key() {
-        return key;
-    }
-
-    /** The flag named in messages, e.g. {@code --ramp-up}. */
-    public String flag() {
-        return flag;
+    @Override
+    public boolean repeatable() {
+        return this == HEADERS;
     }
 }

@@ -7,11 +7,7 @@ public enum Naming {
     /** Scenario keys: {@code mode}, {@code ramp-up}. */
     SCENARIO;
 
-    String of(TargetKey key) {
-        return this == FLAGS ? key.flag() : key.key();
-    }
-
-    String of(LoadKey key) {
+    String of(SettingKey key) {
         return this == FLAGS ? key.flag() : key.key();
     }
 }

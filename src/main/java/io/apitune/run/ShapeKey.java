@@ -1,32 +1,44 @@
 package io.apitune.run;
 
+import static io.apitune.Durations.format;
+
+import io.apitune.server.ServerConfig;
+
 /**
  * The settings that shape the in-process reference server (the {@code serve} flags of the same
- * names, and a scenario's {@code server} keys).
+ * names, and a scenario's {@code server} keys). Help states {@link ServerConfig#defaults()}.
  */
-public enum ShapeKey {
-    BACKEND_LATENCY("backend-latency"),
-    JITTER("jitter"),
-    WORKERS("workers"),
-    QUEUE("queue"),
-    CACHE_SIZE("cache-size"),
-    CACHE_TTL("cache-ttl"),
-    DB_URL("db-url"),
-    DB_POOL("db-pool");
+public enum ShapeKey implements SettingKey {
+    BACKEND_LATENCY("backend-latency", "DURATION", "Latency of the simulated upstream call (e.g. 20ms, 1s). "
+            + "Default: " + format(Defaults.D.backendLatency()) + "."),
+    JITTER("jitter", "DURATION", "Uniform random extra upstream latency in [0, DURATION]. Default: "
+            + format(Defaults.D.jitter()) + "."),
+    WORKERS("workers", "N", "Threads of the bounded worker pool of blocking and blocking-db (each mode has "
+            + "its own pool). Default: " + Defaults.D.workers() + "."),
+    QUEUE("queue", "N", "Requests that may wait for a worker; beyond workers + queue the answer is 503 with "
+            + "Retry-After. Default: " + Defaults.D.queue() + "."),
+    CACHE_SIZE("cache-size", "N", "Maximum entries of the cached mode's cache. Default: "
+            + Defaults.D.cacheSize() + "."),
+    CACHE_TTL("cache-ttl", "DURATION", "Time-to-live of a cache entry after it is written. Default: "
+            + format(Defaults.D.cacheTtl()) + "."),
+    DB_URL("db-url", "URL", "Use an existing PostgreSQL, postgresql://user:pass@host:port/db (the World "
+            + "table is created only if missing). Default: an embedded PostgreSQL started and stopped by apitune."),
+    DB_POOL("db-pool", "N", "Connections of each DB pool (JDBC for blocking-db, vertx-pg-client for "
+            + "async-db). Default: " + Defaults.D.dbPool() + ".");
 
-    private final String key;
+    private final Spec spec;
 
-    ShapeKey(String key) {
-        this.key = key;
+    ShapeKey(String key, String label, String help) {
+        this.spec = Spec.of(key, label, help);
     }
 
-    /** The scenario key, e.g. {@code cache-ttl}. */
-    public String key() {
-        return key;
+    /** Holder: enum constants cannot read a static field of their own class while it initialises. */
+    private static final class Defaults {
+        static final ServerConfig D = ServerConfig.defaults();
     }
 
-    /** The flag, e.g. {@code --cache-ttl}. */
-    public String flag() {
-        return "--" + key;
+    @Override
+    public Spec spec() {
+        return spec;
     }
 }

@@ -92,7 +92,7 @@ class RunRulesTest {
             row("--mode async -m G/T", "mode: async, method: G/T",
                     "--method: \"G/T\" is not an HTTP method", "runs[0].method: \"G/T\" is not an HTTP method"),
             row("--mode async -H NoColon", "mode: async, headers: [NoColon]",
-                    "-H: \"NoColon\" is not a header", "runs[0].headers[0]: \"NoColon\" is not a header"),
+                    "--header: \"NoColon\" is not a header", "runs[0].headers[0]: \"NoColon\" is not a header"),
             row("--mode async --body x --body-file y", "mode: async, body: x, body-file: y",
                     "--body-file: give either --body or --body-file, not both",
                     "runs[0].body-file: give either body or body-file, not both"));
@@ -137,9 +137,9 @@ class RunRulesTest {
     }
 
     private static RunSpec fromFlags(String flags) {
-        BenchCommand bench = new BenchCommand();
-        new CommandLine(bench).parseArgs(flags.split(" "));
-        return bench.target.settings(bench.load).build();
+        CommandLine cl = new CommandLine(new BenchCommand());
+        cl.parseArgs(flags.split(" "));
+        return KeyFlags.run(cl.getCommandSpec()).build();
     }
 
     private static RunSpec fromScenario(String keys) {

@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The load flags become the LoadConfig they describe. */
-class LoadOptionsTest {
+/** The flags built from the run model's keys become the LoadConfig they describe. */
+class KeyFlagsTest {
     @TempDir
     Path tmp;
 
     private static LoadConfig parse(String... args) {
-        BenchCommand bench = new BenchCommand();
-        new CommandLine(bench).parseArgs(args);
-        return bench.load.settings().build("http://127.0.0.1:9/x/{key}");
+        CommandLine cl = new CommandLine(new BenchCommand());
+        cl.parseArgs(args);
+        return KeyFlags.load(cl.getCommandSpec()).build("http://127.0.0.1:9/x/{key}");
     }
 
     @Test

@@ -9,13 +9,14 @@ import io.apitune.Durations;
 import io.apitune.server.ServerConfig;
 import picocli.CommandLine;
 
-class ServerShapeOptionsTest {
+class ShapeFlagsTest {
     @Test
     void defaultsEqualServerConfigDefaults() {
         ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs();
+        CommandLine cl = new CommandLine(serve);
+        cl.parseArgs();
         ServerConfig expected = ServerConfig.defaults();
-        assertThat(serve.shape.settings().build(serve.host, serve.port, true)).isEqualTo(expected);
+        assertThat(KeyFlags.shape(cl.getCommandSpec()).build(serve.host, serve.port, true)).isEqualTo(expected);
     }
 
     @Test
@@ -42,11 +43,12 @@ class ServerShapeOptionsTest {
     @Test
     void flagsReachTheConfig() {
         ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs("--host", "0.0.0.0", "--port", "0",
+        CommandLine cl = new CommandLine(serve);
+        cl.parseArgs("--host", "0.0.0.0", "--port", "0",
                 "--backend-latency", "5ms", "--jitter", "1.5ms", "--workers", "4", "--queue", "2",
                 "--cache-size", "10", "--cache-ttl", "2s", "--db-url", "postgresql://u:p@h:5/d",
                 "--db-pool", "3");
-        ServerConfig c = serve.shape.settings().build(serve.host, serve.port, false);
+        ServerConfig c = KeyFlags.shape(cl.getCommandSpec()).build(serve.host, serve.port, false);
         assertThat(c.host()).isEqualTo("0.0.0.0");
         assertThat(c.port()).isZero();
         assertThat(c.backendLatency().toNanos()).isEqualTo(5_000_000);
