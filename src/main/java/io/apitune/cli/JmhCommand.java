@@ -111,7 +111,7 @@ public final class JmhCommand implements Callable<Integer> {
         out.println("JMH JSON: " + run.jmhJson());
         out.println("results: " + run.directory());
         out.flush();
-        return GateTable.allPassed(run.gates()) ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+        return GateTable.exitCode(run.gates());
     }
 
     /**

@@ -79,7 +79,7 @@ public final class GateCheck {
 
     /**
      * Prints the table, writes the JUnit XML if asked, and returns the exit code: 0 when every
-     * gate passed (or there are none), 1 when any failed.
+     * gate passed (or there are none), 1 when any failed, else 5 when any was inconclusive.
      *
      * @param suite the JUnit suite name (scenario or run name)
      */
@@ -88,7 +88,7 @@ public final class GateCheck {
         if (junitFile != null) {
             JUnitReport.write(junitFile, suite, results);
         }
-        return GateTable.allPassed(results) ? 0 : 1;
+        return GateTable.exitCode(results);
     }
 
     private static ReportDocument readBaseline(Path file) {

@@ -13,14 +13,31 @@ import io.apitune.report.model.GateVerdict;
  * @param limit    the right-hand value in the same unit
  * @param quantity the kind of number compared
  * @param label    the unit label of {@link Quantity#PLAIN} scores
- * @param passed   whether {@code measured OP limit} held
+ * @param outcome  pass or fail by {@code measured OP limit}, or inconclusive (see {@code reason})
+ * @param reason   why the gate is inconclusive, else null
  */
 public record GateResult(String gate, String run, double measured, double limit, Quantity quantity,
-        String label, boolean passed) {
+        String label, Outcome outcome, String reason) {
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(outcome, "outcome");
         label = label == null ? "" : label;
+    }
+
+    /** A decided gate: pass when {@code held}, else fail. */
+    public GateResult(String gate, String run, double measured, double limit, Quantity quantity,
+            String label, boolean held) {
+        this(gate, run, measured, limit, quantity, label, held ? Outcome.PASS : Outcome.FAIL, null);
+    }
+
+    public boolean passed() {
+        return outcome == Outcome.PASS;
+    }
+
+    /** The same measurement, undecided for {@code why}. */
+    public GateResult inconclusive(String why) {
+        return new GateResult(gate, run, measured, limit, quantity, label, Outcome.INCONCLUSIVE, why);
     }
 
     /** The unit of {@link #measuredDisplay()} and {@link #limitDisplay()}: ms, /s, %, or a label. */
@@ -42,6 +59,6 @@ public record GateResult(String gate, String run, double measured, double limit,
         double m = measuredDisplay();
         double l = limitDisplay();
         return new GateVerdict(gate, run, Double.isFinite(m) ? m : null, Double.isFinite(l) ? l : null,
-                unit(), passed);
+                unit(), passed(), outcome.key(), reason);
     }
 }

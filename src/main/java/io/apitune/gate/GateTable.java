@@ -25,10 +25,15 @@ public final class GateTable {
         out.printf(Locale.ROOT, format, "gate", "run", "measured", "limit", "verdict");
         for (GateResult r : results) {
             out.printf(Locale.ROOT, format, r.gate(), r.run(), value(r, r.measured()),
-                    value(r, r.limit()), r.passed() ? "PASS" : "FAIL");
+                    value(r, r.limit()), r.outcome().name());
+            if (r.reason() != null) {
+                out.println("  (" + r.reason() + ")");
+            }
         }
-        long failed = results.stream().filter(r -> !r.passed()).count();
-        out.printf(Locale.ROOT, "gates: %d passed, %d failed%n", results.size() - failed, failed);
+        long failed = results.stream().filter(r -> r.outcome() == Outcome.FAIL).count();
+        long open = results.stream().filter(r -> r.outcome() == Outcome.INCONCLUSIVE).count();
+        out.printf(Locale.ROOT, "gates: %d passed, %d failed%s%n", results.size() - failed - open, failed,
+                open == 0 ? "" : ", " + open + " inconclusive");
         out.flush();
     }
 
@@ -43,5 +48,10 @@ public final class GateTable {
     /** True when every result passed (and so the command may exit 0). */
     public static boolean allPassed(List<GateResult> results) {
         return results.stream().allMatch(GateResult::passed);
+    }
+
+    /** 0 when all passed, 1 when any failed, else 5 when any is inconclusive. */
+    public static int exitCode(List<GateResult> results) {
+        return Outcome.exitCode(results.stream().map(GateResult::outcome).toList());
     }
 }

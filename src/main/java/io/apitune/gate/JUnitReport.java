@@ -32,11 +32,12 @@ public final class JUnitReport {
 
     /** The XML document. */
     public static String xml(String suite, List<GateResult> results) {
-        long failures = results.stream().filter(r -> !r.passed()).count();
+        long failures = results.stream().filter(r -> r.outcome() == Outcome.FAIL).count();
+        long skipped = results.stream().filter(r -> r.outcome() == Outcome.INCONCLUSIVE).count();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append(String.format(Locale.ROOT,
-                "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n",
-                escape(suite), results.size(), failures));
+                "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">%n",
+                escape(suite), results.size(), failures, skipped));
         for (GateResult r : results) {
             String measured = GateTable.value(r, r.measured());
             String limit = GateTable.value(r, r.limit());
@@ -46,6 +47,9 @@ public final class JUnitReport {
             if (r.passed()) {
                 xml.append("\n    <system-out>measured ").append(escape(measured))
                         .append(", limit ").append(escape(limit)).append("</system-out>\n");
+            } else if (r.outcome() == Outcome.INCONCLUSIVE) {
+                xml.append("\n    <skipped message=\"").append(escape("inconclusive: " + r.reason()
+                        + "; measured " + measured + ", limit " + limit)).append("\"/>\n");
             } else {
                 String message = "measured " + measured + ", limit " + limit;
                 xml.append("\n    <failure message=\"").append(escape(message))

@@ -85,7 +85,8 @@ class GateEvaluatorTest {
         assertThat(r.limitDisplay()).isCloseTo(0.1, within(1e-9));
         assertThat(r.unit()).isEqualTo("%");
         assertThat(Reports.MAPPER.valueToTree(r.toVerdict()).toString()).isEqualTo("{\"gate\":\"blocking.errors < 0.1%\","
-                + "\"run\":\"blocking\",\"measured\":0.5,\"limit\":0.1,\"unit\":\"%\",\"passed\":false}");
+                + "\"run\":\"blocking\",\"measured\":0.5,\"limit\":0.1,\"unit\":\"%\",\"passed\":false,"
+                + "\"outcome\":\"fail\"}");
     }
 
     @Test

@@ -51,4 +51,23 @@ class GateTableTest {
         assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(3);
         assertThat(Files.list(dir.resolve("sub"))).hasSize(1);
     }
+
+    @Test
+    void anUndecidedGateIsInconclusiveExitFiveAndSkippedInJUnit(@TempDir Path dir) throws Exception {
+        GateResult open = RESULTS.get(0).inconclusive("the generator limited run async: send lag");
+        StringWriter text = new StringWriter();
+        GateTable.print(List.of(open), new PrintWriter(text));
+        assertThat(text.toString()).contains("INCONCLUSIVE", "(the generator limited run async: send lag)",
+                "gates: 0 passed, 0 failed, 1 inconclusive");
+        assertThat(GateTable.exitCode(List.of(open))).isEqualTo(5);
+        assertThat(GateTable.exitCode(List.of(open, RESULTS.get(1)))).as("a failure wins").isEqualTo(1);
+        assertThat(GateTable.exitCode(RESULTS.subList(0, 1))).isZero();
+        assertThat(open.toVerdict().outcome()).isEqualTo("inconclusive");
+        assertThat(open.toVerdict().passed()).isFalse();
+
+        Path file = dir.resolve("gates.xml");
+        JUnitReport.write(file, "s", List.of(open, RESULTS.get(0)));
+        assertThat(Files.readString(file)).contains("tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"1\"",
+                "<skipped message=\"inconclusive: the generator limited run async: send lag; measured 12.500ms");
+    }
 }
