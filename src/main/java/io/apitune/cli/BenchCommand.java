@@ -38,12 +38,13 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         RunSpec run = KeyFlags.run(spec).build();
         GateCheck gateCheck = gates.check(run.name());
-        RunExecutor executor = new RunExecutor(spec.commandLine().getOut(),
-                spec.commandLine().getErr(), output.quiet);
-        RunResult outcome = executor.run(run, output.out);
-        if (outcome.interrupted()) {
-            return ExitCodes.TARGET_FAILURE;
+        try (RunExecutor executor = new RunExecutor(spec.commandLine().getOut(),
+                spec.commandLine().getErr(), output.quiet)) {
+            RunResult outcome = executor.run(run, output.out);
+            if (outcome.interrupted()) {
+                return ExitCodes.TARGET_FAILURE;
+            }
+            return GateOptions.evaluateRun(gateCheck, outcome.report(), spec.commandLine().getOut());
         }
-        return GateOptions.evaluateRun(gateCheck, outcome.report(), spec.commandLine().getOut());
     }
 }

@@ -91,9 +91,10 @@ public final class CapacityCommand implements Callable<Integer> {
         RunSpec base = settings.build();
         Path dir = ReportDirectory.choose(output.out, "capacity-" + base.name());
         PrintWriter out = spec.commandLine().getOut();
-        RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), output.quiet);
-        CapacityRunner.Outcome outcome = new CapacityRunner(executor, search, out)
-                .run(base, sloCheck, sloText(), dir);
+        CapacityRunner.Outcome outcome;
+        try (RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), output.quiet)) {
+            outcome = new CapacityRunner(executor, search, out).run(base, sloCheck, sloText(), dir);
+        }
         if (outcome.interrupted()) {
             return ExitCodes.TARGET_FAILURE;
         }

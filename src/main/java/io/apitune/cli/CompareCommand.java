@@ -72,8 +72,9 @@ public final class CompareCommand implements Callable<Integer> {
         GateCheck check = gates.check(List.of(), plan.runNames());
         Path dir = ReportDirectory.choose(output.out, "compare-" + String.join("-", plan.runNames()));
         PrintWriter out = spec.commandLine().getOut();
-        RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), output.quiet);
-        return new PlanRunner(executor, out, CombinedReport.COMPARE).run(plan, check, dir).exitCode();
+        try (RunExecutor executor = new RunExecutor(out, spec.commandLine().getErr(), output.quiet)) {
+            return new PlanRunner(executor, out, CombinedReport.COMPARE).run(plan, check, dir).exitCode();
+        }
     }
 
     /** One run per mode and per named URL; --server and --queries fan out to the mode runs. */

@@ -62,9 +62,10 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path dir = ReportDirectory.choose(out, plan.name());
-        RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet);
-        return new PlanRunner(executor, stdout, CombinedReport.SCENARIO).run(plan, gateCheck, dir)
-                .exitCode();
+        try (RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet)) {
+            return new PlanRunner(executor, stdout, CombinedReport.SCENARIO).run(plan, gateCheck, dir)
+                    .exitCode();
+        }
     }
 
     private static void printPlan(RunPlan plan, GateCheck gateCheck, PrintWriter out) {

@@ -28,16 +28,21 @@ import io.apitune.report.model.RunReport;
  * writes the report directory atomically. Used by {@code bench}, {@code run}, {@code compare}
  * and {@code capacity}.
  *
- * <p>Thread model: {@link #run} runs on the calling (command) thread and blocks for the run;
- * a JVM shutdown hook (Ctrl-C, SIGTERM) stops the run early and waits until the report of what
- * was measured is written. One run at a time per instance.
+ * <p>Thread model: {@link #run} runs on the calling (command) thread and blocks for the run.
+ * From the first run until {@link #close()}, a JVM shutdown hook (Ctrl-C, SIGTERM) stops the
+ * current run early and keeps the JVM alive until the command has written everything it measured
+ * (for {@code run}, {@code compare} and {@code capacity}, the combined report too) and closed
+ * this executor. One run at a time per instance.
  */
-public final class RunExecutor implements RunDriver {
+public final class RunExecutor implements RunDriver, AutoCloseable {
     private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean quiet;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile LoadGenerator current;
+    private Thread hook;
 
     /**
      * @param out   where the summary goes
@@ -66,42 +71,55 @@ public final class RunExecutor implements RunDriver {
                     : new ProgressPrinter(err, System.console() != null);
             try (LoadGenerator generator = new LoadGenerator(config, progress)) {
                 generator.probe();
+                stopOnSignal(generator);
                 return measure(spec, config, target, generator, dir);
+            } finally {
+                current = null;
             }
         }
     }
 
     private RunResult measure(RunSpec spec, LoadConfig config, ResolvedTarget target,
             LoadGenerator generator, Path dir) {
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            generator.stop();
+        LoadResult result = generator.run();
+        JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+        RunReport report = RunReports.of(dir.getFileName().toString(), spec.name(), target.info(),
+                config, result);
+        Path written = ReportDirectory.write(dir, report, result.log());
+        ConsoleSummary.print(out, report, written.toString());
+        return new RunResult(spec, report, written, result.interrupted(), stats);
+    }
+
+    /** Makes Ctrl-C and SIGTERM stop {@code generator}, and keep the JVM until {@link #close()}. */
+    private void stopOnSignal(LoadGenerator generator) {
+        current = generator;
+        if (hook != null) {
+            return;
+        }
+        hook = new Thread(() -> {
+            LoadGenerator running = current;
+            if (running != null) {
+                running.stop();
+            }
             try {
-                reported.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "apitune-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            LoadResult result = generator.run();
-            JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
-            RunReport report = RunReports.of(dir.getFileName().toString(), spec.name(),
-                    target.info(), config, result);
-            Path written = ReportDirectory.write(dir, report, result.log());
-            ConsoleSummary.print(out, report, written.toString());
-            return new RunResult(spec, report, written, result.interrupted(), stats);
-        } finally {
-            reported.countDown();
-            removeHook(hook);
-        }
     }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting (Ctrl-C); the hook is running and returns now.
+    /** Everything is written: a signal may now end the JVM. */
+    @Override
+    public void close() {
+        closed.countDown();
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting (Ctrl-C); the hook is running and returns now.
+            }
         }
     }
 

@@ -43,6 +43,7 @@ class BenchInterruptIT {
                 assertThat(server.requests()).as("load started").isGreaterThanOrEqualTo(300);
                 process.destroy(); // SIGTERM
                 assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
+                assertThat(process.exitValue()).as("the Unix convention: 128 + SIGTERM").isEqualTo(143);
             } finally {
                 process.destroyForcibly();
             }
@@ -55,6 +56,45 @@ class BenchInterruptIT {
             assertThat(requests).isGreaterThanOrEqualTo(250).isLessThan(12_000);
             assertThat(report.at("/results/durationSeconds").asDouble()).isLessThan(60.0);
             assertThat(output).contains("(interrupted)");
+        }
+    }
+
+    @Test
+    void ctrlCDuringAScenarioStillWritesTheCombinedReport() throws Exception {
+        Path jar = Path.of("target", "apitune.jar");
+        Path scenario = Files.writeString(tmp.resolve("two.yaml"), "");
+        Path out = tmp.resolve("scenario");
+        try (TestServer server = TestServer.start(1)) {
+            Files.writeString(scenario, "name: two\ndefaults: {rate: 200, warmup: 0}\nruns:\n"
+                    + "  - {name: first, url: \"" + server.url("/item/{key}") + "\", duration: 1s}\n"
+                    + "  - {name: second, url: \"" + server.url("/item/{key}") + "\", duration: 60s}\n"
+                    + "gates:\n  - errors < 1%\n");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "run",
+                    scenario.toString(), "--quiet", "--out", out.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("output.txt").toFile())
+                    .start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (server.requests() < 500 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(server.requests()).as("second run under way").isGreaterThanOrEqualTo(500);
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+                assertThat(process.exitValue()).as("the Unix convention: 128 + SIGINT").isEqualTo(130);
+            } finally {
+                process.destroyForcibly();
+            }
+            String output = Files.readString(tmp.resolve("output.txt"));
+            JsonNode combined = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+            assertThat(combined.get("interrupted").asBoolean()).as(output).isTrue();
+            assertThat(combined.get("runs")).extracting(r -> r.get("name").asText()).containsExactly("first", "second");
+            assertThat(combined.get("runs").get(1).get("interrupted").asBoolean()).isTrue();
+            assertThat(combined.has("gates")).as("gates are not evaluated on an interrupted plan").isFalse();
+            assertThat(out.resolve("report.html")).exists();
+            assertThat(out.resolve("second/report.json")).exists();
         }
     }
 }
