@@ -13,14 +13,20 @@ import java.util.Optional;
  *
  * <p>Immutable; thread-safe.
  *
- * @param text the gate as the user wrote it (trimmed)
+ * @param text   the gate as the user wrote it (trimmed)
+ * @param origin where it was written, to prefix messages ({@code file:line:col: gates[2]}), or null
  */
-public record Gate(String text, Reference left, Operator operator, Bound bound) {
+public record Gate(String text, Reference left, Operator operator, Bound bound, String origin) {
     public Gate {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(bound, "bound");
+    }
+
+    /** The same gate, remembered as written at {@code where}. */
+    public Gate withOrigin(String where) {
+        return new Gate(text, left, operator, bound, where);
     }
 
     /** True when either side names {@code run} explicitly ({@code run.metric}). */

@@ -69,7 +69,15 @@ public final class GateCheck {
 
     /** Checks every run and metric name; call before any load is sent. */
     public void validate(List<String> runNames) {
-        new GateEvaluator(ReportMetrics.namesOnly(runNames), baseline).evaluate(gates);
+        GateEvaluator evaluator = new GateEvaluator(ReportMetrics.namesOnly(runNames), baseline);
+        for (Gate gate : gates) {
+            try {
+                evaluator.evaluate(gate);
+            } catch (ApituneException e) {
+                throw gate.origin() == null ? e
+                        : ApituneException.invalidInput(gate.origin() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Evaluates against measured runs (name to report.json document of that run). */

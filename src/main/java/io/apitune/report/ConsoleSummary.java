@@ -2,6 +2,7 @@ package io.apitune.report;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.apitune.load.ErrorKind;
 import io.apitune.metrics.Percentile;
@@ -31,6 +32,7 @@ public final class ConsoleSummary {
         out.printf(Locale.ROOT, "  %s, achieved %.1f/s, %d requests in %.3f s%n", target,
                 r.throughput(), r.requests(), r.durationSeconds());
         out.println("  " + errorLine(r.errors(), r.requests()));
+        errorWarning(r).ifPresent(w -> out.println("  " + w));
         out.println();
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-13s", "ms"));
         for (Percentile p : Percentile.values()) {
@@ -44,6 +46,26 @@ public final class ConsoleSummary {
             out.println("  report: " + dir);
         }
         out.flush();
+    }
+
+    /** Above this share of failed requests a run is not a success, whatever the exit code. */
+    static final double WARN_ERROR_SHARE = 0.01;
+
+    /**
+     * A {@code WARNING:} line when more than 1 % of the requests failed, naming the most common
+     * error class: the exit code stays 0 (gates decide), but the summary must not read as a success.
+     */
+    static Optional<String> errorWarning(Results r) {
+        if (r.requests() == 0 || r.errors().total() <= WARN_ERROR_SHARE * r.requests()) {
+            return Optional.empty();
+        }
+        ErrorKind top = ErrorKind.values()[0];
+        for (ErrorKind kind : ErrorKind.values()) {
+            top = r.errors().get(kind) > r.errors().get(top) ? kind : top;
+        }
+        return Optional.of(String.format(Locale.ROOT, "WARNING: %.1f%% of the requests failed, most "
+                + "of them %s (%d); the latency and throughput below include them.",
+                100.0 * r.errors().total() / r.requests(), top.key(), r.errors().get(top)));
     }
 
     static String errorLine(ErrorTally errors, long requests) {

@@ -40,32 +40,41 @@ public final class ReportDirectory {
     }
 
     /**
-     * {@code out} when given (it must be new or an empty directory), else the default directory
-     * for {@code name}. Call before any load is sent.
+     * {@code out} when given, else the default directory for {@code name}; it must be new or an
+     * empty directory, in a place this process can write. Call before any load is sent.
      *
-     * @throws ApituneException exit 2 when {@code out} holds files or is not a directory
+     * @throws ApituneException exit 2 when it holds files, is not a directory, or cannot be written
      */
     public static Path choose(Path out, String name) {
-        if (out == null) {
-            return defaultDir(name);
-        }
+        Path dir = out != null ? out : defaultDir(name);
+        String what = out != null ? "--out: " + out : "report directory " + dir;
         try {
-            if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw ApituneException.invalidInput("--out: " + out + " is not a directory");
+            Path existing = dir.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
             }
-            if (Files.isDirectory(out)) {
-                try (Stream<Path> entries = Files.list(out)) {
+            if (existing != null && !existing.equals(dir.toAbsolutePath()) && !Files.isDirectory(existing)) {
+                throw ApituneException.invalidInput(what + " cannot be written (" + existing
+                        + " is not a directory)");
+            }
+            if (existing != null && Files.isDirectory(existing) && !Files.isWritable(existing)) {
+                throw ApituneException.invalidInput(what + " cannot be written (" + existing
+                        + " is not writable)");
+            }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw ApituneException.invalidInput(what + " is not a directory");
+            }
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
-                        throw ApituneException.invalidInput("--out: " + out
-                                + " already exists and is not empty");
+                        throw ApituneException.invalidInput(what + " already exists and is not empty");
                     }
                 }
             }
         } catch (IOException e) {
-            throw ApituneException.invalidInput("--out: cannot read " + out + " ("
-                    + Problems.describe(e) + ")");
+            throw ApituneException.invalidInput(what + " cannot be read (" + Problems.describe(e) + ")");
         }
-        return out;
+        return dir;
     }
 
     /**

@@ -39,9 +39,17 @@ final class Field implements Origin {
     }
 
     static ApituneException error(String file, YamlTree.Position at, String path, String problem) {
-        String where = at.line() > 0 ? file + ":" + at.line() + ":" + at.column() : file;
-        return ApituneException.invalidInput(where + ": " + (path.isEmpty() ? "" : path + ": ")
-                + problem);
+        return ApituneException.invalidInput(where(file, at, path) + ": " + problem);
+    }
+
+    /** {@code file:line:column: key.path}, as messages about this value start. */
+    String where() {
+        return where(file, node.position(), path);
+    }
+
+    private static String where(String file, YamlTree.Position at, String path) {
+        String place = at.line() > 0 ? file + ":" + at.line() + ":" + at.column() : file;
+        return path.isEmpty() ? place : place + ": " + path;
     }
 
     /** The map's entries, rejecting any key not in {@code allowed}. */

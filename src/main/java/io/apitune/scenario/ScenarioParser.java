@@ -147,7 +147,7 @@ public final class ScenarioParser {
             try {
                 Gate gate = GateParser.parse(text);
                 check.evaluate(gate);
-                gates.add(gate);
+                gates.add(gate.withOrigin(item.where()));
             } catch (ApituneException e) {
                 throw item.fail(e.getMessage());
             }

@@ -113,4 +113,17 @@ class RunCommandTest {
         assertThat(Cli.run("capacity", "--help").out()).contains("--slo", "--max-errors", "--start-rate",
                 "--max-rate", "--tolerance", "--max-steps", "--duration", "--warmup");
     }
+
+    @Test
+    void fileGatesThatNeedABaselineSayWhereTheyAre() throws Exception {
+        Path file = scenario("name: t\nruns:\n  - name: a\n    mode: async\ngates:\n  - p99 <= baseline * 1.1\n");
+        Cli.Result r = Cli.run("run", file.toString(), "--check");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("apitune: " + file + ":6:5: gates[0]: gate 'p99 <= baseline * 1.1': "
+                + "compares with the baseline but no --baseline report was given");
+        Cli.Result map = Cli.run("run", scenario("name: t\nruns:\n  - name: a\n    mode: async\ngates:\n  - {a: 1}\n")
+                .toString(), "--check");
+        assertThat(map.err().strip().lines()).hasSize(1);
+        assertThat(map.err().split("gates\\[0]", -1)).as("the location once").hasSize(2);
+    }
 }

@@ -82,4 +82,16 @@ class ReportDirectoryTest {
             assertThat(files).containsExactly(file);
         }
     }
+
+    @Test
+    void anOutputPlaceThatCannotHoldADirectoryIsRefusedBeforeAnyRun() throws Exception {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+        assertThatThrownBy(() -> ReportDirectory.choose(file.resolve("run"), "r"))
+                .isInstanceOf(ApituneException.class)
+                .hasMessage("--out: " + file.resolve("run") + " cannot be written (" + file + " is not a directory)")
+                .satisfies(e -> assertThat(((ApituneException) e).exitCode()).isEqualTo(2));
+        assertThatThrownBy(() -> ReportDirectory.choose(file, "r")).hasMessageContaining("is not a directory");
+        assertThat(ReportDirectory.choose(tmp.resolve("new/run"), "r")).isEqualTo(tmp.resolve("new/run"));
+        assertThat(tmp.resolve("new")).doesNotExist();
+    }
 }
