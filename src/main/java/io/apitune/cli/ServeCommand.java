@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
                 + "Ctrl-C (SIGINT) or SIGTERM, then drains in-flight requests (at most 5 s), "
                 + "stops the embedded PostgreSQL and exits 0.",
             "",
-            "Endpoints: /plaintext, /json, /stats, /{blocking|async|cached|virtual}/item/{id}, "
-                + "/{blocking-db|async-db}/db, /{blocking-db|async-db}/queries?queries=N"})
+            "Endpoints: /plaintext, /json, /stats, /metrics, "
+                + "/{blocking|async|cached|virtual}/item/{id}, /{blocking-db|async-db|cached-db}/db, "
+                + "/{blocking-db|async-db}/{queries|updates}?queries=N, "
+                + "/cached-db/queries?count=N, /{blocking-db|async-db}/fortunes, "
+                + "POST /{blocking-db|async-db}/items, /{blocking-db|async-db}/items/{id}, "
+                + "/{blocking-db|async-db}/search?q=TERM"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

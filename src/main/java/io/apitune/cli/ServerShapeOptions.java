@@ -41,13 +41,14 @@ public final class ServerShapeOptions {
     int queue;
 
     @Option(names = "--cache-size", paramLabel = "N", defaultValue = "10000",
-            description = "Maximum entries of the cached mode's cache. Default: ${DEFAULT-VALUE}.")
+            description = "Maximum entries of the cache of cached and of cached-db (each has its "
+                    + "own). Default: ${DEFAULT-VALUE}.")
     long cacheSize;
 
     @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "60s",
             converter = DurationConverter.class,
-            description = "Time-to-live of a cache entry after it is written. "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "Time-to-live of a cache entry after it is written (cached and "
+                    + "cached-db). Default: ${DEFAULT-VALUE}.")
     Duration cacheTtl;
 
     @Option(names = "--db-url", paramLabel = "URL",
@@ -61,6 +62,12 @@ public final class ServerShapeOptions {
                     + "for async-db). Default: ${DEFAULT-VALUE}.")
     int dbPool;
 
+    @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Record every request in Micrometer and serve GET /metrics (Prometheus "
+                    + "text). --no-metrics records nothing and /metrics answers 404 (the "
+                    + "baseline of scripts/metrics-overhead.sh). Default: on.")
+    boolean metrics;
+
     /**
      * @param database whether the DB modes get a database (false: they answer 503)
      * @throws io.apitune.ApituneException exit 2 naming the flag when a value is invalid
@@ -70,7 +77,7 @@ public final class ServerShapeOptions {
             DbUrl.parse(dbUrl);
         }
         return new ServerConfig(host, port, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, database);
+                cacheTtl, dbUrl, dbPool, database, metrics);
     }
 
     /** Parses {@code 20ms}, {@code 1.5s}, … with {@link Durations#parse}. */

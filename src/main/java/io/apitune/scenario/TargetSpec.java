@@ -16,7 +16,8 @@ import io.apitune.server.ServerConfig;
  *   <li>{@link Kind#URL}: drive {@code url} (may contain {@code {key}}).</li>
  * </ul>
  *
- * @param queries for DB modes, N of {@code /queries?queries=N}, or null for {@code /db}
+ * @param queries for DB modes, N of {@code /queries?queries=N} ({@code ?count=N} for cached-db),
+ *                or null for {@code /db}
  */
 public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseUrl, String url,
         Integer queries) {
@@ -55,7 +56,8 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
         if (!mode.isDb()) {
             return "/" + mode.path() + "/item/{key}";
         }
+        String parameter = mode == Mode.CACHED_DB ? "count" : "queries";
         return queries == null ? "/" + mode.path() + "/db"
-                : "/" + mode.path() + "/queries?queries=" + queries;
+                : "/" + mode.path() + "/queries?" + parameter + "=" + queries;
     }
 }

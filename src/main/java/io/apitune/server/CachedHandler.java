@@ -53,4 +53,9 @@ public final class CachedHandler {
     public long misses() {
         return misses.sum();
     }
+
+    /** Entries cached right now (Caffeine's estimate). */
+    public long size() {
+        return cache.synchronous().estimatedSize();
+    }
 }

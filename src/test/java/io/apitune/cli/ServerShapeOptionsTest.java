@@ -39,6 +39,16 @@ class ServerShapeOptionsTest {
     }
 
     @Test
+    void metricsAreOnByDefaultAndNoMetricsTurnsThemOff() {
+        ServeCommand on = new ServeCommand();
+        new CommandLine(on).parseArgs();
+        assertThat(on.shape.toConfig(on.host, on.port, true).metrics()).isTrue();
+        ServeCommand off = new ServeCommand();
+        new CommandLine(off).parseArgs("--no-metrics");
+        assertThat(off.shape.toConfig(off.host, off.port, true).metrics()).isFalse();
+    }
+
+    @Test
     void invalidValuesExitTwoWithOneLineNamingTheFlag() {
         assertInvalid("--workers", "0", "--workers");
         assertInvalid("--queue", "-1", "--queue");
@@ -53,7 +63,8 @@ class ServerShapeOptionsTest {
         Cli.Result help = Cli.run("serve", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--host", "--port", "--backend-latency", "--jitter",
-                "--workers", "--queue", "--cache-size", "--cache-ttl", "--db-url", "--db-pool");
+                "--workers", "--queue", "--cache-size", "--cache-ttl", "--db-url", "--db-pool",
+                "--[no-]metrics");
     }
 
     private static void assertInvalid(String flag, String value, String named) {

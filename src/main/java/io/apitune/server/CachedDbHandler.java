@@ -1,0 +1,90 @@
+package io.apitune.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.apitune.db.World;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * Mode {@code cached-db} (TechEmpower "cached queries"): a Caffeine async cache of World rows
+ * (bounded size, expire after write) in front of the async driver, filled on demand. Concurrent
+ * misses for one id share one in-flight query. As in {@link CachedHandler}, a lookup that starts
+ * the query is a miss and every other one a hit, so {@code misses == database reads} of this
+ * mode. The cache is not told about {@code /updates}: a cached row is at most the TTL old.
+ *
+ * <p>Thread-safe; results are delivered on the caller's Vert.x context.
+ */
+public final class CachedDbHandler {
+    private final AsyncCache<Integer, World> cache;
+    private final AsyncDbHandler database;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    public CachedDbHandler(AsyncDbHandler database, long maximumSize, Duration timeToLive) {
+        this.database = database;
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(timeToLive)
+                .buildAsync();
+    }
+
+    /** One random row. */
+    public Future<World> one() {
+        return queries(1).map(rows -> rows.get(0));
+    }
+
+    /** {@code count} random rows, 1..500; all from the cache when every id is cached. */
+    public Future<List<World>> queries(int count) {
+        List<CompletableFuture<World>> rows = new ArrayList<>(count);
+        boolean allDone = true;
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<World> row = lookup(WorldRandom.id());
+            allDone &= row.isDone() && !row.isCompletedExceptionally();
+            rows.add(row);
+        }
+        if (allDone) {
+            List<World> worlds = new ArrayList<>(count);
+            for (CompletableFuture<World> row : rows) {
+                worlds.add(row.join());
+            }
+            return Future.succeededFuture(worlds);
+        }
+        CompletableFuture<List<World>> all = CompletableFuture
+                .allOf(rows.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> rows.stream().map(CompletableFuture::join).toList());
+        Context context = Vertx.currentContext();
+        Future<List<World>> joined = context == null ? Future.fromCompletionStage(all)
+                : Future.fromCompletionStage(all, context);
+        return AsyncDbHandler.bounded(joined);
+    }
+
+    private CompletableFuture<World> lookup(int id) {
+        boolean[] loaded = new boolean[1];
+        CompletableFuture<World> row = cache.get(id, (key, executor) -> {
+            loaded[0] = true;
+            return database.read(key).toCompletionStage().toCompletableFuture();
+        });
+        (loaded[0] ? misses : hits).increment();
+        return row;
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Rows cached right now (Caffeine's estimate). */
+    public long size() {
+        return cache.synchronous().estimatedSize();
+    }
+}
