@@ -65,7 +65,8 @@ public final class CachedDbHandler {
         return AsyncDbHandler.bounded(joined);
     }
 
-    private CompletableFuture<World> lookup(int id) {
+    /** The row with this id, from the cache or (a miss) from the database. */
+    CompletableFuture<World> lookup(int id) {
         boolean[] loaded = new boolean[1];
         CompletableFuture<World> row = cache.get(id, (key, executor) -> {
             loaded[0] = true;
