@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
  * <p>Thread-safe: the counters and the timer are concurrent; one instance serves every event
  * loop.
  */
-final class Endpoint {
+public final class Endpoint {
     private final ModeStats stats;
     private final Timer timer;
 
@@ -21,7 +21,7 @@ final class Endpoint {
      * @param stats the mode's counters, or null for a route outside the modes
      * @param timer the route's latency timer, or null when metrics are off
      */
-    Endpoint(ModeStats stats, Timer timer) {
+    public Endpoint(ModeStats stats, Timer timer) {
         this.stats = stats;
         this.timer = timer;
     }
@@ -32,7 +32,7 @@ final class Endpoint {
     }
 
     /** Counts the request as started; returns its start time for {@link #finished}. */
-    long started() {
+    public long started() {
         if (stats != null) {
             stats.started();
         }
@@ -40,7 +40,7 @@ final class Endpoint {
     }
 
     /** Counts the answer and records its latency from {@code startNanos}. */
-    void finished(long startNanos, int status, boolean rejectedByPool) {
+    public void finished(long startNanos, int status, boolean rejectedByPool) {
         if (stats != null) {
             stats.finished(status, rejectedByPool);
         }

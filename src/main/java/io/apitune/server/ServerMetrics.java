@@ -31,7 +31,7 @@ import io.vertx.core.http.HttpHeaders;
  * <p>Thread-safe: meters are registered on the starting thread; recording and scraping run
  * concurrently on any thread.
  */
-final class ServerMetrics implements AutoCloseable {
+public final class ServerMetrics implements AutoCloseable {
     /** Latency bucket bounds: fine below a millisecond, where the fast modes answer. */
     private static final Duration[] BUCKETS = {Duration.ofNanos(50_000),
         Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000),
@@ -54,12 +54,13 @@ final class ServerMetrics implements AutoCloseable {
         }
     }
 
-    static ServerMetrics create(boolean enabled) {
+    /** @param enabled false: no registry, nothing recorded ({@code --no-metrics}) */
+    public static ServerMetrics create(boolean enabled) {
         return new ServerMetrics(enabled ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 : null);
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return registry != null;
     }
 
@@ -69,7 +70,7 @@ final class ServerMetrics implements AutoCloseable {
     }
 
     /** The latency timer of one route, or null when metrics are off. */
-    Timer timer(String mode, String endpoint) {
+    public Timer timer(String mode, String endpoint) {
         if (registry == null) {
             return null;
         }
@@ -143,7 +144,7 @@ final class ServerMetrics implements AutoCloseable {
     }
 
     /** The Prometheus text exposition of every meter (blocking CPU work: not on an event loop). */
-    String scrape() {
+    public String scrape() {
         return registry.scrape();
     }
 
