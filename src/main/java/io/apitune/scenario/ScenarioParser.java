@@ -127,7 +127,7 @@ public final class ScenarioParser {
         Optional<Field> q = run.get("queries");
         if (q.isPresent()) {
             if (!m.isDb()) {
-                throw q.get().fail("only applies to the database modes (blocking-db, async-db)");
+                throw q.get().fail("only applies to the database modes (blocking-db, async-db, cached-db)");
             }
             queries = q.get().intValue(1);
         }
