@@ -12,6 +12,7 @@
 #    moment and the same interference; each server's CPU time per request (user + system from
 #    /proc) and the ratio on/off per round, and its median. On a CPU-bound server the
 #    throughput overhead is 1 - 1/ratio; this is the figure that holds up on a busy machine.
+# Warm-up: wrk on each server, and 300 scrapes of the 'on' one (a cold scrape costs ~40 ms).
 #
 # usage: scripts/metrics-overhead.sh [CONNECTIONS=64] [DURATION=10s]
 # env:   SERVER_CPU (default 1), DRIVER_CPU (default 0), ROUNDS (default 5), SIM_ROUNDS (default
@@ -129,6 +130,9 @@ summary() {
 echo "warming both servers up ($warmup each)..." >&2
 taskset -c "$driver_cpu" "$wrk" -t1 -c"$connections" -d"$warmup" "$on_base/plaintext" >/dev/null
 taskset -c "$driver_cpu" "$wrk" -t1 -c"$connections" -d"$warmup" "$off_base/plaintext" >/dev/null
+# The scrape path too: a cold scrape costs ~40 ms of CPU, a JIT-compiled one a few ms. A server
+# scraped every 15 s for hours runs the compiled one; a measurement must not bill the cold one.
+for _ in $(seq 1 300); do curl -fsS "$on_base/metrics" >/dev/null; done
 
 alone_on=()
 alone_off=()
