@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.apitune.db.World;
 import io.vertx.core.Context;
@@ -24,15 +20,12 @@ import io.vertx.core.Vertx;
  * <p>Thread-safe; results are delivered on the caller's Vert.x context.
  */
 public final class CachedDbHandler {
-    private final AsyncCache<Integer, World> cache;
+    private final CountedCache<Integer, World> cache;
     private final AsyncDbHandler database;
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
 
     public CachedDbHandler(AsyncDbHandler database, long maximumSize, Duration timeToLive) {
         this.database = database;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(timeToLive)
-                .buildAsync();
+        this.cache = new CountedCache<>(maximumSize, timeToLive);
     }
 
     /** One random row. */
@@ -67,25 +60,19 @@ public final class CachedDbHandler {
 
     /** The row with this id, from the cache or (a miss) from the database. */
     CompletableFuture<World> lookup(int id) {
-        boolean[] loaded = new boolean[1];
-        CompletableFuture<World> row = cache.get(id, (key, executor) -> {
-            loaded[0] = true;
-            return database.read(key).toCompletionStage().toCompletableFuture();
-        });
-        (loaded[0] ? misses : hits).increment();
-        return row;
+        return cache.get(id, key -> database.read(key).toCompletionStage().toCompletableFuture());
     }
 
     public long hits() {
-        return hits.sum();
+        return cache.hits();
     }
 
     public long misses() {
-        return misses.sum();
+        return cache.misses();
     }
 
     /** Rows cached right now (Caffeine's estimate). */
     public long size() {
-        return cache.synchronous().estimatedSize();
+        return cache.size();
     }
 }
