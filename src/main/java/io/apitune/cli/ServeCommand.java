@@ -31,8 +31,12 @@ import picocli.CommandLine.Spec;
                 + "Ctrl-C (SIGINT) or SIGTERM, then drains in-flight requests (at most 5 s), "
                 + "stops the embedded PostgreSQL and exits 0.",
             "",
-            "Endpoints: /plaintext, /json, /stats, /{blocking|async|cached|virtual}/item/{id}, "
-                + "/{blocking-db|async-db}/db, /{blocking-db|async-db}/queries?queries=N"})
+            "Endpoints: /plaintext, /json, /stats, /metrics, "
+                + "/{blocking|async|cached|virtual}/item/{id}, /{blocking-db|async-db|cached-db}/db, "
+                + "/{blocking-db|async-db}/{queries|updates}?queries=N, "
+                + "/cached-db/queries?count=N, /{blocking-db|async-db}/fortunes, "
+                + "POST /{blocking-db|async-db}/items, /{blocking-db|async-db}/items/{id}, "
+                + "/{blocking-db|async-db}/search?q=TERM"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,11 +49,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port to bind; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Record every request in Micrometer and serve GET /metrics (Prometheus "
+                    + "text). --no-metrics records nothing and /metrics answers 404 (the "
+                    + "baseline of scripts/metrics-overhead.sh). Default: on.")
+    boolean metrics;
+
     private final CountDownLatch stop = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = KeyFlags.shape(spec).build(host, port, true);
+        ServerConfig config = KeyFlags.shape(spec).build(host, port, true).withMetrics(metrics);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println(config.dbUrl() == null ? "starting embedded PostgreSQL..."

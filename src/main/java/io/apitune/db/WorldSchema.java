@@ -1,7 +1,6 @@
 package io.apitune.db;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -20,6 +19,10 @@ public final class WorldSchema {
     public static final String SELECT_BY_ID = "SELECT id, randomnumber FROM world WHERE id = $1";
     /** The same query in JDBC placeholder syntax. */
     public static final String SELECT_BY_ID_JDBC = "SELECT id, randomnumber FROM world WHERE id = ?";
+    /** The update of the updates test, parameters (randomNumber, id). */
+    public static final String UPDATE = "UPDATE world SET randomnumber = $1 WHERE id = $2";
+    /** The same update in JDBC placeholder syntax. */
+    public static final String UPDATE_JDBC = "UPDATE world SET randomnumber = ? WHERE id = ?";
 
     private WorldSchema() {
     }
@@ -31,30 +34,26 @@ public final class WorldSchema {
     }
 
     /**
-     * Creates the table when missing and seeds it when empty (blocking).
+     * Creates and seeds every table of the DB modes, this one included: see
+     * {@link Schema#ensure}.
      *
      * @param where printable description of the server for the error message (no password)
      * @throws ApituneException exit 3 when the server cannot be reached
      */
     public static void ensure(Connector connector, String where) {
-        try (Connection c = connector.connect(); Statement s = c.createStatement()) {
+        Schema.ensure(connector, where);
+    }
+
+    /** Creates the table when missing and seeds it when empty (blocking). */
+    static void ensure(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS world (id integer NOT NULL PRIMARY KEY, "
                     + "randomnumber integer NOT NULL)");
-            if (count(s) == 0) {
+            if (Schema.count(s, "world") == 0) {
                 s.execute("INSERT INTO world (id, randomnumber) SELECT g, 1 + floor(random() * "
                         + ROWS + ")::integer FROM generate_series(1, " + ROWS + ") AS g");
                 s.execute("ANALYZE world");
             }
-        } catch (SQLException e) {
-            throw ApituneException.targetFailure(
-                    "database " + where + " is unreachable: " + e.getMessage(), e);
-        }
-    }
-
-    private static long count(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM world")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -17,9 +17,11 @@ public enum ShapeKey implements SettingKey {
             + "its own pool). Default: " + Defaults.D.workers() + "."),
     QUEUE("queue", "N", "Requests that may wait for a worker; beyond workers + queue the answer is 503 with "
             + "Retry-After. Default: " + Defaults.D.queue() + "."),
-    CACHE_SIZE("cache-size", "N", "Maximum entries of the cached mode's cache. Default: "
+    CACHE_SIZE("cache-size", "N", "Maximum entries of the cache of cached and of cached-db (each has its "
+            + "own). Default: "
             + Defaults.D.cacheSize() + "."),
-    CACHE_TTL("cache-ttl", "DURATION", "Time-to-live of a cache entry after it is written. Default: "
+    CACHE_TTL("cache-ttl", "DURATION", "Time-to-live of a cache entry after it is written (cached and "
+            + "cached-db). Default: "
             + format(Defaults.D.cacheTtl()) + "."),
     DB_URL("db-url", "URL", "Use an existing PostgreSQL, postgresql://user:pass@host:port/db (the World "
             + "table is created only if missing). Default: an embedded PostgreSQL started and stopped by apitune."),

@@ -9,7 +9,8 @@ public enum TargetKey implements SettingKey {
     URL("url", "--url", "URL", "Any http:// or https:// URL; {key} is replaced by keys from --keys/--key-dist."),
     SERVER_URL("server-url", "--server", "URL", "Base URL of a running 'apitune serve' "
             + "(e.g. http://host:8080); drives --mode's endpoint there instead of starting a server."),
-    QUERIES("queries", "--queries", "N", "DB modes: drive /queries?queries=N (1..500) instead of /db.");
+    QUERIES("queries", "--queries", "N", "DB modes: drive /queries?queries=N (1..500; cached-db: "
+            + "/queries?count=N) instead of /db.");
 
     private final Spec spec;
 

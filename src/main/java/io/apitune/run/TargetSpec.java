@@ -24,7 +24,8 @@ import io.apitune.server.ServerConfig;
  *
  * <p>Immutable; thread-safe.
  *
- * @param queries for DB modes, N of {@code /queries?queries=N}, or null for {@code /db}
+ * @param queries for DB modes, N of {@code /queries?queries=N} ({@code ?count=N} for cached-db,
+ *                as TechEmpower's cached-queries test names it), or null for {@code /db}
  */
 public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseUrl, String url,
         Integer queries) {
@@ -63,8 +64,9 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
         if (!mode.isDb()) {
             return "/" + mode.path() + "/item/{key}";
         }
+        String parameter = mode == Mode.CACHED_DB ? "count" : "queries";
         return queries == null ? "/" + mode.path() + "/db"
-                : "/" + mode.path() + "/queries?queries=" + queries;
+                : "/" + mode.path() + "/queries?" + parameter + "=" + queries;
     }
 
     /** The URL on {@code base} (an in-process server's, or this target's own). */

@@ -39,6 +39,23 @@ public final class BoundedWorkers implements AutoCloseable {
         return executor.executeBlocking(task, false).andThen(ignored -> inFlight.decrementAndGet());
     }
 
+    /** Tasks running or waiting right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    public int queue() {
+        return queue;
+    }
+
+    public String name() {
+        return name;
+    }
+
     /** Tasks waiting for a worker right now. */
     public int queueDepth() {
         return Math.max(0, inFlight.get() - workers);

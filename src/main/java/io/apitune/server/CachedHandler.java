@@ -2,10 +2,6 @@ package io.apitune.server;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -20,24 +16,17 @@ import io.vertx.core.Vertx;
  * <p>Thread-safe; results are delivered on the caller's Vert.x context.
  */
 public final class CachedHandler {
-    private final AsyncCache<Long, Item> cache;
+    private final CountedCache<Long, Item> cache;
     private final Upstream upstream;
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
 
     public CachedHandler(Upstream upstream, long maximumSize, Duration timeToLive) {
         this.upstream = upstream;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(timeToLive)
-                .buildAsync();
+        this.cache = new CountedCache<>(maximumSize, timeToLive);
     }
 
     public Future<Item> item(long id) {
-        boolean[] loaded = new boolean[1];
-        CompletableFuture<Item> result = cache.get(id, (key, executor) -> {
-            loaded[0] = true;
-            return upstream.call(key).toCompletionStage().toCompletableFuture();
-        });
-        (loaded[0] ? misses : hits).increment();
+        CompletableFuture<Item> result = cache.get(id,
+                key -> upstream.call(key).toCompletionStage().toCompletableFuture());
         if (result.isDone() && !result.isCompletedExceptionally()) {
             return Future.succeededFuture(result.join());
         }
@@ -47,10 +36,15 @@ public final class CachedHandler {
     }
 
     public long hits() {
-        return hits.sum();
+        return cache.hits();
     }
 
     public long misses() {
-        return misses.sum();
+        return cache.misses();
+    }
+
+    /** Entries cached right now (Caffeine's estimate). */
+    public long size() {
+        return cache.size();
     }
 }

@@ -2,7 +2,8 @@ package io.apitune.server;
 
 /**
  * A request a handler could not serve, with the HTTP status it maps to: 503 for a full worker
- * pool (with {@code Retry-After}) or an unreachable database, 501 for a mode this JVM lacks.
+ * pool (with {@code Retry-After}) or an unreachable database, 501 for a mode this JVM lacks,
+ * 400 for invalid input and 404 for a row that does not exist.
  *
  * <p>Immutable; thread-safe. Carries no stack trace: it is an expected outcome under load.
  */
@@ -29,6 +30,16 @@ public final class HandlerException extends RuntimeException {
     /** The mode is not available in this process: 501. */
     public static HandlerException notImplemented(String message) {
         return new HandlerException(501, false, message, null);
+    }
+
+    /** The request is invalid (bad JSON, missing or wrong field): 400. */
+    public static HandlerException badRequest(String message) {
+        return new HandlerException(400, false, message, null);
+    }
+
+    /** The addressed row does not exist: 404. */
+    public static HandlerException notFound(String message) {
+        return new HandlerException(404, false, message, null);
     }
 
     public int status() {

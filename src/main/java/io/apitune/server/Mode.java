@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The handler modes of the reference server, one per technique. Each has the URL path segment
- * it is mounted under ({@code /blocking/item/7}, {@code /async-db/db}).
+ * it is mounted under ({@code /blocking/item/7}, {@code /async-db/db},
+ * {@code /cached-db/queries?count=20}).
  */
 public enum Mode {
     BLOCKING("blocking", false),
@@ -14,7 +15,8 @@ public enum Mode {
     CACHED("cached", false),
     VIRTUAL("virtual", false),
     BLOCKING_DB("blocking-db", true),
-    ASYNC_DB("async-db", true);
+    ASYNC_DB("async-db", true),
+    CACHED_DB("cached-db", true);
 
     private final String path;
     private final boolean db;

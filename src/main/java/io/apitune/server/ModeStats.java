@@ -8,8 +8,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Counters of one mode as shown by {@code GET /stats}: requests started, in flight, rejected
- * (503 for a full pool), errors (any other non-2xx answer), cache hits and misses, and worker
- * queue depth. Hits, misses and queue depth are read from their owners when asked.
+ * (503 for a full pool), errors (any other non-2xx answer), bad requests (the 400s among the
+ * errors: invalid input), cache hits and misses, and worker queue depth. Hits, misses and queue
+ * depth are read from their owners when asked.
  *
  * <p>Thread-safe: counters are {@link LongAdder}s, updated from any event loop.
  */
@@ -18,6 +19,7 @@ public final class ModeStats {
     private final LongAdder finished = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder badRequests = new LongAdder();
     private final LongSupplier cacheHits;
     private final LongSupplier cacheMisses;
     private final IntSupplier queueDepth;
@@ -45,6 +47,9 @@ public final class ModeStats {
             rejected.increment();
         } else if (status >= 300) {
             errors.increment();
+            if (status == 400) {
+                badRequests.increment();
+            }
         }
     }
 
@@ -64,9 +69,26 @@ public final class ModeStats {
         return errors.sum();
     }
 
+    public long badRequests() {
+        return badRequests.sum();
+    }
+
+    public long cacheHits() {
+        return cacheHits.getAsLong();
+    }
+
+    public long cacheMisses() {
+        return cacheMisses.getAsLong();
+    }
+
+    public int queueDepth() {
+        return queueDepth.getAsInt();
+    }
+
     JsonObject toJson() {
         return new JsonObject().put("requests", requests()).put("inFlight", inFlight())
                 .put("rejected", rejected()).put("errors", errors())
+                .put("badRequests", badRequests())
                 .put("cacheHits", cacheHits.getAsLong()).put("cacheMisses", cacheMisses.getAsLong())
                 .put("queueDepth", queueDepth.getAsInt());
     }

@@ -145,6 +145,7 @@ public final class ReferenceServer implements AutoCloseable {
         if (parts.handlers().hasDatabase()) {
             modes.add(Mode.BLOCKING_DB);
             modes.add(Mode.ASYNC_DB);
+            modes.add(Mode.CACHED_DB);
         }
         return Collections.unmodifiableSet(modes);
     }

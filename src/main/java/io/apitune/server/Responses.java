@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Writes every response with {@code Server}, {@code Date}, {@code Content-Type} and
- * {@code Content-Length}.
+ * {@code Content-Length}. For a {@code HEAD} request Vert.x sends the same headers and no body.
  *
  * <p>Thread-safe; call on the request's event loop.
  */
@@ -17,6 +17,7 @@ final class Responses {
     static final CharSequence SERVER = HttpHeaders.createOptimized("apitune");
     static final CharSequence JSON = HttpHeaders.createOptimized("application/json; charset=utf-8");
     static final CharSequence TEXT = HttpHeaders.createOptimized("text/plain; charset=utf-8");
+    static final CharSequence HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
     /** Seconds a rejected client should wait before retrying. */
     static final String RETRY_AFTER_SECONDS = "1";
     private final DateHeader date;
@@ -33,6 +34,10 @@ final class Responses {
         send(response, status, JSON, body);
     }
 
+    void html(HttpServerResponse response, int status, String body) {
+        send(response, status, HTML, body);
+    }
+
     /** {@code {"error":"…"}} with the given status; adds {@code Retry-After} to rejections. */
     void error(HttpServerResponse response, int status, String message, boolean retryLater) {
         if (retryLater) {
@@ -41,7 +46,7 @@ final class Responses {
         json(response, status, new JsonObject().put("error", message).encode());
     }
 
-    private void send(HttpServerResponse response, int status, CharSequence type, String body) {
+    void send(HttpServerResponse response, int status, CharSequence type, String body) {
         Buffer buffer = Buffer.buffer(body.getBytes(StandardCharsets.UTF_8));
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.SERVER, SERVER)

@@ -1,9 +1,5 @@
 package io.apitune.server;
 
-import java.util.List;
-import java.util.function.Supplier;
-
-import io.apitune.db.World;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -12,47 +8,81 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Maps URLs to the mode handlers, counts every request in {@link ServerStats}, and turns
- * handler failures into JSON errors (400 bad id, 404 unknown path, 501/503 from
- * {@link HandlerException}, 500 otherwise).
+ * Maps URLs to the mode handlers: the baselines, {@code /stats}, {@code /metrics} and the
+ * slow-upstream family here, the database family in {@link DbRoutes} and {@link ProductRoutes}.
+ * Every request of a mode is counted in {@link ServerStats} (and timed when metrics are on);
+ * failures become JSON errors (400 bad input, 404 unknown path or row, 405 wrong method with
+ * {@code Allow}, 413 body too large, 501/503 from {@link HandlerException}, 500 otherwise).
  *
  * <p>Thread-safe: the router is shared by every event loop; routes never block.
  */
 final class Routes {
     private static final String HELLO = "Hello, World!";
-    private static final String DB_OFF = "database is off: this server was started without one";
     private final Handlers handlers;
     private final ServerStats stats;
+    private final ServerMetrics metrics;
     private final Responses responses;
+    private final Answers answers;
 
-    Routes(Handlers handlers, ServerStats stats, Responses responses) {
+    Routes(Handlers handlers, ServerStats stats, ServerMetrics metrics, Responses responses) {
         this.handlers = handlers;
         this.stats = stats;
+        this.metrics = metrics;
         this.responses = responses;
+        this.answers = new Answers(responses);
     }
 
     Router build(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.get("/plaintext").handler(ctx -> responses.text(ctx.response(), 200, HELLO));
-        router.get("/json").handler(ctx -> responses.json(ctx.response(), 200,
-                new JsonObject().put("message", HELLO).encode()));
-        router.get("/stats").handler(ctx -> responses.json(ctx.response(), 200,
-                stats.toJson().encode()));
-        itemRoute(router, Mode.BLOCKING, id -> handlers.blocking().item(id));
-        itemRoute(router, Mode.ASYNC, id -> handlers.async().item(id));
-        itemRoute(router, Mode.CACHED, id -> handlers.cached().item(id));
-        itemRoute(router, Mode.VIRTUAL, id -> handlers.virtual().item(id));
-        BlockingDbHandler blockingDb = handlers.blockingDb();
-        AsyncDbHandler asyncDb = handlers.asyncDb();
-        dbRoutes(router, Mode.BLOCKING_DB, blockingDb == null ? null : blockingDb::one,
-                blockingDb == null ? null : blockingDb::queries);
-        dbRoutes(router, Mode.ASYNC_DB, asyncDb == null ? null : asyncDb::one,
-                asyncDb == null ? null : asyncDb::queries);
+        RouteTable table = new RouteTable(router, responses);
+        baselines(table);
+        table.get("/stats", ctx -> responses.json(ctx.response(), 200, stats.toJson().encode()));
+        table.get("/metrics", ctx -> metrics(vertx, ctx));
+        itemRoute(table, Mode.BLOCKING, id -> handlers.blocking().item(id));
+        itemRoute(table, Mode.ASYNC, id -> handlers.async().item(id));
+        itemRoute(table, Mode.CACHED, id -> handlers.cached().item(id));
+        itemRoute(table, Mode.VIRTUAL, id -> handlers.virtual().item(id));
+        new DbRoutes(handlers, stats, metrics, answers).mount(table);
+        new ProductRoutes(handlers, stats, metrics, answers).mount(table);
+        table.answerOtherMethods();
         router.route().last().handler(ctx -> responses.error(ctx.response(), 404,
                 "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), false));
+        router.errorHandler(413, ctx -> responses.error(ctx.response(), 413,
+                "request body larger than " + RouteTable.BODY_LIMIT_BYTES + " bytes", false));
         router.errorHandler(500, ctx -> responses.error(ctx.response(), 500,
                 "internal error: " + ctx.failure(), false));
         return router;
+    }
+
+    private void baselines(RouteTable table) {
+        Endpoint plaintext = new Endpoint(null, metrics.timer("none", "plaintext"));
+        table.get("/plaintext", ctx -> {
+            long startNanos = plaintext.started();
+            responses.text(ctx.response(), 200, HELLO);
+            plaintext.finished(startNanos, 200, false);
+        });
+        Endpoint json = new Endpoint(null, metrics.timer("none", "json"));
+        table.get("/json", ctx -> {
+            long startNanos = json.started();
+            responses.json(ctx.response(), 200, new JsonObject().put("message", HELLO).encode());
+            json.finished(startNanos, 200, false);
+        });
+    }
+
+    /** The scrape runs on a worker: formatting every meter is CPU work of a millisecond or so. */
+    private void metrics(Vertx vertx, RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        if (!metrics.enabled()) {
+            responses.error(response, 404, "metrics are off (--no-metrics)", false);
+            return;
+        }
+        vertx.executeBlocking(metrics::scrape, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                responses.send(response, 200, ServerMetrics.CONTENT_TYPE, ar.result());
+            } else {
+                responses.error(response, 500, "scrape failed: " + ar.cause(), false);
+            }
+        });
     }
 
     /** The slow-upstream family's request path, by id. */
@@ -61,67 +91,24 @@ final class Routes {
         Future<Item> item(long id);
     }
 
-    /** The database family's {@code queries} path. */
-    @FunctionalInterface
-    interface QueriesPath {
-        Future<List<World>> queries(int count);
-    }
-
-    private void itemRoute(Router router, Mode mode, ItemPath path) {
-        ModeStats modeStats = stats.of(mode);
-        router.get("/" + mode.path() + "/item/:id").handler(ctx -> {
-            modeStats.started();
+    private void itemRoute(RouteTable table, Mode mode, ItemPath path) {
+        Endpoint endpoint = Endpoint.of(stats, metrics, mode, "item");
+        table.get("/" + mode.path() + "/item/:id", ctx -> {
+            long startNanos = endpoint.started();
             String raw = ctx.pathParam("id");
             long id = parseId(raw);
             if (id < 0) {
-                String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-                responses.error(ctx.response(), 400,
-                        "id must be an integer 0.." + Long.MAX_VALUE + ", got '" + shown + "'", false);
-                modeStats.finished(400, false);
+                answers.fail(ctx, endpoint, startNanos, HandlerException.badRequest(
+                        "id must be an integer 0.." + Long.MAX_VALUE + ", got '" + shown(raw) + "'"));
                 return;
             }
-            answer(ctx, modeStats, () -> path.item(id).map(Item::toJson));
+            answers.json(ctx, endpoint, startNanos, path.item(id).map(Item::toJson));
         });
     }
 
-    private void dbRoutes(Router router, Mode mode, Supplier<Future<World>> one, QueriesPath many) {
-        ModeStats modeStats = stats.of(mode);
-        router.get("/" + mode.path() + "/db").handler(ctx -> {
-            modeStats.started();
-            answer(ctx, modeStats, one == null ? null : () -> one.get().map(World::toJson));
-        });
-        router.get("/" + mode.path() + "/queries").handler(ctx -> {
-            modeStats.started();
-            int count = Queries.parse(ctx.request().getParam("queries"));
-            answer(ctx, modeStats, many == null ? null
-                    : () -> many.queries(count).map(World::toJson));
-        });
-    }
-
-    /**
-     * Runs {@code body} (null: no database) and sends its JSON or the mapped error; the caller
-     * has already counted the request as started.
-     */
-    private void answer(RoutingContext ctx, ModeStats modeStats, Supplier<Future<String>> body) {
-        if (body == null) {
-            responses.error(ctx.response(), 503, DB_OFF, false);
-            modeStats.finished(503, false);
-            return;
-        }
-        body.get().onComplete(ar -> {
-            HttpServerResponse response = ctx.response();
-            if (ar.succeeded()) {
-                responses.json(response, 200, ar.result());
-                modeStats.finished(200, false);
-            } else if (ar.cause() instanceof HandlerException failure) {
-                responses.error(response, failure.status(), failure.getMessage(),
-                        failure.isRejected());
-                modeStats.finished(failure.status(), failure.isRejected());
-            } else {
-                responses.error(response, 500, "internal error: " + ar.cause(), false);
-                modeStats.finished(500, false);
-            }
-        });
+    /** At most 40 characters of user input, for an error message. */
+    static String shown(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
     }
 
     /** The id as a non-negative long, or -1 when it is not one. */

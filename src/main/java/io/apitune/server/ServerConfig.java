@@ -15,17 +15,21 @@ import io.apitune.ApituneException;
  * @param jitter         uniform random extra latency in [0, jitter], >= 0
  * @param workers        size of the bounded worker pool (blocking, blocking-db), >= 1
  * @param queue          requests that may wait for a worker beyond {@code workers}, >= 0
- * @param cacheSize      maximum entries of the cached mode's cache, >= 1
- * @param cacheTtl       time-to-live of cache entries after write, > 0
+ * @param cacheSize      maximum entries of the cache of {@code cached} and of {@code cached-db}
+ *                       (each has its own), >= 1
+ * @param cacheTtl       time-to-live of cache entries after write (both caches), > 0
  * @param dbUrl          {@code postgresql://user:pass@host:port/db} of an existing server, or
  *                       null for the embedded PostgreSQL
  * @param dbPool         connections of each DB pool (JDBC and async), >= 1
  * @param database       whether to start/connect the database at all; when false the DB modes
  *                       answer 503
+ * @param metrics        whether requests are recorded in Micrometer and {@code /metrics} is
+ *                       served; false (flag {@code --no-metrics}) is the A/B baseline of
+ *                       {@code scripts/metrics-overhead.sh}
  */
 public record ServerConfig(String host, int port, Duration backendLatency, Duration jitter,
         int workers, int queue, long cacheSize, Duration cacheTtl, String dbUrl, int dbPool,
-        boolean database) {
+        boolean database, boolean metrics) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -45,25 +49,38 @@ public record ServerConfig(String host, int port, Duration backendLatency, Durat
         require(dbPool >= 1, "db-pool", dbPool, "must be at least 1");
     }
 
+    /** The same with metrics on, for callers that predate {@code metrics}. */
+    public ServerConfig(String host, int port, Duration backendLatency, Duration jitter,
+            int workers, int queue, long cacheSize, Duration cacheTtl, String dbUrl, int dbPool,
+            boolean database) {
+        this(host, port, backendLatency, jitter, workers, queue, cacheSize, cacheTtl, dbUrl,
+                dbPool, database, true);
+    }
+
     /** The defaults of {@code apitune serve}. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Duration.ofMillis(20), Duration.ZERO,
-                32, 128, 10_000, Duration.ofSeconds(60), null, 16, true);
+                32, 128, 10_000, Duration.ofSeconds(60), null, 16, true, true);
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, database);
+                cacheTtl, dbUrl, dbPool, database, metrics);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, database);
+                cacheTtl, dbUrl, dbPool, database, metrics);
     }
 
     public ServerConfig withDatabase(boolean value) {
         return new ServerConfig(host, port, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, value);
+                cacheTtl, dbUrl, dbPool, value, metrics);
+    }
+
+    public ServerConfig withMetrics(boolean value) {
+        return new ServerConfig(host, port, backendLatency, jitter, workers, queue, cacheSize,
+                cacheTtl, dbUrl, dbPool, database, value);
     }
 
     private static void require(boolean ok, String field, Object value, String rule) {

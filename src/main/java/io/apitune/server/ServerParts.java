@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 
 import io.apitune.db.Database;
 import io.apitune.db.DbUrl;
@@ -17,8 +18,9 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
 
 /**
- * Everything behind the HTTP layer: upstream, worker pools, cache, DB pools, handlers, stats.
- * Built once by {@link ReferenceServer#start}; {@link #close()} releases it in reverse order.
+ * Everything behind the HTTP layer: upstream, worker pools, caches, DB pools, handlers, stats
+ * and metrics. Built once by {@link ReferenceServer#start}; {@link #close()} releases it in
+ * reverse order.
  *
  * <p>Thread model: created and closed on one non-event-loop thread; the parts are thread-safe.
  */
@@ -33,40 +35,66 @@ final class ServerParts {
     private final SqlClient asyncClient;
     private final Handlers handlers;
     private final ServerStats stats;
+    private final ServerMetrics metrics;
     private final DateHeader date;
 
-    private ServerParts(Vertx vertx, ServerConfig config, Database database,
+    private ServerParts(Vertx vertx, ServerConfig config, Database database, ServerMetrics metrics,
             HikariDataSource jdbcPool, SqlClient asyncClient) {
         this.vertx = vertx;
         this.config = config;
         this.database = database;
+        this.metrics = metrics;
         this.jdbcPool = jdbcPool;
         this.asyncClient = asyncClient;
+        this.handlers = handlers(vertx, config, jdbcPool, asyncClient);
+        this.stats = new ServerStats(handlers, config, databaseKind());
+        bindMetrics();
+        this.date = new DateHeader(vertx);
+    }
+
+    private static Handlers handlers(Vertx vertx, ServerConfig config, HikariDataSource jdbcPool,
+            SqlClient asyncClient) {
         Upstream upstream = new Upstream(vertx, config.backendLatency(), config.jitter());
-        this.handlers = new Handlers(upstream,
+        BlockingDbHandler blockingDb = jdbcPool == null ? null : new BlockingDbHandler(
+                new BoundedWorkers(vertx, "apitune-blocking-db", config.workers(), config.queue()),
+                jdbcPool);
+        AsyncDbHandler asyncDb = asyncClient == null ? null : new AsyncDbHandler(asyncClient);
+        return new Handlers(upstream,
                 new BlockingHandler(new BoundedWorkers(vertx, "apitune-blocking",
                         config.workers(), config.queue()), upstream),
                 new AsyncHandler(upstream),
                 new CachedHandler(upstream, config.cacheSize(), config.cacheTtl()),
                 new VirtualHandler(upstream, VirtualThreads.newPerTaskExecutor()),
-                jdbcPool == null ? null : new BlockingDbHandler(new BoundedWorkers(vertx,
-                        "apitune-blocking-db", config.workers(), config.queue()), jdbcPool),
-                asyncClient == null ? null : new AsyncDbHandler(asyncClient));
-        this.stats = new ServerStats(handlers, config, databaseKind());
-        this.date = new DateHeader(vertx);
+                blockingDb, asyncDb,
+                asyncDb == null ? null
+                        : new CachedDbHandler(asyncDb, config.cacheSize(), config.cacheTtl()),
+                blockingDb == null ? null : new JdbcProducts(blockingDb, jdbcPool),
+                asyncClient == null ? null : new PgProducts(asyncClient));
+    }
+
+    private void bindMetrics() {
+        metrics.bindModes(stats);
+        metrics.bindCache(Mode.CACHED, stats.of(Mode.CACHED), handlers.cached()::size);
+        metrics.bindWorkers(handlers.blocking().workers());
+        if (handlers.hasDatabase()) {
+            metrics.bindCache(Mode.CACHED_DB, stats.of(Mode.CACHED_DB), handlers.cachedDb()::size);
+            metrics.bindWorkers(handlers.blockingDb().workers());
+            metrics.bindDbPool("apitune-async-db", config.dbPool());
+        }
     }
 
     /** @param database null to run without one (DB modes answer 503) */
     static ServerParts create(Vertx vertx, ServerConfig config, Database database) {
+        ServerMetrics metrics = ServerMetrics.create(config.metrics());
         if (database == null) {
-            return new ServerParts(vertx, config, null, null, null);
+            return new ServerParts(vertx, config, null, metrics, null, null);
         }
-        HikariDataSource jdbcPool = jdbcPool(database.url(), config.dbPool());
-        return new ServerParts(vertx, config, database, jdbcPool,
+        HikariDataSource jdbcPool = jdbcPool(database.url(), config.dbPool(), metrics);
+        return new ServerParts(vertx, config, database, metrics, jdbcPool,
                 asyncClient(vertx, database.url(), config.dbPool()));
     }
 
-    private static HikariDataSource jdbcPool(DbUrl url, int size) {
+    private static HikariDataSource jdbcPool(DbUrl url, int size, ServerMetrics metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("apitune-blocking-db");
         hikari.setJdbcUrl(url.jdbcUrl());
@@ -76,6 +104,10 @@ final class ServerParts {
         hikari.setMinimumIdle(size);
         hikari.setConnectionTimeout(DB_CONNECT_TIMEOUT_MILLIS);
         hikari.setValidationTimeout(1_000);
+        if (metrics.enabled()) {
+            // HikariCP's own meters: hikaricp_connections{,_active,_idle,_pending,_max,…}.
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
+        }
         return new HikariDataSource(hikari);
     }
 
@@ -104,7 +136,7 @@ final class ServerParts {
     }
 
     Routes routes() {
-        return new Routes(handlers, stats, new Responses(date));
+        return new Routes(handlers, stats, metrics, new Responses(date));
     }
 
     String databaseKind() {
@@ -126,6 +158,7 @@ final class ServerParts {
         if (jdbcPool != null) {
             quietly(jdbcPool::close);
         }
+        quietly(metrics::close);
         quietly(() -> ReferenceServer.await(vertx.close(), ReferenceServer.DRAIN_MILLIS,
                 "stopping Vert.x"));
         if (database != null) {

@@ -25,6 +25,10 @@ public final class ServerStats {
                 () -> 0));
         modes.put(Mode.BLOCKING, new ModeStats(() -> 0, () -> 0,
                 handlers.blocking().workers()::queueDepth));
+        if (handlers.cachedDb() != null) {
+            modes.put(Mode.CACHED_DB, new ModeStats(handlers.cachedDb()::hits,
+                    handlers.cachedDb()::misses, () -> 0));
+        }
         if (handlers.blockingDb() != null) {
             modes.put(Mode.BLOCKING_DB, new ModeStats(() -> 0, () -> 0,
                     handlers.blockingDb().workers()::queueDepth));

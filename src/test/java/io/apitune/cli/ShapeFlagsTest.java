@@ -63,6 +63,16 @@ class ShapeFlagsTest {
     }
 
     @Test
+    void metricsAreOnByDefaultAndNoMetricsTurnsThemOff() {
+        ServeCommand on = new ServeCommand();
+        new CommandLine(on).parseArgs();
+        assertThat(on.metrics).isTrue();
+        ServeCommand off = new ServeCommand();
+        new CommandLine(off).parseArgs("--no-metrics");
+        assertThat(off.metrics).isFalse();
+    }
+
+    @Test
     void invalidValuesExitTwoWithOneLineNamingTheFlag() {
         assertInvalid("--workers", "0", "--workers");
         assertInvalid("--queue", "-1", "--queue");
@@ -77,7 +87,8 @@ class ShapeFlagsTest {
         Cli.Result help = Cli.run("serve", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--host", "--port", "--backend-latency", "--jitter",
-                "--workers", "--queue", "--cache-size", "--cache-ttl", "--db-url", "--db-pool");
+                "--workers", "--queue", "--cache-size", "--cache-ttl", "--db-url", "--db-pool",
+                "--[no-]metrics");
     }
 
     private static void assertInvalid(String flag, String value, String named) {

@@ -174,11 +174,11 @@ class ScenarioParserTest {
         rejects("name: t\nruns:\n  - name: a\n    mode: async\n    url: http://x/\n",
                 "s.yaml:5:10: runs[0].url: give exactly one of mode and url");
         rejects("name: t\nruns:\n  - name: a\n    mode: turbo\n", "s.yaml:4:11: runs[0].mode: \"turbo\" is "
-                + "not a mode (one of blocking, async, cached, virtual, blocking-db, async-db)");
+                + "not a mode (one of blocking, async, cached, virtual, blocking-db, async-db, cached-db)");
         rejects("name: t\nruns:\n  - name: a\n    url: ftp://x/\n",
                 "s.yaml:4:10: runs[0].url: \"ftp://x/\" is not an http:// or https:// URL");
         rejects(RUNS + "    queries: 5\n",
-                "s.yaml:5:14: runs[0].queries: only applies to the database modes (blocking-db, async-db)");
+                "s.yaml:5:14: runs[0].queries: only applies to the database modes (blocking-db, async-db, cached-db)");
         rejects(RUNS + "    duration: 1s\n    requests: 10\n",
                 "s.yaml:6:15: runs[0].requests: give either duration or requests, not both");
         rejects(RUNS + "    ramp-up: 2s\n", "s.yaml:5:14: runs[0].ramp-up: needs a rate (the closed model has none)");

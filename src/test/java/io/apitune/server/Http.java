@@ -39,6 +39,26 @@ final class Http {
         return getAsync(url).get();
     }
 
+    /** Any method, with an optional body (null: none) and header name/value pairs. */
+    static Reply send(String method, String url, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(15)).method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> r = CLIENT.send(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(r.statusCode(), r.headers(), r.body());
+    }
+
+    /** POST of a JSON body. */
+    static Reply postJson(String url, String json) throws Exception {
+        return send("POST", url, json, "Content-Type", "application/json");
+    }
+
     static CompletableFuture<Reply> getAsync(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(15)).GET().build();
