@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.apitune.ApituneException;
+import io.apitune.db.DbUrl;
 
 /**
  * Immutable configuration of the reference server, validated once at construction (invalid
@@ -22,10 +23,11 @@ import io.apitune.ApituneException;
  * @param dbPool         connections of each DB pool (JDBC and async), >= 1
  * @param database       whether to start/connect the database at all; when false the DB modes
  *                       answer 503
+ * @param network        protocols (cleartext or TLS) and connection timeouts
  */
 public record ServerConfig(String host, int port, Duration backendLatency, Duration jitter,
         int workers, int queue, long cacheSize, Duration cacheTtl, String dbUrl, int dbPool,
-        boolean database) {
+        boolean database, NetworkConfig network) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -35,6 +37,7 @@ public record ServerConfig(String host, int port, Duration backendLatency, Durat
         Objects.requireNonNull(backendLatency, "backendLatency");
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
+        Objects.requireNonNull(network, "network");
         require(port >= 0 && port <= 65535, "port", port, "must be 0..65535");
         require(!backendLatency.isNegative(), "backend-latency", backendLatency, "must not be negative");
         require(!jitter.isNegative(), "jitter", jitter, "must not be negative");
@@ -43,27 +46,44 @@ public record ServerConfig(String host, int port, Duration backendLatency, Durat
         require(cacheSize >= 1, "cache-size", cacheSize, "must be at least 1");
         require(!cacheTtl.isNegative() && !cacheTtl.isZero(), "cache-ttl", cacheTtl, "must be positive");
         require(dbPool >= 1, "db-pool", dbPool, "must be at least 1");
+        if (dbUrl != null) {
+            DbUrl.parse(dbUrl);
+        }
+    }
+
+    /** A cleartext server with the default timeouts ({@link NetworkConfig#defaults()}). */
+    public ServerConfig(String host, int port, Duration backendLatency, Duration jitter,
+            int workers, int queue, long cacheSize, Duration cacheTtl, String dbUrl, int dbPool,
+            boolean database) {
+        this(host, port, backendLatency, jitter, workers, queue, cacheSize, cacheTtl, dbUrl,
+                dbPool, database, NetworkConfig.defaults());
     }
 
     /** The defaults of {@code apitune serve}. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Duration.ofMillis(20), Duration.ZERO,
-                32, 128, 10_000, Duration.ofSeconds(60), null, 16, true);
+                32, 128, 10_000, Duration.ofSeconds(60), null, 16, true, NetworkConfig.defaults());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, database);
+                cacheTtl, dbUrl, dbPool, database, network);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, database);
+                cacheTtl, dbUrl, dbPool, database, network);
     }
 
     public ServerConfig withDatabase(boolean value) {
         return new ServerConfig(host, port, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, value);
+                cacheTtl, dbUrl, dbPool, value, network);
+    }
+
+    /** The same server over other protocols or timeouts, e.g. {@link NetworkConfig#selfSignedTls()}. */
+    public ServerConfig withNetwork(NetworkConfig value) {
+        return new ServerConfig(host, port, backendLatency, jitter, workers, queue, cacheSize,
+                cacheTtl, dbUrl, dbPool, database, value);
     }
 
     private static void require(boolean ok, String field, Object value, String rule) {
