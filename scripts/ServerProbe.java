@@ -113,11 +113,11 @@ public final class ServerProbe {
     }
 
     private static void slow(int port, int count, int holdSeconds) throws Exception {
-        ByteBuffer half = ByteBuffer.wrap("GET /json HTTP/1.1\r\nHost: x\r\nX-Slow: "
-                .getBytes(StandardCharsets.US_ASCII));
         List<SocketChannel> channels = new ArrayList<>(count);
         try (Selector selector = Selector.open()) {
             long start = System.nanoTime();
+            ByteBuffer half = ByteBuffer.wrap("GET /json HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                    .getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < count; i++) {
                 SocketChannel channel = SocketChannel.open(new InetSocketAddress(HOST, port));
                 channel.write(half.duplicate());
@@ -127,33 +127,7 @@ public final class ServerProbe {
             }
             System.out.printf(Locale.ROOT, "slow: %d half-open connections open after %.1f s%n",
                     count, (System.nanoTime() - start) / 1e9);
-            int closed = 0;
-            ByteBuffer sink = ByteBuffer.allocate(4096);
-            long end = System.nanoTime() + holdSeconds * 1_000_000_000L;
-            long nextReport = System.nanoTime() + 1_000_000_000L;
-            while (System.nanoTime() < end && closed < count) {
-                selector.select(200);
-                for (SelectionKey key : selector.selectedKeys()) {
-                    SocketChannel channel = (SocketChannel) key.channel();
-                    sink.clear();
-                    int n;
-                    try {
-                        n = channel.read(sink);
-                    } catch (IOException e) {
-                        n = -1;
-                    }
-                    if (n < 0) {
-                        key.cancel();
-                        closed++;
-                    }
-                }
-                selector.selectedKeys().clear();
-                if (System.nanoTime() >= nextReport) {
-                    System.out.printf(Locale.ROOT, "slow: t=%.0f s, %d of %d closed by the server%n",
-                            (System.nanoTime() - start) / 1e9, closed, count);
-                    nextReport += 1_000_000_000L;
-                }
-            }
+            int closed = watch(selector, count, start, holdSeconds);
             System.out.printf(Locale.ROOT, "slow: %d of %d closed by the server after %.1f s%n",
                     closed, count, (System.nanoTime() - start) / 1e9);
         } finally {
@@ -161,5 +135,37 @@ public final class ServerProbe {
                 channel.close();
             }
         }
+    }
+
+    /** Counts connections the server closes, reporting once a second, for at most holdSeconds. */
+    private static int watch(Selector selector, int count, long start, int holdSeconds)
+            throws IOException {
+        int closed = 0;
+        ByteBuffer sink = ByteBuffer.allocate(4096);
+        long end = System.nanoTime() + holdSeconds * 1_000_000_000L;
+        long nextReport = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < end && closed < count) {
+            selector.select(200);
+            for (SelectionKey key : selector.selectedKeys()) {
+                int n;
+                try {
+                    sink.clear();
+                    n = ((SocketChannel) key.channel()).read(sink);
+                } catch (IOException e) {
+                    n = -1;
+                }
+                if (n < 0) {
+                    key.cancel();
+                    closed++;
+                }
+            }
+            selector.selectedKeys().clear();
+            if (System.nanoTime() >= nextReport) {
+                System.out.printf(Locale.ROOT, "slow: t=%.0f s, %d of %d closed by the server%n",
+                        (System.nanoTime() - start) / 1e9, closed, count);
+                nextReport += 1_000_000_000L;
+            }
+        }
+        return closed;
     }
 }

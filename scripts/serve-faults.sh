@@ -6,7 +6,8 @@
 #      and its heap after a full GC, before and while they are open, and how long the header
 #      timeout takes to close them all;
 #   3. stderr of that serve: lines other than its progress lines (expected: none);
-#   4. h2load requests/s on /json over http/1.1, h2c and h2 (TLS), when h2load is installed
+#   4. curl: /json over http/1.1, h2c (prior knowledge and upgrade) and h2 answers the same body;
+#   5. h2load requests/s on /json over http/1.1, h2c and h2 (TLS), when h2load is installed
 #      (Debian: apt-get install -y nghttp2-client); skipped with a message otherwise.
 # Server and clients are pinned to separate cores (CPU_SERVER, CPU_CLIENT) when taskset exists.
 # Traffic goes to 127.0.0.1 only; every step is bounded in count and time.
@@ -36,10 +37,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pin() { # pin CPU command...
-  local cpu=$1; shift
-  if command -v taskset >/dev/null; then taskset -c "$cpu" "$@"; else "$@"; fi
-}
+# Prefixes that pin a command to a core; background jobs use them directly, so $! is the
+# command's own PID (taskset execs it).
+on_server=(); on_client=()
+if command -v taskset >/dev/null; then
+  on_server=(taskset -c "$CPU_SERVER"); on_client=(taskset -c "$CPU_CLIENT")
+fi
 
 [[ -f $JAR ]] || mvn -B -q package -DskipTests
 ulimit -n $((SLOW + 4096)) 2>/dev/null || echo "note: could not raise the open-file limit ($(ulimit -n))"
@@ -48,7 +51,7 @@ ulimit -n $((SLOW + 4096)) 2>/dev/null || echo "note: could not raise the open-f
 # waits until it listens.
 start_serve() {
   local name=$1 port=$2; shift 2
-  pin "$CPU_SERVER" "$JAVA" -jar "$JAR" serve --port "$port" "$@" \
+  "${on_server[@]}" "$JAVA" -jar "$JAR" serve --port "$port" "$@" \
       >"$work/$name.out" 2>"$work/$name.err" &
   SERVE_PID=$!
   pids+=("$SERVE_PID")
@@ -65,22 +68,23 @@ heap_mib() { # used heap after a full GC, MiB
   jcmd "$1" GC.run >/dev/null 2>&1 || true
   jcmd "$1" GC.heap_info 2>/dev/null | awk '
     / total .* used / { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); s += v } }
-    END { if (s) printf "%.0f", s / 1024; else printf "?" }'
+    END { if (s) printf "%.0f", s / 1024; else printf "?" }' || true
 }
 
-probe() { pin "$CPU_CLIENT" "$JAVA" scripts/ServerProbe.java "$@"; }
+probe() { "${on_client[@]}" "$JAVA" scripts/ServerProbe.java "$@"; }
 
 echo "== serve on 127.0.0.1:$PORT (--backend-latency 0 --header-timeout $HEADER_TIMEOUT), server on CPU $CPU_SERVER, clients on CPU $CPU_CLIENT"
 start_serve plain "$PORT" --backend-latency 0 --header-timeout "$HEADER_TIMEOUT" --idle-timeout 120s
 pid=$SERVE_PID
 
-echo "== 1. pipelining (one connection, GET /cached/item/i)"
+echo "== 1. pipelining (one connection, GET /cached/item/i; the first run warms the JVM up)"
+probe pipeline "$PORT" 10000 >/dev/null
 for depth in 1000 10000 100000; do probe pipeline "$PORT" "$depth"; done
 
 echo "== 2. memory under $SLOW half-open connections"
 before_rss=$(rss_mib "$pid"); before_heap=$(heap_mib "$pid")
 hold=$(( ${HEADER_TIMEOUT%s} + 30 ))
-probe slow "$PORT" "$SLOW" "$hold" >"$work/slow.txt" &
+"${on_client[@]}" "$JAVA" scripts/ServerProbe.java slow "$PORT" "$SLOW" "$hold" >"$work/slow.txt" &
 slow_pid=$!
 pids+=("$slow_pid")
 for _ in $(seq 1 120); do grep -q "open after" "$work/slow.txt" && break; sleep 1; done
@@ -99,17 +103,37 @@ noise=$(grep -v -e '^starting embedded PostgreSQL' -e '^stopping: ' -e '^stopped
 echo "== 3. serve stderr beyond its progress lines: $(printf '%s' "$noise" | grep -c . || true) lines"
 [[ -z $noise ]] || printf '%s\n' "$noise" | head -5
 
-echo "== 4. h2load on /json (server CPU $CPU_SERVER, h2load CPU $CPU_CLIENT, -n $H2LOAD_N)"
+start_serve h2 "$PORT"
+start_serve tls "$TLS_PORT" --tls
+echo "== 4. curl: the same /json over http/1.1, h2c (prior knowledge), h2c (upgrade), h2 (TLS)"
+if command -v curl >/dev/null; then
+  reference=$(curl -s "http://127.0.0.1:$PORT/json")
+  for way in "--http1.1 http://127.0.0.1:$PORT/json" "--http2-prior-knowledge http://127.0.0.1:$PORT/json" \
+             "--http2 http://127.0.0.1:$PORT/json" "-k --http2 https://127.0.0.1:$TLS_PORT/json"; do
+    # shellcheck disable=SC2086
+    answer=$(curl -s -w '\n%{http_version}' $way)
+    body=${answer%$'\n'*}; version=${answer##*$'\n'}
+    printf '%-55s HTTP/%s, body %s\n' "curl $way" "$version" \
+      "$([[ $body == "$reference" ]] && echo "same as HTTP/1.1" || echo "DIFFERENT: $body")"
+  done
+else
+  echo "skipped: curl not found"
+fi
+
+echo "== 5. h2load on /json (server CPU $CPU_SERVER, h2load CPU $CPU_CLIENT, -n $H2LOAD_N)"
 if ! command -v h2load >/dev/null; then
   echo "skipped: h2load not found (apt-get install -y nghttp2-client)"
   exit 0
 fi
-start_serve h2 "$PORT"
-start_serve tls "$TLS_PORT" --tls
-rate() { pin "$CPU_CLIENT" h2load -t 1 "$@" 2>&1 | awk '/^finished in/ {print $4, $5} /^requests:/ {print "   ", $0}'; }
-echo "http/1.1  64 connections:"; rate --h1 -n "$H2LOAD_N" -c 64 "http://127.0.0.1:$PORT/json"
-echo "h2c       4 connections x 64 streams:"; rate -n "$H2LOAD_N" -c 4 -m 64 "http://127.0.0.1:$PORT/json"
-echo "h2 (TLS)  4 connections x 64 streams:"; rate -n "$H2LOAD_N" -c 4 -m 64 "https://127.0.0.1:$TLS_PORT/json"
+# rate ARGS...: a warm-up run of a quarter of the requests (discarded), then the measured run.
+rate() {
+  "${on_client[@]}" h2load -t 1 -n $((H2LOAD_N / 4)) "$@" >/dev/null 2>&1 || true
+  "${on_client[@]}" h2load -t 1 -n "$H2LOAD_N" "$@" 2>&1 \
+    | awk '/^finished in/ {print "   ", $4, $5} /^requests:/ {print "   ", $0}'
+}
+echo "http/1.1  64 connections:"; rate --h1 -c 64 "http://127.0.0.1:$PORT/json"
+echo "h2c       4 connections x 64 streams:"; rate -c 4 -m 64 "http://127.0.0.1:$PORT/json"
+echo "h2 (TLS)  4 connections x 64 streams:"; rate -c 4 -m 64 "https://127.0.0.1:$TLS_PORT/json"
 echo "per-protocol counts in /stats (cleartext server, then TLS server):"
 curl -s "http://127.0.0.1:$PORT/stats" | grep -o '"protocols":{[^}]*}' || true
 curl -sk "https://127.0.0.1:$TLS_PORT/stats" | grep -o '"protocols":{[^}]*}' || true

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 import io.apitune.Notices;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * The server's handler for connection-level failures (a TLS handshake that failed, a protocol
@@ -58,7 +59,7 @@ final class ConnectionErrors implements Handler<Throwable> {
     }
 
     private static boolean isClientGone(Throwable failure) {
-        return failure instanceof ClosedChannelException
+        return failure instanceof ClosedChannelException || failure instanceof HttpClosedException
                 || (failure instanceof IOException && !(failure instanceof SSLException));
     }
 

@@ -19,8 +19,9 @@ import io.netty.handler.codec.http.LastHttpContent;
  *
  * <p>A head whose first bytes arrive in the same read as the end of the previous request starts
  * no clock: if the client then stalls, the idle timeout closes the connection; if it drips more
- * bytes, the next read starts the clock. Reads the server paused (pipelined requests waiting
- * their turn) start nothing, so a busy server never times out its clients.
+ * bytes, the next read starts the clock. A head stops the clock as soon as the decoder has it,
+ * before the server gets to the request, so pipelined requests waiting behind a slow one never
+ * time out.
  *
  * <p>Thread model: confined to the connection's event loop.
  */

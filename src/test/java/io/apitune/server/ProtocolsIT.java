@@ -7,13 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,9 +61,9 @@ class ProtocolsIT {
         http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         h2cUpgrade = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         overTls = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .sslContext(trusting(tls)).build();
+                .sslContext(Http.trusting(tls.tlsCertificate().orElseThrow())).build();
         overTlsHttp11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .sslContext(trusting(tls)).build();
+                .sslContext(Http.trusting(tls.tlsCertificate().orElseThrow())).build();
         vertx = Vertx.vertx();
         priorKnowledge = vertx.createHttpClient(new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
@@ -185,18 +181,5 @@ class ProtocolsIT {
                         response.version() == HttpVersion.HTTP_2 ? "h2" : "http/1.1",
                         body.toString(StandardCharsets.UTF_8))))
                 .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-    }
-
-    /** An SSL context that trusts exactly the server's certificate. */
-    private static SSLContext trusting(ReferenceServer server) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        store.setCertificateEntry("apitune", server.tlsCertificate().orElseThrow());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(
-                TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
