@@ -45,6 +45,9 @@ if command -v taskset >/dev/null; then
 fi
 
 [[ -f $JAR ]] || mvn -B -q package -DskipTests
+# A copy, so a rebuild during the run cannot replace the jar under a running server.
+cp "$JAR" "$work/apitune.jar"
+JAR=$work/apitune.jar
 ulimit -n $((SLOW + 4096)) 2>/dev/null || echo "note: could not raise the open-file limit ($(ulimit -n))"
 
 # start_serve NAME PORT FLAGS...: starts serve in the background (its PID in SERVE_PID) and
