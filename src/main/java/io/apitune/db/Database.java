@@ -2,16 +2,17 @@ package io.apitune.db;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.apitune.ApituneException;
+import io.apitune.Notices;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.ArchUtils;
@@ -31,32 +32,49 @@ public final class Database implements AutoCloseable {
     private static final String EMBEDDED_USER = "postgres";
     private final Kind kind;
     private final DbUrl url;
-    private final EmbeddedPostgres embedded;
+    private final Embedded embedded;
+    private final Notices notices;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(Kind kind, DbUrl url, EmbeddedPostgres embedded) {
+    /** The embedded server, its directory, and its postmaster's PID (-1 when unknown). */
+    private record Embedded(EmbeddedPostgres server, EmbeddedInstances.Instance instance,
+            long postmasterPid) {
+        Embedded(EmbeddedPostgres server, EmbeddedInstances.Instance instance) {
+            this(server, instance,
+                    EmbeddedInstances.postmasterPid(instance.dataDir()).orElse(-1));
+        }
+    }
+
+    private Database(Kind kind, DbUrl url, Embedded embedded, Notices notices) {
         this.kind = kind;
         this.url = url;
         this.embedded = embedded;
+        this.notices = notices;
     }
 
     /**
      * Starts the embedded PostgreSQL (blocking, a few seconds) or connects to {@code dbUrl}, then
-     * creates and seeds the World table.
+     * creates and seeds the World table. Before starting an embedded server it stops those left
+     * running by apitune processes that died ({@link EmbeddedInstances}).
      *
-     * @param dbUrl {@code postgresql://…} of an existing server, or null for the embedded one
+     * @param dbUrl   {@code postgresql://…} of an existing server, or null for the embedded one
+     * @param notices where progress and problems are reported, one line each
      * @throws ApituneException exit 3 when the server cannot be started or reached
      */
-    public static Database open(String dbUrl) {
+    public static Database open(String dbUrl, Notices notices) {
         if (dbUrl != null) {
             DbUrl parsed = DbUrl.parse(dbUrl);
-            Database db = new Database(Kind.EXTERNAL, parsed, null);
+            notices.line("connecting to the database " + parsed + "...");
+            Database db = new Database(Kind.EXTERNAL, parsed, null, notices);
             WorldSchema.ensure(db::connect, parsed.toString());
             return db;
         }
-        EmbeddedPostgres pg = startEmbedded();
+        EmbeddedInstances.Instance instance = claim(notices);
+        notices.line("starting embedded PostgreSQL...");
+        EmbeddedPostgres pg = startEmbedded(instance);
         Database db = new Database(Kind.EMBEDDED,
-                new DbUrl(EMBEDDED_USER, "", "127.0.0.1", pg.getPort(), "postgres"), pg);
+                new DbUrl(EMBEDDED_USER, "", "127.0.0.1", pg.getPort(), "postgres"),
+                new Embedded(pg, instance), notices);
         try {
             WorldSchema.ensure(db::connect, "embedded PostgreSQL");
             return db;
@@ -66,14 +84,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startEmbedded() {
+    private static EmbeddedInstances.Instance claim(Notices notices) {
+        try {
+            return EmbeddedInstances.claim(notices);
+        } catch (java.io.UncheckedIOException e) {
+            throw ApituneException.targetFailure(e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(EmbeddedInstances.Instance instance) {
         try {
             return EmbeddedPostgres.builder()
+                    .setDataDirectory(instance.dataDir())
+                    .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "300")
                     .setPgBinaryResolver(Database::firstPgBinary)
                     .start();
         } catch (IOException | RuntimeException e) {
+            // A postmaster that started but never answered must not outlive this process.
+            EmbeddedInstances.postmasterPid(instance.dataDir()).ifPresent(
+                    pid -> ProcessHandle.of(pid).ifPresent(EmbeddedInstances::stop));
+            instance.release();
             throw ApituneException.targetFailure(
                     "could not start the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -108,21 +140,31 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    /** OS process id of the embedded postmaster, or -1 for an external server. */
-    public long embeddedPid() {
-        return embedded == null ? -1 : embedded.getProcess().pid();
-    }
-
-    /** Stops the embedded PostgreSQL and deletes its data directory; idempotent. */
+    /**
+     * Stops the embedded PostgreSQL and deletes its directory; idempotent. A server that had
+     * already gone (killed, crashed) or that will not stop is reported in one line, never as a
+     * stack trace.
+     */
     @Override
     public void close() {
         if (embedded == null || !closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            embedded.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("stopping the embedded PostgreSQL", e);
+        long pid = embedded.postmasterPid();
+        Optional<ProcessHandle> postmaster = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+        if (pid > 0 && postmaster.isEmpty()) {
+            notices.line("warning: the embedded PostgreSQL (pid " + pid + ") had already stopped");
         }
+        try {
+            embedded.server().close();
+        } catch (IOException | RuntimeException e) {
+            notices.detail(e);
+        }
+        if (postmaster.isPresent() && postmaster.get().isAlive()
+                && !EmbeddedInstances.stop(postmaster.get())) {
+            notices.line("warning: could not stop the embedded PostgreSQL (pid " + pid + ")");
+            return; // Its directory stays, so the next start finds and stops it.
+        }
+        embedded.instance().release();
     }
 }

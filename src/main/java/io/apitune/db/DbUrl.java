@@ -22,6 +22,12 @@ import io.apitune.ApituneException;
 public record DbUrl(String user, String password, String host, int port, String database) {
     private static final int DEFAULT_PORT = 5432;
 
+    public DbUrl {
+        if (port < 1 || port > 65535) {
+            throw ApituneException.invalidInput("--db-url: port " + port + " must be 1..65535");
+        }
+    }
+
     /**
      * @param text e.g. {@code postgresql://bench:secret@127.0.0.1:5432/hello}
      * @throws ApituneException exit 2 naming {@code --db-url} (never the password) when malformed

@@ -134,7 +134,7 @@ public final class PlanRunner {
     static Optional<String> unavailable(TargetSpec target) {
         if (target.kind() == TargetSpec.Kind.MODE && target.mode() == Mode.VIRTUAL
                 && !VirtualThreads.supported()) {
-            return Optional.of(VirtualThreads.UNAVAILABLE);
+            return Optional.of(VirtualThreads.unavailableMessage());
         }
         return Optional.empty();
     }

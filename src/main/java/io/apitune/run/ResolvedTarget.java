@@ -41,7 +41,7 @@ final class ResolvedTarget implements AutoCloseable {
         ReferenceServer server = ReferenceServer.start(config);
         if (!server.availableModes().contains(mode)) {
             server.close();
-            throw ApituneException.targetFailure(mode == Mode.VIRTUAL ? VirtualThreads.UNAVAILABLE
+            throw ApituneException.targetFailure(mode == Mode.VIRTUAL ? VirtualThreads.unavailableMessage()
                     : "mode " + mode + " is not available in this process", null);
         }
         String base = server.baseUrl();

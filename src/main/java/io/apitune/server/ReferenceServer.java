@@ -1,9 +1,7 @@
 package io.apitune.server;
 
-import java.io.IOException;
 import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -13,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.apitune.ApituneException;
+import io.apitune.Notices;
 import io.apitune.db.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -38,23 +38,34 @@ public final class ReferenceServer implements AutoCloseable {
     private final ServerParts parts;
     private final List<HttpVerticle> verticles;
     private final int port;
+    private final TlsMaterial tls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ReferenceServer(ServerParts parts, List<HttpVerticle> verticles, int port) {
+    private ReferenceServer(ServerParts parts, List<HttpVerticle> verticles, int port,
+            TlsMaterial tls) {
         this.parts = parts;
         this.verticles = verticles;
         this.port = port;
+        this.tls = tls;
+    }
+
+    /** {@link #start(ServerConfig, Notices)} reporting on {@code System.err}, without traces. */
+    public static ReferenceServer start(ServerConfig config) {
+        return start(config, Notices.stderr(false));
     }
 
     /**
-     * Starts the database (unless {@code config.database()} is false), then the HTTP server;
-     * returns once it is listening.
+     * Checks the host, the TLS files and the port; then starts the database (unless
+     * {@code config.database()} is false), then the HTTP server; returns once it is listening.
      *
-     * @throws ApituneException exit 3 when the port is in use or the database is down
+     * @param notices progress lines (starting the database) and, at most once a second,
+     *                connection errors
+     * @throws ApituneException exit 2 for an invalid host or TLS file, found before anything
+     *                          starts; exit 3 when the port is in use or the database is down
      */
-    public static ReferenceServer start(ServerConfig config) {
-        failFastIfPortBusy(config);
-        Database database = config.database() ? Database.open(config.dbUrl()) : null;
+    public static ReferenceServer start(ServerConfig config, Notices notices) {
+        TlsMaterial tls = StartChecks.run(config);
+        Database database = config.database() ? Database.open(config.dbUrl(), notices) : null;
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ServerParts parts = null;
         try {
@@ -63,8 +74,12 @@ public final class ReferenceServer implements AutoCloseable {
             parts.stats().toJson().encode();
             Router router = parts.routes().build(vertx);
             List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
-            int port = listen(vertx, router, config, verticles);
-            return new ReferenceServer(parts, Collections.unmodifiableList(verticles), port);
+            ConnectionErrors errors = new ConnectionErrors(notices);
+            ProtocolStats protocols = parts.stats().protocols();
+            int port = listen(vertx, config, verticles, () -> new HttpVerticle(router,
+                    config.host(), config.port() == 0 ? -1 : config.port(), config.network(),
+                    tls, protocols, errors));
+            return new ReferenceServer(parts, Collections.unmodifiableList(verticles), port, tls);
         } catch (RuntimeException e) {
             if (parts != null) {
                 parts.close();
@@ -79,45 +94,21 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * Reports a busy port before spending seconds on the database. Only a courtesy: the real
-     * bind below still maps its own failure to the same message.
+     * Binds one server instance per event loop, all sharing one socket. Port 0 becomes -1 in
+     * the factory: Vert.x lets instances share a random port only when it is negative.
      */
-    private static void failFastIfPortBusy(ServerConfig config) {
-        if (config.port() == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(config.host(), config.port()));
-        } catch (BindException e) {
-            throw portInUse(config, e);
-        } catch (IOException e) {
-            // Other problems (unknown host, …) surface with their own message at the real bind.
-        }
-    }
-
-    private static ApituneException portInUse(ServerConfig config, Throwable cause) {
-        return ApituneException.targetFailure("port " + config.port() + " on " + config.host()
-                + " is already in use", cause);
-    }
-
-    /**
-     * Binds one server instance per event loop, all sharing one socket. Port 0 becomes -1:
-     * Vert.x lets instances share a random port only when it is written as a negative number.
-     */
-    private static int listen(Vertx vertx, Router router, ServerConfig config,
-            List<HttpVerticle> verticles) {
-        int sharedPort = config.port() == 0 ? -1 : config.port();
+    private static int listen(Vertx vertx, ServerConfig config, List<HttpVerticle> verticles,
+            Supplier<HttpVerticle> factory) {
         try {
             await(vertx.deployVerticle(() -> {
-                HttpVerticle v = new HttpVerticle(router, config.host(), sharedPort);
+                HttpVerticle v = factory.get();
                 verticles.add(v);
                 return v;
             }, new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)),
                     START_TIMEOUT_MILLIS, "starting the HTTP server");
         } catch (ApituneException e) {
             if (hasCause(e, BindException.class) || rootMessage(e).contains("already in use")) {
-                throw portInUse(config, e);
+                throw StartChecks.portInUse(config, e);
             }
             throw ApituneException.targetFailure("cannot listen on " + config.host() + ":"
                     + config.port() + ": " + rootMessage(e), e);
@@ -130,10 +121,34 @@ public final class ReferenceServer implements AutoCloseable {
         return port;
     }
 
-    /** e.g. {@code http://127.0.0.1:41234}. */
+    /** e.g. {@code http://127.0.0.1:41234}, or {@code https://…} with TLS. */
     public String baseUrl() {
         String host = parts.config().host();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return parts.config().network().scheme() + "://"
+                + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
+                + ":" + port;
+    }
+
+    /**
+     * With TLS: what the certificate is and its SHA-256 fingerprint, e.g. {@code self-signed
+     * certificate for localhost, 127.0.0.1, ::1; SHA-256 AB:CD:…}; empty in cleartext.
+     */
+    public Optional<String> tlsSummary() {
+        return tls == null ? Optional.empty()
+                : Optional.of(tls.description() + "; SHA-256 fingerprint " + tls.sha256Fingerprint());
+    }
+
+    /**
+     * The certificate the server presents (self-signed or from {@code --tls-cert}), for a client
+     * that should trust exactly it; empty in cleartext.
+     */
+    public Optional<X509Certificate> tlsCertificate() {
+        return tls == null ? Optional.empty() : Optional.of(tls.certificate());
+    }
+
+    /** The SHA-256 fingerprint of the served certificate, {@code AB:CD:…}; empty in cleartext. */
+    public Optional<String> tlsFingerprint() {
+        return tls == null ? Optional.empty() : Optional.of(tls.sha256Fingerprint());
     }
 
     /** Modes that answer 2xx in this process: DB modes need a database, virtual needs JVM 21+. */

@@ -6,13 +6,15 @@ import java.util.Map;
 import io.vertx.core.json.JsonObject;
 
 /**
- * All per-mode counters plus the pool sizes and database kind, rendered as the {@code /stats}
- * JSON: {@code {"modes":{"blocking":{…},…},"pools":{…},"database":"embedded"}}.
+ * All per-mode counters, the per-protocol request counts, the pool sizes and database kind,
+ * rendered as the {@code /stats} JSON:
+ * {@code {"modes":{"blocking":{…},…},"protocols":{"http/1.1":…},"pools":{…},"database":"embedded"}}.
  *
  * <p>Thread-safe: the map is filled at construction and only read afterwards.
  */
 public final class ServerStats {
     private final Map<Mode, ModeStats> modes = new EnumMap<>(Mode.class);
+    private final ProtocolStats protocols = new ProtocolStats();
     private final JsonObject pools;
     private final String database;
 
@@ -42,10 +44,15 @@ public final class ServerStats {
         return modes.get(mode);
     }
 
+    /** Requests by protocol, counted for every path (not only the modes'). */
+    public ProtocolStats protocols() {
+        return protocols;
+    }
+
     public JsonObject toJson() {
         JsonObject perMode = new JsonObject();
         modes.forEach((mode, stats) -> perMode.put(mode.path(), stats.toJson()));
-        return new JsonObject().put("modes", perMode).put("pools", pools.copy())
-                .put("database", database);
+        return new JsonObject().put("modes", perMode).put("protocols", protocols.toJson())
+                .put("pools", pools.copy()).put("database", database);
     }
 }

@@ -30,7 +30,7 @@ public final class VirtualHandler implements AutoCloseable {
 
     public Future<Item> item(long id) {
         if (virtualThreads == null) {
-            return Future.failedFuture(HandlerException.notImplemented(VirtualThreads.UNAVAILABLE));
+            return Future.failedFuture(HandlerException.notImplemented(VirtualThreads.unavailableMessage()));
         }
         Context context = Vertx.currentContext();
         Promise<Item> promise = Promise.promise();

@@ -10,11 +10,18 @@ import java.util.concurrent.Executors;
  * <p>Stateless; thread-safe.
  */
 public final class VirtualThreads {
-    /** The 501 message on JVMs without virtual threads. */
-    public static final String UNAVAILABLE = "mode 'virtual' needs Java 21 or newer; this JVM is "
-            + Runtime.version().feature();
+    /** The 501 body of mode {@code virtual} on JVMs without virtual threads. */
+    static final String UNAVAILABLE = unavailableMessage();
 
     private VirtualThreads() {
+    }
+
+    /**
+     * The one wording of why mode {@code virtual} cannot run here, e.g. {@code mode 'virtual'
+     * needs Java 21 or newer; this JVM is 17}: the 501 body, the serve banner, skipped runs.
+     */
+    public static String unavailableMessage() {
+        return "mode 'virtual' needs Java 21 or newer; this JVM is " + Runtime.version().feature();
     }
 
     /** True when this JVM has virtual threads (feature version >= 21). */

@@ -38,4 +38,12 @@ class DbUrlTest {
         assertThatThrownBy(() -> DbUrl.parse("postgresql://u@h:1/")).hasMessageContaining("--db-url");
         assertThatThrownBy(() -> DbUrl.parse(null)).hasMessageContaining("--db-url");
     }
+
+    @Test
+    void portOutOfRangeIsInvalidInputNamingThePort() {
+        assertThatThrownBy(() -> DbUrl.parse("postgresql://bench:topsecret@127.0.0.1:99999/d"))
+                .isInstanceOf(ApituneException.class)
+                .hasMessage("--db-url: port 99999 must be 1..65535")
+                .extracting(e -> ((ApituneException) e).exitCode()).isEqualTo(2);
+    }
 }

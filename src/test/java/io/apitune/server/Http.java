@@ -5,10 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** Plain JDK HTTP client over loopback for the server tests. Thread-safe. */
 final class Http {
@@ -57,6 +62,19 @@ final class Http {
     /** POST of a JSON body. */
     static Reply postJson(String url, String json) throws Exception {
         return send("POST", url, json, "Content-Type", "application/json");
+    }
+
+    /** A TLS context that trusts exactly {@code certificate} (e.g. the server's self-signed one). */
+    static SSLContext trusting(X509Certificate certificate) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("apitune", certificate);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(
+                TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     static CompletableFuture<Reply> getAsync(String url) {

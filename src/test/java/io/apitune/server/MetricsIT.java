@@ -84,7 +84,7 @@ class MetricsIT {
     @Test
     void noMetricsRecordsNothingAndAnswers404() throws Exception {
         ServerConfig off = new ServerConfig("127.0.0.1", 0, Duration.ZERO, Duration.ZERO, 1, 1,
-                10, Duration.ofMinutes(1), null, 1, false, false);
+                10, Duration.ofMinutes(1), null, 1, false).withMetrics(false);
         try (ReferenceServer server = ReferenceServer.start(off)) {
             assertThat(Http.get(server.baseUrl() + "/plaintext").status()).isEqualTo(200);
             Http.Reply metrics = Http.get(server.baseUrl() + "/metrics");

@@ -22,7 +22,7 @@ final class SharedDbServer {
         if (server == null) {
             ReferenceServer started = ReferenceServer.start(new ServerConfig("127.0.0.1", 0,
                     Duration.ZERO, Duration.ZERO, 8, 64, 10_000, Duration.ofMinutes(5), null, 4,
-                    true, true));
+                    true));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-db-server"));
             server = started;
         }
