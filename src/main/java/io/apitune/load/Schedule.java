@@ -27,12 +27,31 @@ public final class Schedule {
      * @param seed          random seed of the Poisson process
      */
     public Schedule(double ratePerSecond, long rampUpNanos, boolean poisson, long seed) {
-        this.ratePerNano = ratePerSecond / 1e9;
+        this(ratePerSecond, rampUpNanos, poisson, seed, 0, 1);
+    }
+
+    /**
+     * Slice {@code slice} of {@code slices} of a schedule at {@code ratePerSecond}: with constant
+     * spacing it holds every {@code slices}-th request of the whole schedule, starting at request
+     * {@code slice}, so the slices together are exactly the whole schedule (how lanes and shards
+     * share one rate). Poisson slices are independent Poisson processes at the slice rate, whose
+     * sum is a Poisson process at the whole rate.
+     *
+     * @param slice  0 .. slices - 1
+     * @param slices >= 1
+     */
+    public Schedule(double ratePerSecond, long rampUpNanos, boolean poisson, long seed, int slice,
+            int slices) {
+        if (slices < 1 || slice < 0 || slice >= slices) {
+            throw new IllegalArgumentException("slice " + slice + " of " + slices);
+        }
+        this.ratePerNano = ratePerSecond / slices / 1e9;
         this.rampNanos = rampUpNanos;
         this.poisson = poisson;
-        this.random = new SplittableRandom(seed);
+        this.random = new SplittableRandom(seed + slice);
         // Constant spacing with a ramp starts half a step in, so the first request is not at 0/0.
-        this.count = poisson ? exponential() : rampUpNanos == 0 ? 0 : 0.5;
+        double first = rampUpNanos == 0 ? 0 : 0.5;
+        this.count = poisson ? exponential() : first + (double) slice / slices;
     }
 
     /** The offset of the next request from the phase start, in nanoseconds; non-decreasing. */
@@ -40,6 +59,31 @@ public final class Schedule {
         double offset = timeOfCount(count);
         count += poisson ? exponential() : 1.0;
         return (long) offset;
+    }
+
+    /**
+     * How many requests, the next one included, are intended before {@code offsetNanos}: exact
+     * for constant spacing; for Poisson arrivals the expected number (the next one counted if it
+     * is due). Does not advance the schedule. Meant for counting requests that will never be
+     * sent, however many (a rate of 10^12/s must not be counted one by one).
+     */
+    public long countBefore(long offsetNanos) {
+        if (offsetNanos <= 0 || timeOfCount(count) >= offsetNanos) {
+            return 0;
+        }
+        double remaining = countAt(offsetNanos) - count;
+        if (poisson) {
+            return 1 + (long) Math.max(0, Math.floor(remaining));
+        }
+        return Math.max(1, (long) Math.ceil(remaining));
+    }
+
+    /** The expected count N(t) at offset t: the inverse of {@link #timeOfCount}. */
+    private double countAt(double t) {
+        if (t < rampNanos) {
+            return ratePerNano * t * t / (2 * rampNanos);
+        }
+        return ratePerNano * rampNanos / 2 + ratePerNano * (t - rampNanos);
     }
 
     private double exponential() {

@@ -30,13 +30,13 @@ public final class ConsoleSummary {
         String target = targetRate == null ? "closed model" : String.format(Locale.ROOT,
                 "target %.1f/s", targetRate);
         out.printf(Locale.ROOT, "  %s, achieved %.1f/s, %d requests in %.3f s%n", target,
-                result.throughputPerSecond(), result.requests(), result.durationNanos() / 1e9);
-        out.println("  " + errorLine(result.errors(), result.requests()));
+                result.requestRatePerSecond(), result.attempts(), result.durationNanos() / 1e9);
+        out.println("  " + errorLine(result.errors(), result.attempts()));
         out.println();
         out.printf(Locale.ROOT, "  %-13s%10s%10s%10s%10s%10s%10s%10s%10s%n", "ms", "p50", "p75",
                 "p90", "p99", "p99.9", "p99.99", "max", "mean");
-        row(out, "latency", result.latency());
-        row(out, "service time", result.service());
+        row(out, "latency", result.okLatency());
+        row(out, "service time", result.okService());
         if (dir != null) {
             out.println();
             out.println("  report: " + dir);

@@ -85,8 +85,8 @@ public final class ReportJson {
     private static ObjectNode results(LoadConfig config, LoadResult result) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("durationSeconds", result.durationNanos() / 1e9);
-        node.put("requests", result.requests());
-        node.put("throughput", result.throughputPerSecond());
+        node.put("requests", result.attempts());
+        node.put("throughput", result.requestRatePerSecond());
         if (config.ratePerSecond() == null) {
             node.putNull("targetRate");
         } else {
@@ -95,10 +95,10 @@ public final class ReportJson {
         ObjectNode errors = errors(result.errors());
         errors.put("total", result.errors().total());
         node.set("errors", reorderTotalFirst(errors));
-        node.put("errorRate", result.requests() == 0 ? 0.0
-                : (double) result.errors().total() / result.requests());
-        node.set("latency", stats(result.latency()));
-        node.set("serviceTime", stats(result.service()));
+        node.put("errorRate", result.attempts() == 0 ? 0.0
+                : (double) result.errors().total() / result.attempts());
+        node.set("latency", stats(result.okLatency()));
+        node.set("serviceTime", stats(result.okService()));
         ArrayNode timeline = node.putArray("timeline");
         double t = 0;
         for (IntervalSample sample : result.timeline()) {

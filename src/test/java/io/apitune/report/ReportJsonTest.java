@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.apitune.load.ErrorCounts;
+import io.apitune.load.GeneratorHealth;
 import io.apitune.load.IntervalSample;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadResult;
@@ -41,11 +42,14 @@ class ReportJsonTest {
             latency.recordValue(i * 1_000_000L); // 1..100 ms
             service.recordValue(i * 500_000L);
         }
-        ErrorCounts errors = new ErrorCounts(1, 2, 3, 4, 0);
+        ErrorCounts errors = new ErrorCounts(1, 2, 3, 4, 0, 0);
+        GeneratorHealth health = new GeneratorHealth(Histograms.newHistogram(), 0, 0, 0.5, 0.4,
+                2, 2, 0.5, 2.0, 0, 110, 0, 0, false, "", "");
         LoadResult result = new LoadResult(1_800_000_000_000L, 1_800_000_010_000L,
-                10_000_000_000L, 110, errors, latency, service,
-                List.of(new IntervalSample(1.0, 1.0, 110, 110, errors, errors, 0, 0, 10, 0)),
-                new IntervalLog(1_800_000_000_000L), false);
+                10_000_000_000L, 110, 100, 10, errors, latency, service, Histograms.newHistogram(),
+                List.of(new IntervalSample(1.0, 1.0, 110, 110, 100, 100, errors, errors, 0, 0, 0,
+                        10, 0)),
+                new IntervalLog(1_800_000_000_000L), false, health);
 
         ObjectNode json = ReportJson.build("20261127-011500-cached", spec,
                 "http://127.0.0.1:1/cached/item/{key}", result);

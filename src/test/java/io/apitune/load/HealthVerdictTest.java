@@ -1,0 +1,58 @@
+package io.apitune.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apitune.metrics.LatencyStats;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The limited rule, case by case at and around each threshold. */
+class HealthVerdictTest {
+    private static LatencyStats p99(double millis) {
+        long nanos = (long) (millis * 1e6);
+        return new LatencyStats(100, nanos, nanos, nanos, nanos, nanos, nanos, nanos, nanos, 0, 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // case,                        lagMs, latMs, sent, waited, notSent, ioBusy, loopMs, limited, reason
+        "healthy,                        0.05,   1.5, 1000,      0,       0,   0.30,    1, false, ''",
+        "lag below the 1 ms floor,        0.9,   1.0, 1000,      0,       0,   0.30,    1, false, ''",
+        "lag 10 % of latency,             2.0,  20.0, 1000,      0,       0,   0.30,    1, false, ''",
+        "lag a quarter of latency,        5.0,  20.0, 1000,      0,       0,   0.30,    1, true, send lag",
+        "lag is the latency,            480.0, 500.0, 1000,      0,       0,   0.30,    1, true, send lag",
+        "shortfall behind busy target,    0.1, 900.0, 1000,    900,     500,   0.10,    1, false, ''",
+        "shortfall with free connections, 0.1,   1.0, 1000,    100,     500,   0.10,    1, true, not sent",
+        "shortfall of a busy generator,   0.1,   1.0, 1000,   1000,     500,   0.60,    1, true, not sent",
+        "shortfall of a starved generator,0.1,   1.0, 1000,   1000,     500,   0.20,   25, true, not sent",
+        "saturated I/O thread,            0.1,   1.0, 1000,      0,       0,   0.95,    1, true, busy",
+        "unknown CPU,                     0.1,   1.0, 1000,      0,       0,  -1.00,    1, false, ''",
+    })
+    void judges(String name, double lagMillis, double latencyMillis, long sent, long waited,
+            long notSent, double ioBusy, long loopMillis, boolean limited, String reasonPart) {
+        HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
+                p99(lagMillis), p99(latencyMillis), p99(0), sent, waited, notSent, ioBusy,
+                loopMillis * 1_000_000L, 1.0, 2, 1000.0, 1.0));
+        assertThat(verdict.limited()).isEqualTo(limited);
+        if (limited) {
+            assertThat(verdict.reason()).contains(reasonPart);
+            assertThat(verdict.advice()).startsWith("use ").contains("shards");
+        } else {
+            assertThat(verdict.reason()).isEmpty();
+            assertThat(verdict.advice()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.95, more cores (it had 2)", "0.30, a lower --rate or fewer --connections"})
+    void theWarningNamesTheCauseAndWhatToDo(double ioBusy, String advicePart) {
+        double lag = ioBusy > 0.9 ? 0.1 : 10.0;
+        HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
+                p99(lag), p99(12.0), p99(0), 1000, 0, 0, ioBusy, 0, 1.9, 2, 20_000.0, 1.0));
+        GeneratorHealth health = new GeneratorHealth(io.apitune.metrics.Histograms.newHistogram(),
+                0, 0, 1.9, ioBusy, 2, 2, 0.5, 2.0, 0, 1000, 0, 0, verdict.limited(), verdict.reason(),
+                verdict.advice());
+        assertThat(health.warning()).startsWith("WARNING: the load generator limited this run: ")
+                .contains(advicePart).endsWith(".").doesNotContain("\n");
+    }
+}
