@@ -24,7 +24,10 @@ abstract class Driver {
     /** A time far enough ahead to stand for "never" in overflow-safe comparisons (146 years). */
     static final long FAR_NANOS = 1L << 62;
     private static final long MIN_SWEEP_NANOS = 1_000_000L;
-    private static final long MAX_SWEEP_NANOS = 100_000_000L;
+    /** The sweep doubles as the lane's heartbeat: often enough to see a stall of a few ms. */
+    private static final long MAX_SWEEP_NANOS = 10_000_000L;
+    /** A sweep later than this counts as the lane being stalled (timer jitter stays below). */
+    static final long STALL_NANOS = 1_000_000L;
 
     final Transport.Lane lane;
     final long timeoutNanos;
@@ -50,6 +53,8 @@ abstract class Driver {
     private long sweepDueNanos;
     /** Worst lateness of a sweep in the measured phase: how long the lane left a task waiting. */
     private volatile long maxLoopDelayNanos;
+    /** Sum of the sweeps' lateness of at least {@link #STALL_NANOS} in the measured phase. */
+    private volatile long stalledNanos;
     int phase;
     private boolean stopped;
     private volatile boolean issuingDone;
@@ -224,8 +229,11 @@ abstract class Driver {
         }
         long now = System.nanoTime();
         long late = now - sweepDueNanos;
-        if (phase == MEASURED && late > maxLoopDelayNanos) {
-            maxLoopDelayNanos = late;
+        if (phase == MEASURED && late >= STALL_NANOS) {
+            stalledNanos += late;
+            if (late > maxLoopDelayNanos) {
+                maxLoopDelayNanos = late;
+            }
         }
         for (Exchange slot : slots) {
             if (slot.busy && now - slot.sentNanos >= timeoutNanos) {
@@ -262,6 +270,15 @@ abstract class Driver {
      */
     final long maxLoopDelayNanos() {
         return maxLoopDelayNanos;
+    }
+
+    /**
+     * How long the lane was stalled while measuring: the sum of the lateness of its timer tasks
+     * that ran {@link #STALL_NANOS} or more late (GC pauses, a starved or overloaded thread).
+     * Any thread.
+     */
+    final long stalledNanos() {
+        return stalledNanos;
     }
 
     /** Measured requests never sent (set at the stop). Any thread. */

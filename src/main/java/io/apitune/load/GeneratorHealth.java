@@ -21,7 +21,9 @@ import org.HdrHistogram.Histogram;
  * @param cores              processors available to the JVM
  * @param ioThreads          I/O threads (lanes) the generator used
  * @param maxLoopDelayMillis the longest an I/O thread left a timer task waiting while
- *                           measuring, milliseconds (a starved or overloaded I/O thread)
+ *                           measuring, milliseconds (a GC pause, a starved or overloaded thread)
+ * @param stalledMillis      how long the most stalled I/O thread was stalled while measuring:
+ *                           the sum of its timer tasks' lateness of 1 ms or more, milliseconds
  * @param warmupSeconds      how long warm-up really lasted (it ends early once the generator
  *                           keeps its schedule)
  * @param warmupDropped      warm-up requests not yet sent when measurement started, dropped
@@ -36,7 +38,7 @@ import org.HdrHistogram.Histogram;
  */
 public record GeneratorHealth(Histogram sendLag, long gcCount, long gcPauseMillis,
         double cpuUtilisation, double ioThreadUtilisation, int cores, int ioThreads,
-        double maxLoopDelayMillis,
+        double maxLoopDelayMillis, double stalledMillis,
         double warmupSeconds, long warmupDropped, long sent, long waitedForConnection,
         long notSent, boolean limited, String reason, String advice) {
 

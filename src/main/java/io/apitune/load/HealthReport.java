@@ -21,17 +21,18 @@ final class HealthReport {
     }
 
     GeneratorHealth health(LoadConfig config, double warmupSeconds, long warmupDropped, long sent,
-            long waited, long notSent, long maxLoopDelayNanos, double windowSeconds) {
+            long waited, long notSent, long maxLoopDelayNanos, long stalledNanos,
+            double windowSeconds) {
         Histogram sendLag = sampler.totalSendLag();
         int cores = Runtime.getRuntime().availableProcessors();
         HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
                 LatencyStats.of(sendLag), LatencyStats.of(sampler.totalOkLatency()),
                 LatencyStats.of(sampler.totalFailureLatency()), sent, waited, notSent,
-                usage.busiestLaneUtilisation(), maxLoopDelayNanos, usage.cpuUtilisation(), cores,
+                usage.busiestLaneUtilisation(), stalledNanos, usage.cpuUtilisation(), cores,
                 config.ratePerSecond(), windowSeconds));
         return new GeneratorHealth(sendLag, usage.gcCount(), usage.gcPauseMillis(),
                 usage.cpuUtilisation(), usage.busiestLaneUtilisation(), cores, ioThreads,
-                maxLoopDelayNanos / 1e6, warmupSeconds, warmupDropped, sent, waited, notSent, verdict.limited(),
+                maxLoopDelayNanos / 1e6, stalledNanos / 1e6, warmupSeconds, warmupDropped, sent, waited, notSent, verdict.limited(),
                 verdict.reason(), verdict.advice());
     }
 }

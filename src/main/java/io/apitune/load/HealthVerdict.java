@@ -17,12 +17,20 @@ import io.apitune.metrics.LatencyStats;
  *       the lag: at a quarter, the generator's own delay is a visible part of the figure. The
  *       1 ms floor keeps microsecond jitter (a timer wake-up, about 50 µs) from condemning a run
  *       against a microsecond target; wrk2 itself paces with a 1 ms timer.</li>
+ *   <li><b>Stalls</b>: an I/O thread was stalled at least {@value #STALL_SHARE_PERCENT} % of
+ *       the window: the lane's heartbeat (a timer every 10 ms at most) ran 1 ms or more late,
+ *       summed over the window (GC pauses, a thread starved of CPU by other processes, a long
+ *       batch of work). Requests sent or answered during a stall carry the generator's delay, so
+ *       once stalls cover 1 % of the time at least 1 % of the requests do, and p99 is no longer
+ *       the target's. This is the rule that sees a generator starved of CPU: its own CPU time is
+ *       then low, and late completions make its requests look like they waited for the target.
+ *       </li>
  *   <li><b>Shortfall</b> (open model): requests intended in the window were never sent, unless
  *       the target is plainly the one that held them back: at least
  *       {@value #WAITED_SHARE_PERCENT} % of the sent requests found every connection busy at
  *       their intended time, while the busiest I/O thread was on a CPU less than
- *       {@value #SHORTFALL_BUSY_PERCENT} % of the window and never left a timer task waiting
- *       {@value #LOOP_DELAY_LIMIT_MILLIS} ms or more. Requests that wait for the busy
+ *       {@value #SHORTFALL_BUSY_PERCENT} % of the window and was stalled less than
+ *       {@value #STALL_SHARE_PERCENT} % of it. Requests that wait for the busy
  *       connections of a slow target wait for the target (their latency, counted from the
  *       intended time, shows it) while the generator idles; a shortfall while connections were
  *       free, or while the generator was busy or starved of CPU (then even a free connection
@@ -44,15 +52,15 @@ public final class HealthVerdict {
     public static final int WAITED_SHARE_PERCENT = 50;
     /** The busiest I/O thread's CPU share from which a shortfall is the generator's. */
     public static final int SHORTFALL_BUSY_PERCENT = 50;
-    /** A timer task left waiting this long shows an I/O thread starved of CPU. */
-    public static final long LOOP_DELAY_LIMIT_MILLIS = 10;
+    /** Share of the window an I/O thread may be stalled before it sets p99. */
+    public static final int STALL_SHARE_PERCENT = 1;
     /** The busiest I/O thread's CPU share at or above which the generator is saturated. */
     public static final int IO_THREAD_SATURATED_PERCENT = 90;
 
     /** Everything the rule looks at. */
     record Inputs(LatencyStats sendLag, LatencyStats okLatency, LatencyStats failureLatency,
             long sent, long waitedForConnection, long notSent, double ioThreadUtilisation,
-            long maxLoopDelayNanos,
+            long stalledNanos,
             double cpuUtilisation, int cores, Double targetRate, double windowSeconds) {
     }
 
@@ -66,20 +74,21 @@ public final class HealthVerdict {
     static Verdict judge(Inputs in) {
         List<String> causes = new ArrayList<>();
         List<String> advice = new ArrayList<>();
-        LatencyStats reported = in.okLatency().count() > 0 ? in.okLatency() : in.failureLatency();
-        long lagP99 = in.sendLag().p99Nanos();
-        if (lagP99 >= LAG_FLOOR_MILLIS * 1_000_000L
-                && lagP99 * 100 >= reported.p99Nanos() * LAG_SHARE_PERCENT) {
+        boolean stalled = stalledShare(in) * 100 >= STALL_SHARE_PERCENT;
+        boolean saturated = in.ioThreadUtilisation() * 100 >= IO_THREAD_SATURATED_PERCENT;
+        if (lagging(in)) {
             causes.add(String.format(Locale.ROOT,
                     "its send lag p99 was %.3f ms against a latency p99 of %.3f ms",
-                    lagP99 / 1e6, reported.p99Nanos() / 1e6));
+                    in.sendLag().p99Nanos() / 1e6, reported(in).p99Nanos() / 1e6));
             advice.add("a lower --rate or fewer --connections");
         }
-        boolean targetBound = in.waitedForConnection() * 100 >= in.sent() * WAITED_SHARE_PERCENT
-                && in.ioThreadUtilisation() * 100 < SHORTFALL_BUSY_PERCENT
-                && in.maxLoopDelayNanos() < LOOP_DELAY_LIMIT_MILLIS * 1_000_000L;
-        boolean saturated = in.ioThreadUtilisation() * 100 >= IO_THREAD_SATURATED_PERCENT;
-        if (in.notSent() > 0 && !targetBound && !saturated) {
+        if (stalled) {
+            causes.add(String.format(Locale.ROOT, "its I/O thread was stalled %.1f %% of the time "
+                    + "(%.0f ms of %.1f s: GC pauses or too little CPU)", stalledShare(in) * 100,
+                    in.stalledNanos() / 1e6, in.windowSeconds()));
+            advice.add("more cores (it had " + in.cores() + ")");
+        }
+        if (in.notSent() > 0 && !saturated && !targetBound(in, stalled)) {
             causes.add(shortfall(in));
             advice.add("a lower --rate");
         }
@@ -96,6 +105,28 @@ public final class HealthVerdict {
         }
         advice.add("split the load over shards");
         return new Verdict(true, String.join("; ", causes), "use " + joinOr(dedupe(advice)));
+    }
+
+    /** The latency the run reports: OK requests, or KO ones when none was OK. */
+    private static LatencyStats reported(Inputs in) {
+        return in.okLatency().count() > 0 ? in.okLatency() : in.failureLatency();
+    }
+
+    private static boolean lagging(Inputs in) {
+        long lagP99 = in.sendLag().p99Nanos();
+        return lagP99 >= LAG_FLOOR_MILLIS * 1_000_000L
+                && lagP99 * 100 >= reported(in).p99Nanos() * LAG_SHARE_PERCENT;
+    }
+
+    private static double stalledShare(Inputs in) {
+        return in.windowSeconds() > 0 ? in.stalledNanos() / 1e9 / in.windowSeconds() : 0;
+    }
+
+    /** A shortfall plainly the target's: connections busy, generator idle and responsive. */
+    private static boolean targetBound(Inputs in, boolean stalled) {
+        return in.waitedForConnection() * 100 >= in.sent() * WAITED_SHARE_PERCENT
+                && in.ioThreadUtilisation() * 100 < SHORTFALL_BUSY_PERCENT
+                && !stalled;
     }
 
     private static String shortfall(Inputs in) {

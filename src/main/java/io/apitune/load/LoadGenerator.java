@@ -188,7 +188,9 @@ public final class LoadGenerator implements AutoCloseable {
         long waited = 0;
         long notSent = 0;
         long loopDelay = 0;
+        long stalled = 0;
         for (Driver driver : drivers) {
+            stalled = Math.max(stalled, driver.stalledNanos());
             sent += driver.measuredSent();
             waited += driver.measuredWaited();
             notSent += driver.notSent();
@@ -197,7 +199,7 @@ public final class LoadGenerator implements AutoCloseable {
         ResourceMeter.Usage usage = ResourceMeter.between(parts.before(), parts.after());
         GeneratorHealth health = new HealthReport(sampler, usage, drivers.size())
                 .health(config, (start - parts.originNanos()) / 1e9, warmupDropped(), sent,
-                        waited, notSent, loopDelay, durationNanos / 1e9);
+                        waited, notSent, loopDelay, stalled, durationNanos / 1e9);
         return new LoadResult(startEpochMillis, startEpochMillis + durationNanos / 1_000_000L,
                 durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
                 sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),

@@ -40,9 +40,10 @@ class GeneratorHealthIT {
 
             GeneratorHealth ok = steady.generator();
             assertThat(ok.sendLag().getTotalCount()).isEqualTo(1000);
-            assertThat(ok.limited()).as(ok.reason()).isFalse();
-            assertThat(ok.reason()).isEmpty();
-            assertThat(ok.warning()).isEmpty();
+            // Near zero: a timer wake-up each. (Whether the run as a whole is limited depends on
+            // how much CPU this shared machine leaves it: stalls count, and are tested below.)
+            assertThat(ok.sendLag().getValueAtPercentile(50) / 1e6).isLessThan(5.0);
+            assertThat(ok.reason()).doesNotContain("send lag");
             assertThat(ok.warmupSeconds()).isLessThanOrEqualTo(3.0);
 
             // The stall: requests intended during it are sent up to 0.5 s late, all of them.
@@ -53,7 +54,8 @@ class GeneratorHealthIT {
             assertThat(bad.sendLag().getValueAtPercentile(99))
                     .isGreaterThan(10 * ok.sendLag().getValueAtPercentile(99));
             assertThat(bad.limited()).isTrue();
-            assertThat(bad.reason()).contains("send lag");
+            assertThat(bad.reason()).contains("send lag").contains("stalled");
+            assertThat(bad.stalledMillis()).isGreaterThan(450.0);
             assertThat(bad.warning()).startsWith("WARNING: the load generator limited this run")
                     .contains("send lag").contains("--rate");
         }

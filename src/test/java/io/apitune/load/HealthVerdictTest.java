@@ -15,7 +15,7 @@ class HealthVerdictTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        // case,                        lagMs, latMs, sent, waited, notSent, ioBusy, loopMs, limited, reason
+        // case,                        lagMs, latMs, sent, waited, notSent, ioBusy, stallMs/1s, limited, reason
         "healthy,                        0.05,   1.5, 1000,      0,       0,   0.30,    1, false, ''",
         "lag below the 1 ms floor,        0.9,   1.0, 1000,      0,       0,   0.30,    1, false, ''",
         "lag 10 % of latency,             2.0,  20.0, 1000,      0,       0,   0.30,    1, false, ''",
@@ -25,14 +25,16 @@ class HealthVerdictTest {
         "shortfall with free connections, 0.1,   1.0, 1000,    100,     500,   0.10,    1, true, not sent",
         "shortfall of a busy generator,   0.1,   1.0, 1000,   1000,     500,   0.60,    1, true, not sent",
         "shortfall of a starved generator,0.1,   1.0, 1000,   1000,     500,   0.20,   25, true, not sent",
+        "stalled 2.5 % of the time,       0.1,   1.0, 1000,      0,       0,   0.20,   25, true, stalled",
+        "stalled 0.5 % of the time,       0.1,   1.0, 1000,      0,       0,   0.20,    5, false, ''",
         "saturated I/O thread,            0.1,   1.0, 1000,      0,       0,   0.95,    1, true, busy",
         "unknown CPU,                     0.1,   1.0, 1000,      0,       0,  -1.00,    1, false, ''",
     })
     void judges(String name, double lagMillis, double latencyMillis, long sent, long waited,
-            long notSent, double ioBusy, long loopMillis, boolean limited, String reasonPart) {
+            long notSent, double ioBusy, long stallMillis, boolean limited, String reasonPart) {
         HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
                 p99(lagMillis), p99(latencyMillis), p99(0), sent, waited, notSent, ioBusy,
-                loopMillis * 1_000_000L, 1.0, 2, 1000.0, 1.0));
+                stallMillis * 1_000_000L, 1.0, 2, 1000.0, 1.0));
         assertThat(verdict.limited()).isEqualTo(limited);
         if (limited) {
             assertThat(verdict.reason()).contains(reasonPart);
@@ -50,7 +52,7 @@ class HealthVerdictTest {
         HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
                 p99(lag), p99(12.0), p99(0), 1000, 0, 0, ioBusy, 0, 1.9, 2, 20_000.0, 1.0));
         GeneratorHealth health = new GeneratorHealth(io.apitune.metrics.Histograms.newHistogram(),
-                0, 0, 1.9, ioBusy, 2, 2, 0.5, 2.0, 0, 1000, 0, 0, verdict.limited(), verdict.reason(),
+                0, 0, 1.9, ioBusy, 2, 2, 0.5, 0, 2.0, 0, 1000, 0, 0, verdict.limited(), verdict.reason(),
                 verdict.advice());
         assertThat(health.warning()).startsWith("WARNING: the load generator limited this run: ")
                 .contains(advicePart).endsWith(".").doesNotContain("\n");
