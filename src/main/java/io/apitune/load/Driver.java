@@ -3,6 +3,9 @@ package io.apitune.load;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.apitune.metrics.Histograms;
+import org.HdrHistogram.Histogram;
+
 /**
  * Issues one lane's share of a load model: owns the lane's request slots (at most one request
  * each), sends on them, records outcomes in the recorder of the request's phase, sweeps
@@ -26,8 +29,7 @@ abstract class Driver {
     private static final long MIN_SWEEP_NANOS = 1_000_000L;
     /** The sweep doubles as the lane's heartbeat: often enough to see a stall of a few ms. */
     private static final long MAX_SWEEP_NANOS = 10_000_000L;
-    /** A sweep later than this counts as the lane being stalled (timer jitter stays below). */
-    static final long STALL_NANOS = 1_000_000L;
+
 
     final Transport.Lane lane;
     final long timeoutNanos;
@@ -51,10 +53,11 @@ abstract class Driver {
     private final Runnable sweepTask = this::sweep;
     private final long sweepNanos;
     private long sweepDueNanos;
-    /** Worst lateness of a sweep in the measured phase: how long the lane left a task waiting. */
-    private volatile long maxLoopDelayNanos;
-    /** Sum of the sweeps' lateness of at least {@link #STALL_NANOS} in the measured phase. */
-    private volatile long stalledNanos;
+    /**
+     * Lateness of every sweep in the measured phase: how long the lane left a due task waiting
+     * (its heartbeat). Lane thread only until the stop; read after it.
+     */
+    private final Histogram heartbeatLateness = Histograms.newHistogram();
     int phase;
     private boolean stopped;
     private volatile boolean issuingDone;
@@ -228,12 +231,8 @@ abstract class Driver {
             return;
         }
         long now = System.nanoTime();
-        long late = now - sweepDueNanos;
-        if (phase == MEASURED && late >= STALL_NANOS) {
-            stalledNanos += late;
-            if (late > maxLoopDelayNanos) {
-                maxLoopDelayNanos = late;
-            }
+        if (phase == MEASURED) {
+            heartbeatLateness.recordValue(Histograms.clampNanos(now - sweepDueNanos));
         }
         for (Exchange slot : slots) {
             if (slot.busy && now - slot.sentNanos >= timeoutNanos) {
@@ -265,20 +264,11 @@ abstract class Driver {
     }
 
     /**
-     * The longest a timer task of this lane (the sweep) ran late while measuring: how
-     * responsive the lane's thread was. Any thread.
+     * Lateness of the lane's heartbeat (the sweep, every 10 ms at most) while measuring, in
+     * nanoseconds. Read only after {@link #requestStop}'s latch: the lane writes it until then.
      */
-    final long maxLoopDelayNanos() {
-        return maxLoopDelayNanos;
-    }
-
-    /**
-     * How long the lane was stalled while measuring: the sum of the lateness of its timer tasks
-     * that ran {@link #STALL_NANOS} or more late (GC pauses, a starved or overloaded thread).
-     * Any thread.
-     */
-    final long stalledNanos() {
-        return stalledNanos;
+    final Histogram heartbeatLateness() {
+        return heartbeatLateness;
     }
 
     /** Measured requests never sent (set at the stop). Any thread. */

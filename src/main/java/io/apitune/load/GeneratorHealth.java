@@ -1,5 +1,7 @@
 package io.apitune.load;
 
+import java.util.Set;
+
 import io.apitune.metrics.LatencyStats;
 import org.HdrHistogram.Histogram;
 
@@ -22,8 +24,9 @@ import org.HdrHistogram.Histogram;
  * @param ioThreads          I/O threads (lanes) the generator used
  * @param maxLoopDelayMillis the longest an I/O thread left a timer task waiting while
  *                           measuring, milliseconds (a GC pause, a starved or overloaded thread)
- * @param stalledMillis      how long the most stalled I/O thread was stalled while measuring:
- *                           the sum of its timer tasks' lateness of 1 ms or more, milliseconds
+ * @param stalledMillis      how long the most stalled I/O thread was stalled while measuring,
+ *                           milliseconds: the summed lateness of its heartbeats that were late
+ *                           by at least {@link HealthVerdict}'s stall threshold
  * @param warmupSeconds      how long warm-up really lasted (it ends early once the generator
  *                           keeps its schedule)
  * @param warmupDropped      warm-up requests not yet sent when measurement started, dropped
@@ -32,7 +35,8 @@ import org.HdrHistogram.Histogram;
  *                           intended time (open model)
  * @param notSent            measured requests intended (open model) but never sent before
  *                           the run's end
- * @param limited            true when the generator, not the target, set the numbers
+ * @param causes             why the run is limited ({@link HealthVerdict}'s rules); empty when
+ *                           it is not
  * @param reason             why, in words; empty when not limited
  * @param advice             what to do about it; empty when not limited
  */
@@ -40,7 +44,16 @@ public record GeneratorHealth(Histogram sendLag, long gcCount, long gcPauseMilli
         double cpuUtilisation, double ioThreadUtilisation, int cores, int ioThreads,
         double maxLoopDelayMillis, double stalledMillis,
         double warmupSeconds, long warmupDropped, long sent, long waitedForConnection,
-        long notSent, boolean limited, String reason, String advice) {
+        long notSent, Set<LimitCause> causes, String reason, String advice) {
+
+    public GeneratorHealth {
+        causes = Set.copyOf(causes);
+    }
+
+    /** True when the generator, not the target, set the numbers: some {@link #causes()}. */
+    public boolean limited() {
+        return !causes.isEmpty();
+    }
 
     /** Percentiles of {@link #sendLag}, nanoseconds. */
     public LatencyStats sendLagStats() {
@@ -52,7 +65,7 @@ public record GeneratorHealth(Histogram sendLag, long gcCount, long gcPauseMilli
      * do; empty when the run is not limited.
      */
     public String warning() {
-        if (!limited) {
+        if (!limited()) {
             return "";
         }
         return "WARNING: the load generator limited this run: " + reason

@@ -1,7 +1,10 @@
 package io.apitune.load;
 
+import java.util.List;
+
 import io.apitune.metrics.LatencyStats;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Assembles a {@link GeneratorHealth} from what the sampler, the resource meter and the drivers
@@ -20,19 +23,38 @@ final class HealthReport {
         this.ioThreads = ioThreads;
     }
 
+    /** @param heartbeats per lane, the lateness of its heartbeat while measuring */
     GeneratorHealth health(LoadConfig config, double warmupSeconds, long warmupDropped, long sent,
-            long waited, long notSent, long maxLoopDelayNanos, long stalledNanos,
-            double windowSeconds) {
+            long waited, long notSent, List<Histogram> heartbeats, double windowSeconds) {
         Histogram sendLag = sampler.totalSendLag();
         int cores = Runtime.getRuntime().availableProcessors();
+        LatencyStats ok = LatencyStats.of(sampler.totalOkLatency());
+        LatencyStats failed = LatencyStats.of(sampler.totalFailureLatency());
+        long threshold = HealthVerdict.stallThresholdNanos(ok.count() > 0 ? ok : failed);
+        long stalledNanos = 0;
+        long maxLoopDelayNanos = 0;
+        for (Histogram lane : heartbeats) {
+            stalledNanos = Math.max(stalledNanos, sumAtOrAbove(lane, threshold));
+            maxLoopDelayNanos = Math.max(maxLoopDelayNanos, lane.getMaxValue());
+        }
         HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
-                LatencyStats.of(sendLag), LatencyStats.of(sampler.totalOkLatency()),
-                LatencyStats.of(sampler.totalFailureLatency()), sent, waited, notSent,
+                LatencyStats.of(sendLag), ok, failed, sent, waited, notSent,
                 usage.busiestLaneUtilisation(), stalledNanos, usage.cpuUtilisation(), cores,
                 config.ratePerSecond(), windowSeconds));
         return new GeneratorHealth(sendLag, usage.gcCount(), usage.gcPauseMillis(),
                 usage.cpuUtilisation(), usage.busiestLaneUtilisation(), cores, ioThreads,
-                maxLoopDelayNanos / 1e6, stalledNanos / 1e6, warmupSeconds, warmupDropped, sent, waited, notSent, verdict.limited(),
-                verdict.reason(), verdict.advice());
+                maxLoopDelayNanos / 1e6, stalledNanos / 1e6, warmupSeconds, warmupDropped, sent,
+                waited, notSent, verdict.causes(), verdict.reason(), verdict.advice());
+    }
+
+    /** The sum of the recorded values at or above {@code threshold}. */
+    private static long sumAtOrAbove(Histogram histogram, long threshold) {
+        long sum = 0;
+        for (HistogramIterationValue v : histogram.recordedValues()) {
+            if (v.getValueIteratedTo() >= threshold) {
+                sum += histogram.medianEquivalentValue(v.getValueIteratedTo()) * v.getCountAtValueIteratedTo();
+            }
+        }
+        return sum;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 import io.apitune.ApituneException;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs one {@link LoadConfig} against its URL: probes the target, warms up, measures, judges
@@ -187,19 +188,17 @@ public final class LoadGenerator implements AutoCloseable {
         long sent = 0;
         long waited = 0;
         long notSent = 0;
-        long loopDelay = 0;
-        long stalled = 0;
+        List<Histogram> heartbeats = new ArrayList<>();
         for (Driver driver : drivers) {
-            stalled = Math.max(stalled, driver.stalledNanos());
+            heartbeats.add(driver.heartbeatLateness());
             sent += driver.measuredSent();
             waited += driver.measuredWaited();
             notSent += driver.notSent();
-            loopDelay = Math.max(loopDelay, driver.maxLoopDelayNanos());
         }
         ResourceMeter.Usage usage = ResourceMeter.between(parts.before(), parts.after());
         GeneratorHealth health = new HealthReport(sampler, usage, drivers.size())
                 .health(config, (start - parts.originNanos()) / 1e9, warmupDropped(), sent,
-                        waited, notSent, loopDelay, stalled, durationNanos / 1e9);
+                        waited, notSent, heartbeats, durationNanos / 1e9);
         return new LoadResult(startEpochMillis, startEpochMillis + durationNanos / 1_000_000L,
                 durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
                 sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),

@@ -21,7 +21,7 @@ class HealthVerdictTest {
         "lag 10 % of latency,             2.0,  20.0, 1000,      0,       0,   0.30,    1, false, ''",
         "lag a quarter of latency,        5.0,  20.0, 1000,      0,       0,   0.30,    1, true, send lag",
         "lag is the latency,            480.0, 500.0, 1000,      0,       0,   0.30,    1, true, send lag",
-        "shortfall behind busy target,    0.1, 900.0, 1000,    900,     500,   0.10,    1, false, ''",
+        "shortfall behind busy target,    0.1, 900.0, 1000,    900,     500,   0.10,    1, true, every connection was busy",
         "shortfall with free connections, 0.1,   1.0, 1000,    100,     500,   0.10,    1, true, not sent",
         "shortfall of a busy generator,   0.1,   1.0, 1000,   1000,     500,   0.60,    1, true, not sent",
         "shortfall of a starved generator,0.1,   1.0, 1000,   1000,     500,   0.20,   25, true, not sent",
@@ -39,10 +39,22 @@ class HealthVerdictTest {
         if (limited) {
             assertThat(verdict.reason()).contains(reasonPart);
             assertThat(verdict.advice()).startsWith("use ").contains("shards");
+            assertThat(verdict.causes()).isNotEmpty();
         } else {
             assertThat(verdict.reason()).isEmpty();
             assertThat(verdict.advice()).isEmpty();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aShortfallNamesWhetherTheConnectionsOrTheGeneratorHeldItBack() {
+        HealthVerdict.Verdict target = HealthVerdict.judge(new HealthVerdict.Inputs(p99(0.1),
+                p99(900), p99(0), 1000, 900, 500, 0.1, 0, 0.2, 2, 1000.0, 1.0));
+        assertThat(target.causes()).containsExactly(LimitCause.CONNECTIONS);
+        assertThat(target.advice()).contains("more --connections");
+        HealthVerdict.Verdict busy = HealthVerdict.judge(new HealthVerdict.Inputs(p99(0.1),
+                p99(900), p99(0), 1000, 900, 500, 0.95, 0, 1.0, 2, 1000.0, 1.0));
+        assertThat(busy.causes()).containsExactlyInAnyOrder(LimitCause.CPU, LimitCause.SHORTFALL);
     }
 
     @ParameterizedTest
@@ -52,7 +64,7 @@ class HealthVerdictTest {
         HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
                 p99(lag), p99(12.0), p99(0), 1000, 0, 0, ioBusy, 0, 1.9, 2, 20_000.0, 1.0));
         GeneratorHealth health = new GeneratorHealth(io.apitune.metrics.Histograms.newHistogram(),
-                0, 0, 1.9, ioBusy, 2, 2, 0.5, 0, 2.0, 0, 1000, 0, 0, verdict.limited(), verdict.reason(),
+                0, 0, 1.9, ioBusy, 2, 2, 0.5, 0, 2.0, 0, 1000, 0, 0, verdict.causes(), verdict.reason(),
                 verdict.advice());
         assertThat(health.warning()).startsWith("WARNING: the load generator limited this run: ")
                 .contains(advicePart).endsWith(".").doesNotContain("\n");

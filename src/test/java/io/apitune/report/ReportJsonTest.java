@@ -44,7 +44,7 @@ class ReportJsonTest {
         }
         ErrorCounts errors = new ErrorCounts(1, 2, 3, 4, 0, 0);
         GeneratorHealth health = new GeneratorHealth(Histograms.newHistogram(), 0, 0, 0.5, 0.4,
-                2, 2, 0.5, 0, 2.0, 0, 110, 0, 0, false, "", "");
+                2, 2, 0.5, 0, 2.0, 0, 110, 0, 0, java.util.Set.of(), "", "");
         LoadResult result = new LoadResult(1_800_000_000_000L, 1_800_000_010_000L,
                 10_000_000_000L, 110, 100, 10, errors, latency, service, Histograms.newHistogram(),
                 List.of(new IntervalSample(1.0, 1.0, 110, 110, 100, 100, errors, errors, 0, 0, 0,
