@@ -1,6 +1,5 @@
 package io.apitune.load;
 
-import io.apitune.load.AhcTransport.AhcRequests;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.AsyncHttpClient;

@@ -30,7 +30,8 @@ final class HealthReport {
         int cores = Runtime.getRuntime().availableProcessors();
         LatencyStats ok = LatencyStats.of(sampler.totalOkLatency());
         LatencyStats failed = LatencyStats.of(sampler.totalFailureLatency());
-        long threshold = HealthVerdict.stallThresholdNanos(ok.count() > 0 ? ok : failed);
+        long threshold = HealthVerdict.stallThresholdNanos(ok.count() > 0
+                ? LatencyStats.of(sampler.totalOkService()) : failed);
         long stalledNanos = 0;
         long maxLoopDelayNanos = 0;
         for (Histogram lane : heartbeats) {

@@ -22,13 +22,16 @@ import io.apitune.metrics.LatencyStats;
  *       against a microsecond target; wrk2 itself paces with a 1 ms timer.</li>
  *   <li><b>Stalls</b>: an I/O thread was stalled at least {@value #STALL_SHARE_PERCENT} % of
  *       the window, counting the stalls that matter: the lane's heartbeat (a timer every 10 ms
- *       at most) ran late by at least the send-lag threshold (1 ms, and a quarter of the
- *       reported latency p99), and those latenesses are summed. A stall (a GC pause, a thread
- *       starved of CPU by other processes, a long batch of work) delays sends and the reading of
- *       answers alike; once stalls of that size cover 1 % of the time, at least 1 % of the
- *       requests carry them and p99 is no longer the target's. This is the rule that sees a
- *       generator starved of CPU: its own CPU time is then low, and its late completions make
- *       its requests look like they waited for the target.</li>
+ *       at most) ran late by at least {@value #LAG_FLOOR_MILLIS} ms and at least
+ *       {@value #LAG_SHARE_PERCENT} % of the OK service time p99 (KO latency p99 when nothing was
+ *       OK), and those latenesses are summed. A stall (a GC pause, a thread starved of CPU by
+ *       other processes, a long batch of work) delays sends and the reading of answers alike;
+ *       once stalls of that size cover 1 % of the time, at least 1 % of the requests carry them
+ *       and p99 is no longer the target's. The yardstick is service time, not latency: a
+ *       stalled generator builds a backlog whose wait inflates latency (from the intended time)
+ *       and would hide the stalls that caused it. This is the rule that sees a generator starved
+ *       of CPU: its own CPU time is then low, and its late completions make its requests look
+ *       like they waited for the target.</li>
  *   <li><b>Shortfall</b> (open model): requests intended in the window were never sent by the
  *       run's end (its duration plus its timeout), so the rate asked for was not offered and
  *       the figures are not those of that rate. The cause is {@link LimitCause#CONNECTIONS}
@@ -153,11 +156,12 @@ public final class HealthVerdict {
     }
 
     /**
-     * How late a heartbeat must be to count as a stall: the send-lag threshold, at least
-     * {@value #LAG_FLOOR_MILLIS} ms and {@value #LAG_SHARE_PERCENT} % of {@code reported} p99.
+     * How late a heartbeat must be to count as a stall: at least {@value #LAG_FLOOR_MILLIS} ms
+     * and {@value #LAG_SHARE_PERCENT} % of {@code yardstick} p99 (OK service time, or KO latency
+     * when nothing was OK).
      */
-    static long stallThresholdNanos(LatencyStats reported) {
-        return Math.max(LAG_FLOOR_MILLIS * 1_000_000L, reported.p99Nanos() * LAG_SHARE_PERCENT / 100);
+    static long stallThresholdNanos(LatencyStats yardstick) {
+        return Math.max(LAG_FLOOR_MILLIS * 1_000_000L, yardstick.p99Nanos() * LAG_SHARE_PERCENT / 100);
     }
 
     private static String joinOr(List<String> items) {

@@ -70,8 +70,10 @@ class StallIT {
             assertThat(ms(service.getValueAtPercentile(99.9))).isLessThan(500.0);
             assertThat(ms(service.getMaxValue())).isBetween(900.0, 1400.0);
 
-            // The target stalled, not the generator: no verdict against itself.
-            assertThat(result.generator().limited()).as(result.generator().reason()).isFalse();
+            // The target stalled, not the generator: neither its send lag nor a shortfall may be
+            // blamed on it. (On a machine that starves it of CPU its own stalls would count.)
+            assertThat(result.generator().causes()).as(result.generator().reason())
+                    .doesNotContain(LimitCause.SEND_LAG, LimitCause.SHORTFALL, LimitCause.CONNECTIONS);
             assertIntervalLogMatches(result);
         }
     }
