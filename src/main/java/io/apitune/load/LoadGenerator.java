@@ -1,16 +1,7 @@
 package io.apitune.load;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
-import io.apitune.ApituneException;
-import org.HdrHistogram.Histogram;
 
 /**
  * Runs one {@link LoadConfig} against its URL: probes the target, warms up, measures, judges
@@ -31,15 +22,12 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadGenerator implements AutoCloseable {
     private static final long POLL_NANOS = 10_000_000L;
-    private static final long LANE_ANSWER_SECONDS = 2;
 
     private final LoadConfig config;
     private final ProgressListener listener;
     private final RequestTemplate template;
     private final Transport transport;
-    private final List<Driver> drivers = new ArrayList<>();
-    private final List<LaneRecorder> warmupRecorders = new ArrayList<>();
-    private final List<LaneRecorder> measuredRecorders = new ArrayList<>();
+    private final DriverSet drivers;
     private volatile boolean stopRequested;
     private long stallDelayNanos = -1;
     private long stallNanos;
@@ -52,67 +40,16 @@ public final class LoadGenerator implements AutoCloseable {
         int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
                 config.connections()));
         this.transport = new AhcTransport(template, lanes, config.timeout());
-        long seed = System.nanoTime();
-        int slotsTotal = config.connections() * transport.streamsPerConnection();
-        for (int i = 0; i < lanes; i++) {
-            LaneRecorder warmup = new LaneRecorder();
-            LaneRecorder measured = new LaneRecorder();
-            warmupRecorders.add(warmup);
-            measuredRecorders.add(measured);
-            Transport.Lane lane = transport.lanes().get(i);
-            int slots = share(slotsTotal, i, lanes);
-            long limit = config.requests() == null ? Long.MAX_VALUE : share(config.requests(), i, lanes);
-            drivers.add(config.open()
-                    ? new OpenDriver(lane, slots, config, i, lanes, limit, seed, warmup, measured)
-                    : new ClosedDriver(lane, slots, config, limit, warmup, measured));
-        }
-    }
-
-    /** Share {@code index} of {@code total} split over {@code parts}: the first ones get one more. */
-    private static int share(long total, int index, int parts) {
-        return (int) Math.min(Integer.MAX_VALUE, total / parts + (index < total % parts ? 1 : 0));
+        this.drivers = new DriverSet(config, transport);
     }
 
     /**
      * Sends one request (not measured) and waits for any HTTP response.
      *
-     * @throws ApituneException exit 3 when the target cannot be reached
+     * @throws io.apitune.ApituneException exit 3 when the target cannot be reached
      */
     public void probe() {
-        String url = template.urlForKey(1);
-        CompletableFuture<Integer> answer = new CompletableFuture<>();
-        Transport.Lane lane = transport.lanes().get(0);
-        Transport.Call call = lane.newCall(new Transport.Outcome() {
-            @Override
-            public void completed(int status, long doneNanos) {
-                answer.complete(status);
-            }
-
-            @Override
-            public void failed(Throwable cause, long doneNanos) {
-                answer.completeExceptionally(cause);
-            }
-        });
-        lane.execute(call::send);
-        try {
-            answer.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw ApituneException.targetFailure("target " + url + " is unreachable: "
-                    + describe(cause), cause);
-        } catch (TimeoutException e) {
-            lane.execute(() -> call.abort(e));
-            throw ApituneException.targetFailure("target " + url + " did not answer within "
-                    + config.timeout().toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApituneException.targetFailure("interrupted while probing " + url, e);
-        }
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        TargetProbe.probe(transport.lanes().get(0), template.urlForKey(1), config.timeout());
     }
 
     /** Ends the run early; {@link #run()} returns soon with an interrupted result. */
@@ -138,67 +75,41 @@ public final class LoadGenerator implements AutoCloseable {
     public LoadResult run() {
         long warmupNanos = config.warmup().toNanos();
         long origin = System.nanoTime();
-        boolean warm = warmupNanos > 0;
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
-        for (Driver driver : drivers) {
-            driver.requestStart(origin, origin + window, !warm);
-        }
+        drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
-        if (warm) {
+        if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
-            start = new Warmup(warmupRecorders).await(origin, warmupNanos,
-                    config.open() && adaptiveWarmup,
-                    () -> stopRequested);
-            List<CountDownLatch> switched = new ArrayList<>();
-            for (Driver driver : drivers) {
-                switched.add(driver.requestMeasurement(start, start + window));
-            }
-            awaitLanes(switched);
+            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos,
+                    config.open() && adaptiveWarmup, () -> stopRequested);
+            drivers.startMeasurement(start, window);
         }
         long startEpochMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
-        listener.measurementStarted((start - origin) / 1e9, warmupDropped());
+        listener.measurementStarted((start - origin) / 1e9, drivers.warmupDropped());
         ResourceMeter.Reading before = ResourceMeter.read(laneThreadIds());
-        scheduleStall();
-        Sampler sampler = new Sampler(measuredRecorders, listener, start, startEpochMillis,
-                plannedSeconds(), plannedRequests());
+        if (stallDelayNanos >= 0) {
+            drivers.stallLanes(stallDelayNanos, stallNanos);
+        }
+        Sampler sampler = new Sampler(drivers.measuredRecorders(), listener, start,
+                startEpochMillis, plannedSeconds(), plannedRequests());
         long deadline = config.duration() == null ? 0 : start + window + config.timeout().toNanos();
         long end = measure(sampler, deadline);
         boolean unfinished = end != 0;
         long stopNanos = unfinished ? end : System.nanoTime();
-        List<CountDownLatch> stops = new ArrayList<>();
-        for (Driver driver : drivers) {
-            stops.add(driver.requestStop(stopNanos, unfinished));
-        }
-        awaitLanes(stops);
-        ResourceMeter.Reading after = ResourceMeter.read(laneThreadIds());
+        drivers.stop(stopNanos, unfinished);
+        ResourceMeter.Usage usage = ResourceMeter.between(before, ResourceMeter.read(laneThreadIds()));
         sampler.sample(System.nanoTime());
         listener.finished();
-        long endNanos = endNanos(start, unfinished, stopNanos);
-        return result(sampler, start, startEpochMillis, endNanos,
-                new ResultParts(origin, before, after));
+        long durationNanos = Math.max(0, endNanos(start, unfinished, stopNanos) - start);
+        return result(sampler, usage, (start - origin) / 1e9, startEpochMillis, durationNanos);
     }
 
-    private record ResultParts(long originNanos, ResourceMeter.Reading before,
-            ResourceMeter.Reading after) {
-    }
-
-    private LoadResult result(Sampler sampler, long start, long startEpochMillis, long endNanos,
-            ResultParts parts) {
-        long durationNanos = Math.max(0, endNanos - start);
-        long sent = 0;
-        long waited = 0;
-        long notSent = 0;
-        List<Histogram> heartbeats = new ArrayList<>();
-        for (Driver driver : drivers) {
-            heartbeats.add(driver.heartbeatLateness());
-            sent += driver.measuredSent();
-            waited += driver.measuredWaited();
-            notSent += driver.notSent();
-        }
-        ResourceMeter.Usage usage = ResourceMeter.between(parts.before(), parts.after());
-        GeneratorHealth health = new HealthReport(sampler, usage, drivers.size())
-                .health(config, (start - parts.originNanos()) / 1e9, warmupDropped(), sent,
-                        waited, notSent, heartbeats, durationNanos / 1e9);
+    private LoadResult result(Sampler sampler, ResourceMeter.Usage usage, double warmupSeconds,
+            long startEpochMillis, long durationNanos) {
+        GeneratorHealth health = new HealthReport(sampler, usage, laneThreadIds().length)
+                .health(config, warmupSeconds, drivers.warmupDropped(), drivers.sent(),
+                        drivers.waitedForConnection(), drivers.notSent(), drivers.heartbeats(),
+                        durationNanos / 1e9);
         return new LoadResult(startEpochMillis, startEpochMillis + durationNanos / 1_000_000L,
                 durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
                 sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),
@@ -206,35 +117,8 @@ public final class LoadGenerator implements AutoCloseable {
                 health);
     }
 
-    private void scheduleStall() {
-        if (stallDelayNanos >= 0) {
-            long length = stallNanos;
-            for (Driver driver : drivers) {
-                driver.requestOnLane(() -> LockSupport.parkNanos(length), stallDelayNanos);
-            }
-        }
-    }
-
-    private long warmupDropped() {
-        long dropped = 0;
-        for (Driver driver : drivers) {
-            dropped += driver.warmupDropped();
-        }
-        return dropped;
-    }
-
     private long[] laneThreadIds() {
         return transport.lanes().stream().mapToLong(Transport.Lane::threadId).toArray();
-    }
-
-    private static void awaitLanes(List<CountDownLatch> latches) {
-        try {
-            for (CountDownLatch latch : latches) {
-                latch.await(LANE_ANSWER_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -242,13 +126,7 @@ public final class LoadGenerator implements AutoCloseable {
      * planned duration is over (requests intended in [0, D) make a window of D).
      */
     private long endNanos(long start, boolean unfinished, long stopNanos) {
-        long last = 0;
-        for (LaneRecorder recorder : measuredRecorders) {
-            long done = recorder.lastDoneNanos();
-            if (done != 0 && (last == 0 || done - last > 0)) {
-                last = done;
-            }
-        }
+        long last = drivers.lastDoneNanos();
         if (stopRequested || unfinished || last == 0) {
             return stopNanos;
         }
@@ -269,8 +147,8 @@ public final class LoadGenerator implements AutoCloseable {
     private long measure(Sampler sampler, long deadline) {
         while (!stopRequested) {
             long now = System.nanoTime();
-            if (allIssued()) {
-                if (measuredDone() >= measuredSent()) {
+            if (drivers.allIssued()) {
+                if (drivers.allAnswered()) {
                     return 0;
                 }
                 if (deadline == 0) {
@@ -291,31 +169,6 @@ public final class LoadGenerator implements AutoCloseable {
         return 0;
     }
 
-    private boolean allIssued() {
-        for (Driver driver : drivers) {
-            if (!driver.isIssuingDone()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private long measuredSent() {
-        long sent = 0;
-        for (Driver driver : drivers) {
-            sent += driver.measuredSent();
-        }
-        return sent;
-    }
-
-    private long measuredDone() {
-        long done = 0;
-        for (LaneRecorder recorder : measuredRecorders) {
-            done += recorder.ok() + recorder.ko();
-        }
-        return done;
-    }
-
     private double plannedSeconds() {
         return config.duration() == null ? 0 : config.duration().toNanos() / 1e9;
     }
@@ -326,12 +179,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() {
-        List<CountDownLatch> stops = new ArrayList<>();
-        for (Driver driver : drivers) {
-            stops.add(driver.requestStop(System.nanoTime(), false));
-        }
-        // Stopped lanes ignore the failures that closing their connections delivers.
-        awaitLanes(stops);
+        drivers.stop(System.nanoTime(), false);
         transport.close();
     }
 }
