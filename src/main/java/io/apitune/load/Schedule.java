@@ -14,7 +14,12 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe: one scheduler thread owns it.
  */
 public final class Schedule {
-    private final double ratePerNano;
+    /**
+     * Nanoseconds per unit of expected count (1 / rate). Multiplying by it, rather than dividing
+     * by a rate per nanosecond, keeps whole-nanosecond spacings exact (20,000/s is exactly
+     * 50,000 ns), so the request at the end of a window is never counted into it by rounding.
+     */
+    private final double nanosPerCount;
     private final double rampNanos;
     private final boolean poisson;
     private final SplittableRandom random;
@@ -45,7 +50,7 @@ public final class Schedule {
         if (slices < 1 || slice < 0 || slice >= slices) {
             throw new IllegalArgumentException("slice " + slice + " of " + slices);
         }
-        this.ratePerNano = ratePerSecond / slices / 1e9;
+        this.nanosPerCount = 1e9 * slices / ratePerSecond;
         this.rampNanos = rampUpNanos;
         this.poisson = poisson;
         this.random = new SplittableRandom(seed + slice);
@@ -81,9 +86,9 @@ public final class Schedule {
     /** The expected count N(t) at offset t: the inverse of {@link #timeOfCount}. */
     private double countAt(double t) {
         if (t < rampNanos) {
-            return ratePerNano * t * t / (2 * rampNanos);
+            return t * t / (2 * rampNanos * nanosPerCount);
         }
-        return ratePerNano * rampNanos / 2 + ratePerNano * (t - rampNanos);
+        return rampNanos / (2 * nanosPerCount) + (t - rampNanos) / nanosPerCount;
     }
 
     private double exponential() {
@@ -91,10 +96,10 @@ public final class Schedule {
     }
 
     private double timeOfCount(double n) {
-        double rampCount = ratePerNano * rampNanos / 2;
+        double rampCount = rampNanos / (2 * nanosPerCount);
         if (n < rampCount) {
-            return Math.sqrt(2 * rampNanos * n / ratePerNano);
+            return Math.sqrt(2 * rampNanos * n * nanosPerCount);
         }
-        return rampNanos + (n - rampCount) / ratePerNano;
+        return rampNanos + (n - rampCount) * nanosPerCount;
     }
 }

@@ -100,4 +100,27 @@ class ScheduleTest {
         assertThat(new Schedule(1e12, 0, false, 1).countBefore(3_000_000_000L))
                 .isEqualTo(3_000_000_000_000L);
     }
+
+    @Test
+    void aWindowHoldsExactlyRateTimesDurationRequests() {
+        for (double rate : new double[] {20_000, 10_000, 3_000, 1e9}) {
+            for (int slices = 1; slices <= 3; slices++) {
+                long total = 0;
+                for (int slice = 0; slice < slices; slice++) {
+                    Schedule schedule = new Schedule(rate, 0, false, 1, slice, slices);
+                    total += schedule.countBefore(60_000_000_000L);
+                    if (rate < 1e9) {
+                        long walked = 0;
+                        Schedule walk = new Schedule(rate, 0, false, 1, slice, slices);
+                        while (walk.nextOffsetNanos() < 60_000_000_000L) {
+                            walked++;
+                        }
+                        assertThat(walked).as("rate %s slice %d/%d", rate, slice, slices)
+                                .isEqualTo(schedule.countBefore(60_000_000_000L));
+                    }
+                }
+                assertThat(total).as("rate %s, %d slices", rate, slices).isEqualTo((long) (rate * 60));
+            }
+        }
+    }
 }
