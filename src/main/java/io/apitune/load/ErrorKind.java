@@ -8,6 +8,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The classes of failed (KO) requests apitune counts separately. A request is OK when it got a
  * 2xx or 3xx answer; anything else is KO and has exactly one of these classes.
+ *
+ * <p>Immutable; thread-safe.
  */
 public enum ErrorKind {
     CONNECT("connect"),

@@ -10,7 +10,7 @@ import org.HdrHistogram.HistogramIterationValue;
  * Assembles a {@link GeneratorHealth} from what the sampler, the resource meter and the drivers
  * saw, and applies {@link HealthVerdict}.
  *
- * <p>Single use, on the generator's sampler thread.
+ * <p>Single-threaded: used once, on the generator's sampler thread.
  */
 final class HealthReport {
     private final Sampler sampler;

@@ -1,7 +1,7 @@
 package io.apitune.load;
 
 /**
- * One second of a measured run, as the interval sampler saw it.
+ * One second of a measured run, as the interval sampler saw it. Immutable; thread-safe.
  *
  * @param elapsedSeconds   time from measurement start to the end of this interval
  * @param intervalSeconds  length of this interval (the last one may be shorter)

@@ -2,6 +2,8 @@ package io.apitune.load;
 
 /**
  * Why a run was marked limited ({@link HealthVerdict} states each rule). A run can have several.
+ *
+ * <p>Immutable; thread-safe.
  */
 public enum LimitCause {
     /** The generator sent late: send lag p99 large against latency p99. */
