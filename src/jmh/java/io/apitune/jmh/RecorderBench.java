@@ -80,6 +80,7 @@ public class RecorderBench {
 
     private void recordRequest(long latencyNanos) {
         // Intended 0, sent after a tenth of the latency, done at latencyNanos: service < latency.
+        laneRecorder.recordSendLag(latencyNanos / 20, latencyNanos / 10);
         laneRecorder.recordResponse(0, latencyNanos / 10, latencyNanos, HTTP_OK);
     }
 

@@ -198,7 +198,7 @@ abstract class Driver {
         slot.sentNanos = nowNanos;
         slot.recorder = recorder;
         slot.busy = true;
-        recorder.recordSendLag(nowNanos - earliestNanos);
+        recorder.recordSendLag(nowNanos - earliestNanos, nowNanos - intendedNanos);
         sentByPhase[phase]++;
         // 1 when the request found no free slot at its intended time (computed without a branch)
         waitedByPhase[phase] += (intendedNanos - earliestNanos) >>> 63;

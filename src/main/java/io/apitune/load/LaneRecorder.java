@@ -26,6 +26,8 @@ public final class LaneRecorder {
     private final SingleWriterRecorder okService = newRecorder();
     private final SingleWriterRecorder failureLatency = newRecorder();
     private final SingleWriterRecorder sendLag = newRecorder();
+    /** Actual send minus intended time, slot waits included: is the schedule being kept? */
+    private final SingleWriterRecorder scheduleLag = newRecorder();
     /** OK count, KO count, KO by kind, last done time: written by the lane, read by the sampler. */
     private final AtomicLongArray counters = new AtomicLongArray(LAST_DONE + 1);
 
@@ -55,9 +57,14 @@ public final class LaneRecorder {
         counters.lazySet(LAST_DONE, doneNanos);
     }
 
-    /** Records how late one request was sent against the earliest moment it could have been. */
-    public void recordSendLag(long lagNanos) {
-        sendLag.recordValue(Histograms.clampNanos(lagNanos));
+    /**
+     * Records how late one request was sent: against the earliest moment it could have been
+     * ({@code sendLagNanos}, the generator's own delay) and against its intended time
+     * ({@code scheduleLagNanos}, waiting for a connection included).
+     */
+    public void recordSendLag(long sendLagNanos, long scheduleLagNanos) {
+        sendLag.recordValue(Histograms.clampNanos(sendLagNanos));
+        scheduleLag.recordValue(Histograms.clampNanos(scheduleLagNanos));
     }
 
     private void increment(int index) {
@@ -101,6 +108,11 @@ public final class LaneRecorder {
     /** KO latency since the last call. Reader thread only. */
     public Histogram failureLatencyInterval(Histogram recycle) {
         return failureLatency.getIntervalHistogram(recycle);
+    }
+
+    /** Schedule lag (send minus intended time) since the last call. Reader thread only. */
+    public Histogram scheduleLagInterval(Histogram recycle) {
+        return scheduleLag.getIntervalHistogram(recycle);
     }
 
     /** Send lag since the last call. Reader thread only. */

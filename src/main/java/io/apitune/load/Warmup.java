@@ -9,9 +9,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Decides when warm-up ends: at {@code --warmup} at the latest, and in the open model as soon as
- * the generator has kept its schedule for one whole second (send lag p99 of that second within
- * {@link HealthVerdict#LAG_FLOOR_MILLIS} ms, and something was sent). The closed model has no
- * schedule to keep, so it warms up for the whole {@code --warmup}.
+ * the generator has kept its schedule for one whole second: the requests of that second were
+ * sent within {@link HealthVerdict#LAG_FLOOR_MILLIS} ms of their intended times (p99), waiting
+ * for a connection included, and something was sent. Send lag alone would not do: a generator
+ * still too slow (its JIT compiling) reads answers late, so its requests wait for connections
+ * and its own lag looks small. A slow target keeps warm-up to the whole {@code --warmup}, which
+ * is safe. The closed model has no schedule to keep, so it warms up for the whole
+ * {@code --warmup}.
  *
  * <p>Single-threaded: the generator's sampler thread.
  */
@@ -56,11 +60,11 @@ final class Warmup {
         return System.nanoTime();
     }
 
-    /** Send lag p99 since the last call, over every lane; -1 when nothing was sent. */
+    /** Schedule lag p99 since the last call, over every lane; -1 when nothing was sent. */
     private long takeLagP99() {
         merged.reset();
         for (int i = 0; i < lanes.size(); i++) {
-            recycle[i] = lanes.get(i).sendLagInterval(recycle[i]);
+            recycle[i] = lanes.get(i).scheduleLagInterval(recycle[i]);
             merged.add(recycle[i]);
         }
         return merged.getTotalCount() == 0 ? -1 : merged.getValueAtPercentile(99);

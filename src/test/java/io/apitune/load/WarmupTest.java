@@ -19,7 +19,7 @@ class WarmupTest {
         AtomicBoolean done = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             while (!done.get()) {
-                lane.recordSendLag(lagNanos);
+                lane.recordSendLag(lagNanos / 10, lagNanos);
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
