@@ -3,7 +3,7 @@ package io.apitune.jmh;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.apitune.load.RunRecorder;
+import io.apitune.load.LaneRecorder;
 import io.apitune.metrics.Histograms;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -24,15 +24,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The cost of recording one measured request in the load generator's own {@link RunRecorder}
- * (latency and service time into two wait-free HdrHistogram recorders in the shared
- * {@link Histograms} configuration, plus a completion counter): one I/O thread, two contending,
- * and one while another thread takes interval histograms continuously (the generator's sampler
- * does it once a second; continuously is the worst case). For scale, one bare
- * {@link Recorder#recordValue} and the {@link SingleWriterRecorder} a per-thread design would use.
+ * The cost of recording one measured request in the load generator's own {@link LaneRecorder}
+ * (send lag at the send, then OK latency and service time at the answer, into wait-free
+ * single-writer HdrHistogram recorders in the shared {@link Histograms} configuration, plus the
+ * OK counter): on one lane's thread, and while another thread takes interval histograms
+ * continuously (the generator's sampler does it once a second; continuously is the worst case).
+ * For scale, one bare multi-writer {@link Recorder#recordValue} and one
+ * {@link SingleWriterRecorder#recordValue}: each lane owns its recorders, so none is contended.
  *
  * <p>Run: {@code apitune jmh RecorderBench} or {@code java -jar target/benchmarks.jar RecorderBench}.
- * Thread model: the recorders are shared ({@link Scope#Benchmark}); value streams are per thread.
+ * Thread model: the recorders are shared ({@link Scope#Benchmark}) between the one recording
+ * thread and the sampling thread; value streams are per thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,13 +45,13 @@ import org.openjdk.jmh.infra.Blackhole;
 public class RecorderBench {
     private static final int HTTP_OK = 200;
 
-    private RunRecorder runRecorder;
+    private LaneRecorder laneRecorder;
     private Recorder recorder;
     private SingleWriterRecorder singleWriterRecorder;
 
     @Setup
     public void createRecorders() {
-        runRecorder = new RunRecorder();
+        laneRecorder = new LaneRecorder();
         recorder = Histograms.newRecorder();
         singleWriterRecorder = new SingleWriterRecorder(Histograms.LOWEST_DISCERNIBLE_NANOS,
                 Histograms.HIGHEST_TRACKABLE_NANOS, Histograms.SIGNIFICANT_DIGITS);
@@ -78,18 +80,13 @@ public class RecorderBench {
 
     private void recordRequest(long latencyNanos) {
         // Intended 0, sent after a tenth of the latency, done at latencyNanos: service < latency.
-        runRecorder.recordResponse(0, latencyNanos / 10, latencyNanos, HTTP_OK);
+        laneRecorder.recordSendLag(latencyNanos / 20, latencyNanos / 10);
+        laneRecorder.recordResponse(0, latencyNanos / 10, latencyNanos, HTTP_OK);
     }
 
     @Benchmark
     @Threads(1)
     public void singleThreaded(Values values) {
-        recordRequest(values.next());
-    }
-
-    @Benchmark
-    @Threads(2)
-    public void contended(Values values) {
         recordRequest(values.next());
     }
 
@@ -100,20 +97,23 @@ public class RecorderBench {
         recordRequest(values.next());
     }
 
-    /** The sampler side: takes both interval histograms, recycling the previous ones. */
+    /** The sampler side: takes the interval histograms, recycling the previous ones. */
     @State(Scope.Group)
     public static class Sampler {
         Histogram latency;
         Histogram service;
+        Histogram sendLag;
     }
 
     @Benchmark
     @Group("whileSampling")
     @GroupThreads(1)
     public void sample(Sampler sampler, Blackhole sink) {
-        sampler.latency = runRecorder.latencyInterval(sampler.latency);
-        sampler.service = runRecorder.serviceInterval(sampler.service);
-        sink.consume(sampler.latency.getTotalCount() + sampler.service.getTotalCount());
+        sampler.latency = laneRecorder.okLatencyInterval(sampler.latency);
+        sampler.service = laneRecorder.okServiceInterval(sampler.service);
+        sampler.sendLag = laneRecorder.sendLagInterval(sampler.sendLag);
+        sink.consume(sampler.latency.getTotalCount() + sampler.service.getTotalCount()
+                + sampler.sendLag.getTotalCount());
     }
 
     @Benchmark

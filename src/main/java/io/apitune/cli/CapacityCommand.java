@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                 + "within --tolerance, at most --max-steps steps. Each step is a short run "
                 + "(--duration, default 5s here) after its own --warmup.",
             "Prints and records the curve (rate against p50, p99, errors) and the answer. "
-                + "Exit 1 when no rate met the SLO."})
+                + "Exit 1 when no rate met the SLO; exit 5 when the load generator, not the target, "
+                + "became the limit first (\"generator limit reached at R/s\")."})
 public final class CapacityCommand implements Callable<Integer> {
     /** Each step's measured duration unless --duration or --requests says otherwise. */
     private static final String STEP_DURATION = "5s";
@@ -80,7 +81,9 @@ public final class CapacityCommand implements Callable<Integer> {
         Setting start = Setting.flag("--start-rate", startRate);
         CapacitySearch search = new CapacitySearch(start.rate(), Setting.flag("--max-rate", maxRate).rate(),
                 fraction("--tolerance", tolerance), (int) Setting.flag("--max-steps", maxSteps).integer(1));
-        GateCheck sloCheck = new GateCheck(sloGates(), null, null);
+        // A step the generator limited ends the search (CapacityRunner); one where busy
+        // connections held the rate back is the target's limit and is judged like any other.
+        GateCheck sloCheck = new GateCheck(sloGates(), null, null).allowLimited(true);
         sloCheck.validate(List.of("step"));
         RunSettings settings = KeyFlags.run(spec);
         // An open-model base run; every step replaces the rate with its own.
@@ -97,6 +100,9 @@ public final class CapacityCommand implements Callable<Integer> {
         }
         if (outcome.interrupted()) {
             return ExitCodes.TARGET_FAILURE;
+        }
+        if (!Double.isNaN(outcome.generatorLimitedAt())) {
+            return ExitCodes.INCONCLUSIVE;
         }
         return Double.isNaN(outcome.answerPerSecond()) ? ExitCodes.GATE_FAILED : ExitCodes.OK;
     }

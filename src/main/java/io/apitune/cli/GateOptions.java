@@ -31,6 +31,11 @@ public final class GateOptions {
             description = "A stored report.json that 'baseline' in gates refers to.")
     Path baseline;
 
+    @Option(names = "--allow-limited",
+            description = "Decide gates even on runs the load generator limited (its own send lag, "
+                    + "CPU or stalls set their numbers). Without it such gates are inconclusive: exit 5.")
+    boolean allowLimited;
+
     @Option(names = "--junit", paramLabel = "FILE",
             description = "Write the gate results as JUnit XML, one test case per gate.")
     Path junit;
@@ -40,7 +45,8 @@ public final class GateOptions {
      * any unknown metric or run or unreadable baseline. Call before any load is sent.
      */
     public GateCheck check(List<Gate> fromFile, List<String> runNames) {
-        GateCheck check = new GateCheck(GateCheck.combine(fromFile, gates), baseline, junit);
+        GateCheck check = new GateCheck(GateCheck.combine(fromFile, gates), baseline, junit)
+                .allowLimited(allowLimited);
         check.validate(runNames);
         return check;
     }

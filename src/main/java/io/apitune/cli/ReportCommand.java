@@ -63,6 +63,7 @@ final class ReportCommand implements Callable<Integer> {
             Path a = compare.get(0);
             Path b = compare.get(1);
             CompareReport.Result result = CompareReport.write(a, b, out != null ? out : CompareReport.defaultOut(a, b));
+            result.notes().forEach(stdout::println);
             stdout.print(Comparison.textTable(result.nameA(), result.nameB(), result.deltas()));
             stdout.println("wrote " + result.html());
         } else {

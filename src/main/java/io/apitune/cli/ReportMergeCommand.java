@@ -12,6 +12,7 @@ import io.apitune.metrics.Percentile;
 import io.apitune.report.MergedReport;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.Results;
+import io.apitune.report.model.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,9 +53,11 @@ final class ReportMergeCommand implements Callable<Integer> {
                         + "; write the merged report to another directory");
             }
         }
-        Results r = MergedReport.write(files, outDir, name).results();
+        RunReport merged = MergedReport.write(files, outDir, name);
+        Results r = merged.results();
         LatencySummary latency = r.latency();
         PrintWriter stdout = spec.commandLine().getOut();
+        merged.merged().notes().forEach(stdout::println);
         stdout.printf(Locale.ROOT, "merged %d logs: %d requests in %.0f s, latency p50 %.3f ms, p99 %.3f ms, "
                         + "p99.9 %.3f ms, max %.3f ms%n", files.size(), r.requests(), r.durationSeconds(),
                 latency.percentileMs(Percentile.P50), latency.percentileMs(Percentile.P99),

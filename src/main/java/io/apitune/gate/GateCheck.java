@@ -15,12 +15,14 @@ import io.apitune.report.model.ReportDocument;
  * baseline report: validated against the run names before any load is sent, then evaluated on
  * the measured reports, printed as a table and optionally written as JUnit XML.
  *
- * <p>Immutable; thread-safe.
+ * <p>Configured once on the command's thread, then read-only.
  */
 public final class GateCheck {
     private final List<Gate> gates;
     private final MetricResolver baseline;
     private final Path junitFile;
+    private final String baselineNote;
+    private boolean allowLimited;
 
     /**
      * @param gates        parsed gates, may be empty
@@ -29,21 +31,34 @@ public final class GateCheck {
      * @throws ApituneException (exit 2) when the baseline cannot be read
      */
     public GateCheck(List<Gate> gates, Path baselineFile, Path junitFile) {
+        ReportDocument doc = baselineFile == null ? null : readBaseline(baselineFile);
         this.gates = List.copyOf(gates);
-        this.baseline = baselineFile == null ? null : ReportMetrics.of(readBaseline(baselineFile));
+        this.baseline = doc == null ? null : ReportMetrics.of(doc);
         this.junitFile = junitFile;
+        this.baselineNote = doc == null ? null
+                : Reports.versionNote("the baseline " + baselineFile, doc).orElse(null);
     }
 
-    private GateCheck(List<Gate> gates, MetricResolver baseline, Path junitFile) {
+    private GateCheck(List<Gate> gates, MetricResolver baseline, Path junitFile, String baselineNote) {
         this.gates = List.copyOf(gates);
         this.baseline = baseline;
         this.junitFile = junitFile;
+        this.baselineNote = baselineNote;
     }
 
     /** The same check without the gates that name any of {@code runs} (runs that were skipped). */
     public GateCheck without(java.util.Set<String> runs) {
         List<Gate> kept = gates.stream().filter(g -> runs.stream().noneMatch(g::refersTo)).toList();
-        return new GateCheck(kept, baseline, junitFile);
+        return new GateCheck(kept, baseline, junitFile, baselineNote).allowLimited(allowLimited);
+    }
+
+    /**
+     * Decide gates even on runs the load generator limited ({@code --allow-limited}); without it
+     * their gates are inconclusive (exit 5). Set before {@link #evaluate}.
+     */
+    public GateCheck allowLimited(boolean value) {
+        this.allowLimited = value;
+        return this;
     }
 
     /** Scenario gates first, then the {@code --gate} texts, parsed. */
@@ -82,7 +97,7 @@ public final class GateCheck {
 
     /** Evaluates against measured runs (name to report.json document of that run). */
     public List<GateResult> evaluate(MetricResolver measured) {
-        return new GateEvaluator(measured, baseline).evaluate(gates);
+        return new GateEvaluator(measured, baseline, allowLimited).evaluate(gates);
     }
 
     /**
@@ -92,6 +107,9 @@ public final class GateCheck {
      * @param suite the JUnit suite name (scenario or run name)
      */
     public int report(List<GateResult> results, PrintWriter out, String suite) {
+        if (baselineNote != null && gates.stream().anyMatch(g -> g.bound() instanceof Gate.Baseline)) {
+            out.println(baselineNote);
+        }
         GateTable.print(results, out);
         if (junitFile != null) {
             JUnitReport.write(junitFile, suite, results);

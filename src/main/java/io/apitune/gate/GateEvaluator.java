@@ -17,11 +17,21 @@ import io.apitune.ApituneException;
 public final class GateEvaluator {
     private final MetricResolver current;
     private final MetricResolver baseline;
+    private final boolean allowLimited;
 
     /** @param baseline resolver over the {@code --baseline} report, or null when none was given */
     public GateEvaluator(MetricResolver current, MetricResolver baseline) {
+        this(current, baseline, false);
+    }
+
+    /**
+     * @param allowLimited decide gates even on runs the load generator limited ({@code
+     *                     --allow-limited}); otherwise such gates are inconclusive
+     */
+    public GateEvaluator(MetricResolver current, MetricResolver baseline, boolean allowLimited) {
         this.current = current;
         this.baseline = baseline;
+        this.allowLimited = allowLimited;
     }
 
     /** One result per gate and run (an unqualified metric is checked on every default run). */
@@ -38,11 +48,30 @@ public final class GateEvaluator {
         for (Target left : targets(gate, gate.left(), current, null)) {
             Measured measured = left.measured();
             double limit = limit(gate, left);
-            results.add(new GateResult(gate.text(), left.run(), measured.value(), limit,
-                    measured.quantity(), measured.label(),
-                    gate.operator().holds(measured.value(), limit)));
+            boolean held = gate.operator().holds(measured.value(), limit);
+            GateResult result = new GateResult(gate.text(), left.run(), measured.value(), limit,
+                    measured.quantity(), measured.label(), held);
+            Optional<String> doubt = allowLimited ? Optional.empty() : doubt(gate, left, held);
+            results.add(doubt.map(result::inconclusive).orElse(result));
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * Why the outcome cannot be trusted, if it cannot: a side of the gate was measured on a run
+     * the load generator limited, and the way it may have moved that figure could flip it.
+     */
+    private Optional<String> doubt(Gate gate, Target left, boolean held) {
+        if (current.bias(left.run(), left.metric()).couldFlip(gate.operator(), true, held)) {
+            return current.limitedReason(left.run());
+        }
+        if (gate.bound() instanceof Gate.Relative relative) {
+            Target right = targets(gate, relative.reference(), current, left.run()).get(0);
+            if (current.bias(right.run(), right.metric()).couldFlip(gate.operator(), false, held)) {
+                return current.limitedReason(right.run());
+            }
+        }
+        return Optional.empty();
     }
 
     private double limit(Gate gate, Target left) {

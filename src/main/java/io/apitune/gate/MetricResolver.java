@@ -27,4 +27,17 @@ public interface MetricResolver {
 
     /** The metric names this resolver knows, for error messages. */
     String knownMetrics();
+
+    /**
+     * Which way the load generator may have moved {@code metric} of {@code run} (it only ever
+     * makes a target look slower); {@link Bias#NONE} when it did not limit the run.
+     */
+    default Bias bias(String run, String metric) {
+        return Bias.NONE;
+    }
+
+    /** Why the load generator limited {@code run}, for messages; empty when it did not. */
+    default Optional<String> limitedReason(String run) {
+        return Optional.empty();
+    }
 }

@@ -16,11 +16,13 @@ import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
 
 /**
- * Resolves gate metrics on reports (docs/report-schema.md): latency statistics
+ * Resolves gate metrics on reports (docs/report-schema.md): latency statistics of OK requests
  * ({@link LatencySummary#STATISTICS}, from the intended send time; prefix {@code service.} for
- * service time), {@code throughput}, {@code errors} (error rate), {@code errorCount} and
- * {@code requests}. A run report is one run under its name; a combined report has one run per
- * entry.
+ * OK service time, {@code failure.} for the latency of KO requests), {@code throughput} (OK
+ * answers per second, goodput), {@code requestRate} (every attempt per second), {@code errors}
+ * (KO share), {@code errorCount}, {@code ok} and {@code requests}. A run report is one run under
+ * its name; a combined report has one run per entry. A run the generator limited makes its gates
+ * inconclusive ({@link #limitedReason}).
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -86,6 +88,22 @@ public final class ReportMetrics implements MetricResolver {
     }
 
     @Override
+    public Bias bias(String run, String metric) {
+        RunReport doc = runs.get(run);
+        return doc == null ? Bias.NONE : GeneratorBias.of(doc.results(), metric);
+    }
+
+    @Override
+    public Optional<String> limitedReason(String run) {
+        RunReport doc = runs.get(run);
+        if (doc == null || doc.results() == null || !doc.results().limited()) {
+            return Optional.empty();
+        }
+        return Optional.of("the load generator limited run " + run + ": "
+                + doc.results().generator().reason());
+    }
+
+    @Override
     public String knownMetrics() {
         return String.join(", ", METRICS.keySet());
     }
@@ -96,12 +114,17 @@ public final class ReportMetrics implements MetricResolver {
             map.put(key, latency(Results::latency, key));
         }
         map.put("throughput", new Metric(r -> Optional.of(r.throughput()), Quantity.RATE_PER_SECOND));
+        map.put("requestRate", new Metric(r -> Optional.ofNullable(r.requestRate()), Quantity.RATE_PER_SECOND));
+        map.put("ok", new Metric(r -> Optional.ofNullable(r.ok()).map(Long::doubleValue), Quantity.COUNT));
         map.put("errors", new Metric(r -> Optional.of(r.errorRate()), Quantity.FRACTION));
         map.put("errorCount", new Metric(r -> Optional.ofNullable(r.errors())
                 .map(e -> (double) e.total()), Quantity.COUNT));
         map.put("requests", new Metric(r -> Optional.of((double) r.requests()), Quantity.COUNT));
         for (String key : LatencySummary.STATISTICS) {
             map.put("service." + key, latency(Results::serviceTime, key));
+        }
+        for (String key : LatencySummary.STATISTICS) {
+            map.put("failure." + key, latency(Results::failureLatency, key));
         }
         return Collections.unmodifiableMap(map);
     }

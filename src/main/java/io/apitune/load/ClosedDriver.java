@@ -1,79 +1,74 @@
 package io.apitune.load;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.asynchttpclient.AsyncHttpClient;
-
 /**
- * The closed model: {@code connections} requests in flight; each completion sends the next.
- * A request's intended time is its actual send time, so latency equals service time.
+ * The closed model on one lane: every slot carries a request; each completion sends the next on
+ * the same thread. A request's intended time is its actual send time, so latency equals service
+ * time; its send lag is the time from its slot becoming free to the send.
  *
- * <p>Thread model: the first requests are sent by the generator thread, every later one by the
- * I/O thread (or failure thread) that saw the previous one complete.
+ * <p>Thread model: lane thread only (see {@link Driver}).
  */
 final class ClosedDriver extends Driver {
-    private final LoadConfig config;
-    /** Requests issued per phase ({@link Driver#WARMUP}, {@link Driver#MEASURED}). */
-    private final AtomicLong[] issued = {new AtomicLong(), new AtomicLong()};
-    /** Most requests per phase: no limit in warm-up, {@code --requests} when measuring. */
-    private final long[] limits = new long[2];
-    private volatile boolean issuingDone;
-    private long measureStartNanos;
-    private long measureEndNanos;
+    private final long measuredLimit;
+    private final boolean byDuration;
+    /** When sending stops: far ahead in warm-up and in runs measured by request count. */
+    private long stopSendingNanos;
+    private long limit;
+    private long issuedInPhase;
 
-    ClosedDriver(LoadConfig config, AsyncHttpClient client, RequestTemplate template,
-            RunRecorder recorder, Executor failureExecutor) {
-        super(client, template, recorder, failureExecutor);
-        this.config = config;
+    /** @param measuredLimit measured requests of this lane at most ({@code --requests} share) */
+    ClosedDriver(Transport.Lane lane, int slotCount, LoadConfig config, long measuredLimit,
+            LaneRecorder warmup, LaneRecorder measured) {
+        super(lane, slotCount, config.timeout().toNanos(), warmup, measured);
+        this.measuredLimit = measuredLimit;
+        this.byDuration = config.duration() != null;
     }
 
     @Override
-    void start(long originNanos, long warmupNanos) {
-        measureStartNanos = originNanos + warmupNanos;
-        measureEndNanos = config.duration() == null ? 0
-                : measureStartNanos + config.duration().toNanos();
-        limits[WARMUP] = Long.MAX_VALUE;
-        limits[MEASURED] = config.requests() == null ? Long.MAX_VALUE : config.requests();
-        for (int i = 0; i < config.connections(); i++) {
-            sendNext();
-        }
-    }
-
-    /** Called on the I/O thread of each completion: the same code path in both phases. */
-    private void sendNext() {
-        if (stopped || issuingDone) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (config.duration() != null && now - measureEndNanos >= 0) {
-            issuingDone = true;
-            return;
-        }
-        int phase = phase(now, measureStartNanos);
-        if (issued[phase].incrementAndGet() > limits[phase]) {
-            issued[phase].decrementAndGet();
-            issuingDone = true;
-            return;
-        }
-        send(now, phase);
+    void beginWarmup(long originNanos) {
+        stopSendingNanos = originNanos + FAR_NANOS;
+        limit = Long.MAX_VALUE;
     }
 
     @Override
-    long measuredIssued() {
-        return issued[MEASURED].get();
-    }
-
-    @Override
-    boolean issuingDone() {
-        if (!issuingDone && config.duration() != null && System.nanoTime() - measureEndNanos >= 0) {
-            issuingDone = true;
+    void beginMeasured(long startNanos, long windowEndNanos) {
+        stopSendingNanos = byDuration ? windowEndNanos : startNanos + FAR_NANOS;
+        limit = measuredLimit;
+        issuedInPhase = 0;
+        if (limit <= 0) {
+            issuingDone();
         }
-        return issuingDone;
     }
 
     @Override
-    void afterExchange() {
-        sendNext();
+    long dropWarmup(long startNanos) {
+        return 0; // nothing waits: a closed-model request is sent the moment its slot is free
+    }
+
+    @Override
+    long unsent() {
+        return 0;
+    }
+
+    @Override
+    void refill() {
+        // At most the slots free on entry: a failure inside send() frees its slot again at once.
+        int budget = freeSlots();
+        while (budget-- > 0 && freeSlots() > 0 && !stopped()) {
+            long now = System.nanoTime();
+            if (now - stopSendingNanos >= 0 || issuedInPhase >= limit) {
+                if (phase == MEASURED) {
+                    issuingDone();
+                }
+                return;
+            }
+            Exchange slot = takeSlot();
+            issuedInPhase++;
+            sendOn(slot, now, slot.freedNanos, now);
+        }
+    }
+
+    @Override
+    void afterRelease(long doneNanos) {
+        refill();
     }
 }

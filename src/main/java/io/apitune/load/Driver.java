@@ -1,98 +1,284 @@
 package io.apitune.load;
 
-import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.asynchttpclient.AsyncHttpClient;
+import io.apitune.metrics.Histograms;
+import org.HdrHistogram.Histogram;
 
 /**
- * Issues the requests of one load model. Subclasses decide when to send; this class sends,
- * records measured outcomes and hands failures to a separate thread so that a burst of
- * synchronous failures (a dead target) cannot recurse on an I/O thread.
+ * Issues one lane's share of a load model: owns the lane's request slots (at most one request
+ * each), sends on them, records outcomes in the recorder of the request's phase, sweeps
+ * timeouts, and measures its own send lag. Subclasses decide when to send.
  *
- * <p>Thread model: {@link #start} is called once by the generator; callbacks arrive on
- * AsyncHttpClient I/O threads and never block; {@link #stop} may be called from any thread.
+ * <p>Send lag is the actual send time minus the earliest moment the request could have been
+ * sent: its intended time, or the moment a slot became free for it, whichever is later. Free
+ * slots are taken in the order they were freed, so the slot taken is the one free the longest.
+ *
+ * <p>Thread model: every method but the {@code request*} ones and the published counters runs
+ * on the lane's thread; the {@code request*} methods may be called from any thread and hand
+ * their work to the lane. No locks: the lane is single-threaded.
  */
-abstract class Driver implements Exchange.Listener {
-    final AsyncHttpClient client;
-    final RequestTemplate template;
-    final RunRecorder recorder;
+abstract class Driver {
     /** Phase index of warm-up traffic in {@link #recorders}. */
     static final int WARMUP = 0;
     /** Phase index of measured traffic in {@link #recorders}. */
     static final int MEASURED = 1;
+    /** A time far enough ahead to stand for "never" in overflow-safe comparisons (146 years). */
+    static final long FAR_NANOS = 1L << 62;
+    private static final long MIN_SWEEP_NANOS = 1_000_000L;
+    /** The sweep doubles as the lane's heartbeat: often enough to see a stall of a few ms. */
+    private static final long MAX_SWEEP_NANOS = 10_000_000L;
+
+
+    final Transport.Lane lane;
+    final long timeoutNanos;
     /**
      * Recorder per phase: warm-up outcomes go through the same code into a throwaway recorder.
      * The hot path picks by index, never by a branch on the phase: a branch never taken during
      * warm-up is compiled by the JIT as a trap, and taking it at the start of measurement would
      * deoptimise the send/complete path inside the measured window (seen as 2-3 slow seconds).
      */
-    private final RunRecorder[] recorders;
-    private final Executor failureExecutor;
-    volatile boolean stopped;
+    private final LaneRecorder[] recorders;
+    private final Exchange[] slots;
+    /** Free slot indexes, a FIFO ring: the head is the slot that has been free the longest. */
+    private final int[] free;
+    private int freeHead;
+    private int freeCount;
+    private final long[] sentByPhase = new long[2];
+    private final long[] waitedByPhase = new long[2];
+    private final AtomicLong measuredSent = new AtomicLong();
+    private final AtomicLong measuredWaited = new AtomicLong();
+    private final Runnable refillTask = this::refill;
+    private final Runnable sweepTask = this::sweep;
+    private final long sweepNanos;
+    private long sweepDueNanos;
+    /**
+     * Lateness of every sweep in the measured phase: how long the lane left a due task waiting
+     * (its heartbeat). Lane thread only until the stop; read after it.
+     */
+    private final Histogram heartbeatLateness = Histograms.newHistogram();
+    int phase;
+    private boolean stopped;
+    private volatile boolean issuingDone;
+    private volatile long notSent;
+    private volatile long warmupDropped;
 
-    Driver(AsyncHttpClient client, RequestTemplate template, RunRecorder recorder,
-            Executor failureExecutor) {
-        this.client = client;
-        this.template = template;
-        this.recorder = recorder;
-        this.recorders = new RunRecorder[] {new RunRecorder(), recorder};
-        this.failureExecutor = failureExecutor;
+    Driver(Transport.Lane lane, int slotCount, long timeoutNanos, LaneRecorder warmup,
+            LaneRecorder measured) {
+        this.lane = lane;
+        this.timeoutNanos = timeoutNanos;
+        this.recorders = new LaneRecorder[] {warmup, measured};
+        this.slots = new Exchange[slotCount];
+        this.free = new int[slotCount];
+        for (int i = 0; i < slotCount; i++) {
+            slots[i] = new Exchange(i, this);
+            slots[i].call = lane.newCall(slots[i]);
+            free[i] = i;
+        }
+        this.freeCount = slotCount;
+        this.sweepNanos = Math.max(MIN_SWEEP_NANOS, Math.min(MAX_SWEEP_NANOS, timeoutNanos / 16));
     }
 
     /**
-     * Starts issuing requests.
+     * Starts sending, in warm-up when {@code measured} is false (until
+     * {@link #requestMeasurement}), else measured from {@code originNanos}.
+     */
+    final void requestStart(long originNanos, long windowEndNanos, boolean measured) {
+        lane.execute(() -> {
+            for (Exchange slot : slots) {
+                slot.freedNanos = originNanos;
+            }
+            if (measured) {
+                phase = MEASURED;
+                beginMeasured(originNanos, windowEndNanos);
+            } else {
+                beginWarmup(originNanos);
+            }
+            sweepDueNanos = System.nanoTime() + sweepNanos;
+            lane.schedule(sweepTask, sweepNanos);
+            refill();
+        });
+    }
+
+    /**
+     * Ends warm-up: measurement starts at {@code startNanos}; its window ends at the second.
      *
-     * @param originNanos  {@link System#nanoTime()} at the start of warm-up
-     * @param warmupNanos  length of the warm-up; requests intended before it ends are not measured
+     * @return counted down on the lane once measurement has started there
      */
-    abstract void start(long originNanos, long warmupNanos);
-
-    /** Measured requests issued (or queued) so far. */
-    abstract long measuredIssued();
-
-    /** True once every measured request has been issued (or queued). */
-    abstract boolean issuingDone();
-
-    /** Stops issuing new requests. */
-    void stop() {
-        stopped = true;
+    final CountDownLatch requestMeasurement(long startNanos, long windowEndNanos) {
+        CountDownLatch started = new CountDownLatch(1);
+        lane.execute(() -> {
+            if (!stopped) {
+                warmupDropped = dropWarmup(startNanos);
+                phase = MEASURED;
+                beginMeasured(startNanos, windowEndNanos);
+                refill();
+            }
+            started.countDown();
+        });
+        return started;
     }
 
-    /** Called after one request completed or failed; the subclass may send the next one. */
-    abstract void afterExchange();
-
-    /** Sends one request now; its outcome comes back through {@link Exchange.Listener}. */
     /**
-     * {@link #MEASURED} when {@code nanos} is at or after {@code measureStartNanos}, else
-     * {@link #WARMUP}; computed without a branch (see {@link #recorders}).
+     * Stops the lane at {@code endNanos}. With {@code countUnfinished}, measured requests still
+     * in flight are recorded as timeouts at {@code endNanos} and measured requests never sent
+     * are counted in {@link #notSent()}. Outcomes arriving later are ignored.
+     *
+     * @return counted down on the lane once it has stopped
      */
-    static int phase(long nanos, long measureStartNanos) {
-        return (int) ((measureStartNanos - 1 - nanos) >>> 63);
+    final CountDownLatch requestStop(long endNanos, boolean countUnfinished) {
+        CountDownLatch stoppedLatch = new CountDownLatch(1);
+        lane.execute(() -> {
+            if (!stopped && countUnfinished) {
+                for (Exchange slot : slots) {
+                    if (slot.busy && slot.recorder == recorders[MEASURED]) {
+                        slot.recorder.recordFailure(ErrorKind.TIMEOUT, slot.intendedNanos, endNanos);
+                    }
+                }
+                notSent = phase == MEASURED ? unsent() : 0;
+            }
+            stopped = true;
+            stoppedLatch.countDown();
+        });
+        return stoppedLatch;
     }
 
-    /** Sends one request of {@code phase} ({@link #WARMUP} or {@link #MEASURED}) now. */
-    final void send(long intendedNanos, int phase) {
-        Exchange exchange = new Exchange(intendedNanos, System.nanoTime(), recorders[phase], this);
-        try {
-            client.executeRequest(template.next(), exchange);
-        } catch (RuntimeException e) {
-            exchange.onThrowable(e);
+    /** Runs {@code task} on the lane (a test hook: a designed generator stall). */
+    final void requestOnLane(Runnable task, long delayNanos) {
+        lane.schedule(task, delayNanos);
+    }
+
+    /** Prepares the warm-up schedule from {@code originNanos}. Lane thread. */
+    abstract void beginWarmup(long originNanos);
+
+    /** Prepares the measured schedule. Lane thread. */
+    abstract void beginMeasured(long startNanos, long windowEndNanos);
+
+    /** Drops warm-up requests intended before {@code startNanos} and not sent; returns how many. */
+    abstract long dropWarmup(long startNanos);
+
+    /** Measured requests intended in the window and never sent. Lane thread, at the stop. */
+    abstract long unsent();
+
+    /** Sends what is due on free slots. Lane thread. */
+    abstract void refill();
+
+    /** After a completion freed a slot, inline on the lane thread. */
+    abstract void afterRelease(long doneNanos);
+
+    /** True while outcomes are recorded (until the stop). */
+    final boolean recording() {
+        return !stopped;
+    }
+
+    final boolean stopped() {
+        return stopped;
+    }
+
+    final int freeSlots() {
+        return freeCount;
+    }
+
+    /** The slot free the longest. Only when {@link #freeSlots()} > 0. */
+    final Exchange takeSlot() {
+        Exchange slot = slots[free[freeHead]];
+        freeHead = freeHead + 1 == free.length ? 0 : freeHead + 1;
+        freeCount--;
+        return slot;
+    }
+
+    /**
+     * Sends one request on {@code slot} now. {@code earliestNanos} is when it could first have
+     * been sent; the difference to now is recorded as send lag.
+     */
+    final void sendOn(Exchange slot, long intendedNanos, long earliestNanos, long nowNanos) {
+        LaneRecorder recorder = recorders[phase];
+        slot.intendedNanos = intendedNanos;
+        slot.sentNanos = nowNanos;
+        slot.recorder = recorder;
+        slot.busy = true;
+        recorder.recordSendLag(nowNanos - earliestNanos, nowNanos - intendedNanos);
+        sentByPhase[phase]++;
+        // 1 when the request found no free slot at its intended time (computed without a branch)
+        waitedByPhase[phase] += (intendedNanos - earliestNanos) >>> 63;
+        measuredSent.lazySet(sentByPhase[MEASURED]);
+        measuredWaited.lazySet(waitedByPhase[MEASURED]);
+        slot.call.send();
+    }
+
+    /** A slot's request ended. After a failure the next send waits for a fresh lane task. */
+    final void released(Exchange slot, long doneNanos, boolean failed) {
+        slot.busy = false;
+        slot.freedNanos = doneNanos;
+        free[(freeHead + freeCount) % free.length] = slot.index;
+        freeCount++;
+        if (stopped) {
+            return;
+        }
+        if (failed) {
+            // A failure can be delivered inside send(); sending again inline could recurse
+            // without bound against a dead target.
+            lane.execute(refillTask);
+        } else {
+            afterRelease(doneNanos);
         }
     }
 
-    @Override
-    public final void completed(Exchange exchange, long doneNanos, int status) {
-        exchange.recorder.recordResponse(exchange.intendedNanos, exchange.sentNanos, doneNanos, status);
-        afterExchange();
+    /** Times out requests older than the timeout (one pass over the slots), then re-arms. */
+    private void sweep() {
+        if (stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (phase == MEASURED) {
+            heartbeatLateness.recordValue(Histograms.clampNanos(now - sweepDueNanos));
+        }
+        for (Exchange slot : slots) {
+            if (slot.busy && now - slot.sentNanos >= timeoutNanos) {
+                slot.call.abort(Exchange.SWEPT);
+            }
+        }
+        sweepDueNanos = now + sweepNanos;
+        lane.schedule(sweepTask, sweepNanos);
     }
 
-    @Override
-    public final void failed(Exchange exchange, long doneNanos, Throwable failure) {
-        exchange.recorder.recordFailure(ErrorKind.ofThrowable(failure), doneNanos);
-        try {
-            failureExecutor.execute(this::afterExchange);
-        } catch (RuntimeException rejectedAfterShutdown) {
-            // The run is over; nothing more to send.
-        }
+    /** Marks that every measured request has been sent. Lane thread. */
+    final void issuingDone() {
+        issuingDone = true;
     }
+
+    /** True once every measured request has been sent. Any thread. */
+    final boolean isIssuingDone() {
+        return issuingDone;
+    }
+
+    /** Measured requests sent so far. Any thread. */
+    final long measuredSent() {
+        return measuredSent.get();
+    }
+
+    /** Measured requests that found every slot busy at their intended time. Any thread. */
+    final long measuredWaited() {
+        return measuredWaited.get();
+    }
+
+    /**
+     * Lateness of the lane's heartbeat (the sweep, every 10 ms at most) while measuring, in
+     * nanoseconds. Read only after {@link #requestStop}'s latch: the lane writes it until then.
+     */
+    final Histogram heartbeatLateness() {
+        return heartbeatLateness;
+    }
+
+    /** Measured requests never sent (set at the stop). Any thread. */
+    final long notSent() {
+        return notSent;
+    }
+
+    /** Warm-up requests dropped at the start of measurement. Any thread. */
+    final long warmupDropped() {
+        return warmupDropped;
+    }
+
 }

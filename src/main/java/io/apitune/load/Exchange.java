@@ -1,72 +1,53 @@
 package io.apitune.load;
 
-import io.netty.handler.codec.http.HttpHeaders;
-import org.asynchttpclient.AsyncHandler;
-import org.asynchttpclient.HttpResponseBodyPart;
-import org.asynchttpclient.HttpResponseStatus;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One request in flight: remembers its intended and actual send times, discards the body
- * without buffering it, and reports the outcome exactly once.
+ * One request slot of a {@link Driver}: carries one request at a time (its intended and actual
+ * send times and the recorder of its phase) and is reused for the next, so nothing is allocated
+ * per request. Its {@link Transport.Call} sends; the outcome comes back here and is recorded.
  *
- * <p>Thread model: created by the sending thread, then called back by one AsyncHttpClient I/O
- * thread; callbacks never block.
+ * <p>Thread model: lane thread only.
  */
-final class Exchange implements AsyncHandler<Void> {
-    /** Receives the outcome of each exchange, on an I/O thread; must not block. */
-    interface Listener {
-        void completed(Exchange exchange, long doneNanos, int status);
-
-        void failed(Exchange exchange, long doneNanos, Throwable failure);
-    }
-
-    final long intendedNanos;
-    final long sentNanos;
-    /** Where the outcome is recorded: the run's recorder, or the warm-up's throwaway one. */
-    final RunRecorder recorder;
-    private final Listener listener;
-    private int status;
-    private boolean finished;
-
-    Exchange(long intendedNanos, long sentNanos, RunRecorder recorder, Listener listener) {
-        this.intendedNanos = intendedNanos;
-        this.sentNanos = sentNanos;
-        this.recorder = recorder;
-        this.listener = listener;
-    }
-
-    @Override
-    public State onStatusReceived(HttpResponseStatus responseStatus) {
-        status = responseStatus.getStatusCode();
-        return State.CONTINUE;
-    }
-
-    @Override
-    public State onHeadersReceived(HttpHeaders headers) {
-        return State.CONTINUE;
-    }
-
-    @Override
-    public State onBodyPartReceived(HttpResponseBodyPart bodyPart) {
-        return State.CONTINUE;
-    }
-
-    @Override
-    public Void onCompleted() {
-        long now = System.nanoTime();
-        if (!finished) {
-            finished = true;
-            listener.completed(this, now, status);
+final class Exchange implements Transport.Outcome {
+    /** The cause given to requests the driver's sweeper times out; shared, without a stack. */
+    static final TimeoutException SWEPT = new TimeoutException("no response within the timeout") {
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
-        return null;
+    };
+
+    final int index;
+    private final Driver driver;
+    Transport.Call call;
+    long intendedNanos;
+    long sentNanos;
+    /** {@link System#nanoTime()} when this slot last became free (0 = never used). */
+    long freedNanos;
+    LaneRecorder recorder;
+    boolean busy;
+
+    Exchange(int index, Driver driver) {
+        this.index = index;
+        this.driver = driver;
     }
 
     @Override
-    public void onThrowable(Throwable failure) {
-        long now = System.nanoTime();
-        if (!finished) {
-            finished = true;
-            listener.failed(this, now, failure);
+    public void completed(int status, long doneNanos) {
+        if (driver.recording()) {
+            recorder.recordResponse(intendedNanos, sentNanos, doneNanos, status);
         }
+        driver.released(this, doneNanos, false);
+    }
+
+    @Override
+    public void failed(Throwable cause, long doneNanos) {
+        // A swept timeout fails at its deadline, not at the sweep that noticed it.
+        long failedNanos = cause == SWEPT ? sentNanos + driver.timeoutNanos : doneNanos;
+        if (driver.recording()) {
+            recorder.recordFailure(ErrorKind.ofThrowable(cause), intendedNanos, failedNanos);
+        }
+        driver.released(this, doneNanos, true);
     }
 }

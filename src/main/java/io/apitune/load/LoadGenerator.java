@@ -1,165 +1,172 @@
 package io.apitune.load;
 
-import java.io.IOException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
-import io.apitune.ApituneException;
-import org.asynchttpclient.AsyncHttpClient;
-import org.asynchttpclient.Response;
 
 /**
- * Runs one {@link LoadConfig} against its URL: probes the target, warms up, measures, and
- * returns a {@link LoadResult}. Open model (intended send times, coordinated-omission-free) or
- * closed model, on one AsyncHttpClient.
+ * Runs one {@link LoadConfig} against its URL: probes the target, warms up, measures, judges
+ * its own health and returns a {@link LoadResult}. Open model (intended send times,
+ * coordinated-omission-free) or closed model, over a {@link Transport}.
+ *
+ * <p>The load is split over the transport's lanes (one I/O thread each, as many as cores, at
+ * most one per connection): each lane owns its share of the connections, its slice of the
+ * schedule and its recorders, and nothing is shared between lanes on the hot path.
+ *
+ * <p>A run ends at its duration plus its timeout whatever the rate: requests still in flight
+ * then count as timeouts, requests intended but never sent as {@code notSent}.
  *
  * <p>Thread model: {@link #probe()} and {@link #run()} are called by one thread, which becomes
  * the interval sampler (once a second it swaps the recorders, appends the interval log and
- * reports progress). Requests are sent by a scheduler thread (open model) and the client's I/O
- * threads. {@link #stop()} may be called from any thread, e.g. a shutdown hook.
+ * reports progress). Requests are sent and answered on the lanes' threads. {@link #stop()} may
+ * be called from any thread, e.g. a shutdown hook.
  */
 public final class LoadGenerator implements AutoCloseable {
     private static final long POLL_NANOS = 10_000_000L;
-    private static final long DRAIN_GRACE_NANOS = 2_000_000_000L;
 
     private final LoadConfig config;
     private final ProgressListener listener;
-    private final AsyncHttpClient client;
     private final RequestTemplate template;
-    private final RunRecorder recorder = new RunRecorder();
-    private final ExecutorService failureExecutor;
-    private final Driver driver;
+    private final Transport transport;
+    private final DriverSet drivers;
     private volatile boolean stopRequested;
+    private long stallDelayNanos = -1;
+    private long stallNanos;
+    private boolean adaptiveWarmup = true;
 
     public LoadGenerator(LoadConfig config, ProgressListener listener) {
         this.config = config;
         this.listener = listener;
         this.template = new RequestTemplate(config.request(), new KeyChooser(config.keys()));
-        this.client = HttpClients.create(config.connections(),
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
-        this.failureExecutor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "apitune-failures");
-            t.setDaemon(true);
-            return t;
-        });
-        this.driver = config.open()
-                ? new OpenDriver(config, client, template, recorder, failureExecutor)
-                : new ClosedDriver(config, client, template, recorder, failureExecutor);
+        int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                config.connections()));
+        this.transport = new AhcTransport(template, lanes, config.timeout());
+        this.drivers = new DriverSet(config, transport);
     }
 
     /**
      * Sends one request (not measured) and waits for any HTTP response.
      *
-     * @throws ApituneException exit 3 when the target cannot be reached
+     * @throws io.apitune.ApituneException exit 3 when the target cannot be reached
      */
     public void probe() {
-        String url = template.urlForKey(1);
-        try {
-            Response response = client.executeRequest(template.next())
-                    .get(config.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            if (response == null) {
-                throw ApituneException.targetFailure("target " + url + " gave no response", null);
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw ApituneException.targetFailure("target " + url + " is unreachable: "
-                    + describe(cause), cause);
-        } catch (TimeoutException e) {
-            throw ApituneException.targetFailure("target " + url + " did not answer within "
-                    + config.timeout().toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApituneException.targetFailure("interrupted while probing " + url, e);
-        }
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        TargetProbe.probe(transport.lanes().get(0), template.urlForKey(1), config.timeout());
     }
 
     /** Ends the run early; {@link #run()} returns soon with an interrupted result. */
     public void stop() {
         stopRequested = true;
-        driver.stop();
+    }
+
+    /**
+     * Test hook: a designed generator stall. {@code delayNanos} after measurement starts, every
+     * lane's thread sleeps for {@code stallNanos}, as a GC pause or a starved core would stop it.
+     */
+    void stallLanesAfterMeasureStart(long delayNanos, long stallNanos) {
+        this.stallDelayNanos = delayNanos;
+        this.stallNanos = stallNanos;
+    }
+
+    /** Test hook: warm-up lasts the whole {@code --warmup} even when the schedule is kept. */
+    void keepFullWarmup() {
+        this.adaptiveWarmup = false;
     }
 
     /** Warms up, measures, and returns the result; blocks for the length of the run. */
     public LoadResult run() {
         long warmupNanos = config.warmup().toNanos();
-        long originNanos = System.nanoTime();
-        long startEpochMillis = System.currentTimeMillis() + warmupNanos / 1_000_000L;
-        // Only measured requests are ever recorded, so the recorders need no reset at the start.
-        Sampler sampler = new Sampler(recorder, listener, originNanos + warmupNanos,
-                startEpochMillis, plannedSeconds(), plannedRequests());
-        driver.start(originNanos, warmupNanos);
+        long origin = System.nanoTime();
+        long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
+        drivers.start(origin, window, warmupNanos == 0);
+        long start = origin;
         if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
-            parkUntil(originNanos + warmupNanos);
+            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos,
+                    config.open() && adaptiveWarmup, () -> stopRequested);
+            drivers.startMeasurement(start, window);
         }
-        boolean unfinishedCounted = measure(sampler);
-        driver.stop();
-        recorder.close();
-        long endNanos = endNanos(originNanos + warmupNanos, unfinishedCounted);
+        long startEpochMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
+        listener.measurementStarted((start - origin) / 1e9, drivers.warmupDropped());
+        ResourceMeter.Reading before = ResourceMeter.read(laneThreadIds());
+        if (stallDelayNanos >= 0) {
+            drivers.stallLanes(stallDelayNanos, stallNanos);
+        }
+        Sampler sampler = new Sampler(drivers.measuredRecorders(), listener, start,
+                startEpochMillis, plannedSeconds(), plannedRequests());
+        long deadline = config.duration() == null ? 0 : start + window + config.timeout().toNanos();
+        long end = measure(sampler, deadline);
+        boolean unfinished = end != 0;
+        long stopNanos = unfinished ? end : System.nanoTime();
+        drivers.stop(stopNanos, unfinished);
+        ResourceMeter.Usage usage = ResourceMeter.between(before, ResourceMeter.read(laneThreadIds()));
         sampler.sample(System.nanoTime());
         listener.finished();
-        return sampler.result(endNanos, stopRequested);
+        long durationNanos = Math.max(0, endNanos(start, unfinished, stopNanos) - start);
+        return result(sampler, usage, (start - origin) / 1e9, startEpochMillis, durationNanos);
+    }
+
+    private LoadResult result(Sampler sampler, ResourceMeter.Usage usage, double warmupSeconds,
+            long startEpochMillis, long durationNanos) {
+        GeneratorHealth health = new HealthReport(sampler, usage, laneThreadIds().length)
+                .health(config, warmupSeconds, drivers.warmupDropped(), drivers.sent(),
+                        drivers.waitedForConnection(), drivers.notSent(), drivers.heartbeats(),
+                        durationNanos / 1e9);
+        return new LoadResult(startEpochMillis, startEpochMillis + durationNanos / 1_000_000L,
+                durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
+                sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),
+                sampler.totalFailureLatency(), sampler.timeline(), sampler.log(), stopRequested,
+                health);
+    }
+
+    private long[] laneThreadIds() {
+        return transport.lanes().stream().mapToLong(Transport.Lane::threadId).toArray();
     }
 
     /**
      * The end of the measured window: the stop, or the last completion but never before the
      * planned duration is over (requests intended in [0, D) make a window of D).
      */
-    private long endNanos(long measureStartNanos, boolean unfinishedCounted) {
-        long now = System.nanoTime();
-        if (stopRequested || unfinishedCounted || recorder.lastDoneNanos() == 0) {
-            return now;
+    private long endNanos(long start, boolean unfinished, long stopNanos) {
+        long last = drivers.lastDoneNanos();
+        if (stopRequested || unfinished || last == 0) {
+            return stopNanos;
         }
-        long end = recorder.lastDoneNanos();
         if (config.duration() != null) {
-            long planned = measureStartNanos + config.duration().toNanos();
-            end = end - planned >= 0 ? end : planned;
+            long planned = start + config.duration().toNanos();
+            return last - planned >= 0 ? last : planned;
         }
-        return end;
+        return last;
     }
 
-    /** Samples every second until done; returns true when unfinished requests were counted. */
-    private boolean measure(Sampler sampler) {
-        long deadline = 0;
-        boolean deadlineSet = false;
+    /**
+     * Samples every second until every measured request has an outcome, the deadline passes
+     * (returned, so that what is unfinished is counted at it) or the run is stopped (0).
+     *
+     * @param deadline the run's hard end, or 0 when it ends by request count (then it is set
+     *                 once everything is sent: the timeout later)
+     */
+    private long measure(Sampler sampler, long deadline) {
         while (!stopRequested) {
             long now = System.nanoTime();
-            if (driver.issuingDone()) {
-                if (recorder.completed() >= driver.measuredIssued()) {
-                    return false;
+            if (drivers.allIssued()) {
+                if (drivers.allAnswered()) {
+                    return 0;
                 }
-                if (!deadlineSet) {
-                    deadline = now + config.timeout().toNanos() + DRAIN_GRACE_NANOS;
-                    deadlineSet = true;
-                } else if (now - deadline >= 0) {
-                    recorder.recordUnfinished(driver.measuredIssued() - recorder.completed());
-                    return true;
+                if (deadline == 0) {
+                    deadline = now + config.timeout().toNanos();
                 }
+            }
+            if (deadline != 0 && now - deadline >= 0) {
+                return deadline;
             }
             long next = sampler.nextTickNanos();
             if (now - next >= 0) {
                 sampler.sample(now);
                 continue;
             }
-            LockSupport.parkNanos(Math.min(POLL_NANOS, next - now));
+            long wake = deadline != 0 && deadline - next < 0 ? deadline : next;
+            LockSupport.parkNanos(Math.max(1, Math.min(POLL_NANOS, wake - now)));
         }
-        return false;
-    }
-
-    private void parkUntil(long targetNanos) {
-        long wait;
-        while ((wait = targetNanos - System.nanoTime()) > 0 && !stopRequested) {
-            LockSupport.parkNanos(Math.min(wait, POLL_NANOS));
-        }
+        return 0;
     }
 
     private double plannedSeconds() {
@@ -172,11 +179,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() {
-        failureExecutor.shutdownNow();
-        try {
-            client.close();
-        } catch (IOException e) {
-            // Closing the client only releases local resources; nothing to report.
-        }
+        drivers.stop(System.nanoTime(), false);
+        transport.close();
     }
 }

@@ -6,33 +6,54 @@ import io.apitune.metrics.IntervalLog;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one measured run produced: totals, the two total histograms (nanoseconds), the per-second
- * timeline and the interval log.
+ * What one measured run produced: counts, the total histograms (nanoseconds), the per-second
+ * timeline, the interval log, and the generator's verdict on itself.
+ *
+ * <p>A request is OK when it got a 2xx or 3xx answer; anything else (other statuses, timeouts,
+ * connect errors, resets) is KO. Latency and service time cover OK requests only, so a failing
+ * target cannot look fast; KO requests have their own latency histogram.
  *
  * <p>Immutable after construction by {@link LoadGenerator}; safe to read from any thread once
  * {@link LoadGenerator#run()} has returned (the histograms must not be modified).
  *
  * @param startEpochMillis measurement start (after warm-up)
  * @param endEpochMillis   measurement end
- * @param durationNanos    measured wall time: start to the last completion (or the stop)
- * @param requests         requests completed in the measured window, errors included
- * @param errors           failed requests by class
- * @param latency          latency from the intended send time, every response
- * @param service          service time from the actual send, every response
+ * @param durationNanos    measured wall time: start to the last completion (or the stop), at
+ *                         least the planned duration
+ * @param attempts         every completed attempt in the measured window, OK and KO
+ * @param okCount          OK answers
+ * @param koCount          KO requests ({@code errors.total()})
+ * @param errors           KO requests by class
+ * @param okLatency        OK latency from the intended send time (coordinated-omission-free)
+ * @param okService        OK service time from the actual send
+ * @param failureLatency   KO latency from the intended send time to the failure (a timeout
+ *                         counts at its timeout)
  * @param timeline         one entry per interval
- * @param log              the interval log (tags latency and service)
+ * @param log              the interval log (tags latency, service, failure, sendLag)
  * @param interrupted      true when {@link LoadGenerator#stop()} ended the run early
+ * @param generator        the generator's own health and its limited verdict
  */
 public record LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
-        long requests, ErrorCounts errors, Histogram latency, Histogram service,
-        List<IntervalSample> timeline, IntervalLog log, boolean interrupted) {
+        long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
+        Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
+        IntervalLog log, boolean interrupted, GeneratorHealth generator) {
 
     public LoadResult {
         timeline = List.copyOf(timeline);
     }
 
-    /** Completed requests per second of measured wall time. */
+    /** OK answers per second of measured wall time (goodput). */
     public double throughputPerSecond() {
-        return durationNanos > 0 ? requests * 1e9 / durationNanos : 0;
+        return durationNanos > 0 ? okCount * 1e9 / durationNanos : 0;
+    }
+
+    /** Completed attempts (OK and KO) per second of measured wall time. */
+    public double requestRatePerSecond() {
+        return durationNanos > 0 ? attempts * 1e9 / durationNanos : 0;
+    }
+
+    /** The generator's send lag of every measured request, nanoseconds. */
+    public Histogram sendLag() {
+        return generator.sendLag();
     }
 }

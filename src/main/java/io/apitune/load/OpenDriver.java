@@ -1,108 +1,169 @@
 package io.apitune.load;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.locks.LockSupport;
-
-import org.asynchttpclient.AsyncHttpClient;
-
 /**
- * The open model: a dedicated scheduler thread computes each request's intended send time from
- * the phase start (constant or Poisson spacing, optional ramp), sleeps until it, and queues it in
- * a {@link Dispatcher} that sends as the connection cap allows. Latency is later measured from
- * the intended time, so waiting for a connection or a late scheduler never hides delay.
+ * The open model on one lane: the lane's slice of the schedule (constant or Poisson spacing,
+ * optional ramp; see {@link Schedule}) gives each request an intended send time. The lane sends
+ * every due request while it has a free slot, and arms one timer for the next intended time when
+ * nothing is due; a completion that frees a slot sends the next due request at once, on the same
+ * thread. There is no queue: the schedule itself is the backlog, so a rate of any size costs no
+ * memory, and requests the lane never reached are counted, not enumerated.
  *
- * <p>Thread model: one scheduler thread ({@code apitune-scheduler}) produces; I/O threads and the
- * failure thread release connection slots and send queued requests.
+ * <p>Latency is measured from the intended time, so waiting for a slot or a late lane never
+ * hides delay; the lane's own lateness is recorded as send lag.
+ *
+ * <p>Thread model: lane thread only (see {@link Driver}).
  */
 final class OpenDriver extends Driver {
-    private static final int QUEUE_CAPACITY = 1 << 20;
-
-    private final LoadConfig config;
-    private final Dispatcher dispatcher;
-    private volatile long measuredIssued;
-    private volatile boolean issuingDone;
+    private final double ratePerSecond;
+    private final long rampUpNanos;
+    private final boolean poisson;
+    private final long seed;
+    private final int slice;
+    private final int slices;
+    private final long windowNanos;
+    private final long measuredLimit;
+    private final Runnable timerTask = this::onTimer;
+    private Schedule schedule;
     private long originNanos;
-    private long warmupNanos;
+    private long endOffsetNanos;
+    private long countLimit;
+    private long issuedInPhase;
+    /** Intended time of the next request; valid unless {@link #exhausted}. */
+    private long nextIntendedNanos;
+    private boolean exhausted;
+    private long armedForNanos;
+    private boolean armed;
 
-    OpenDriver(LoadConfig config, AsyncHttpClient client, RequestTemplate template,
-            RunRecorder recorder, Executor failureExecutor) {
-        super(client, template, recorder, failureExecutor);
-        this.config = config;
-        this.dispatcher = new Dispatcher(QUEUE_CAPACITY, config.connections(), this::sendOffset);
+    /**
+     * @param slice         this lane's index among {@code slices} lanes sharing the rate
+     * @param measuredLimit measured requests of this lane at most ({@code --requests} share)
+     */
+    OpenDriver(Transport.Lane lane, int slotCount, LoadConfig config, int slice, int slices,
+            long measuredLimit, long seed, LaneRecorder warmup, LaneRecorder measured) {
+        super(lane, slotCount, config.timeout().toNanos(), warmup, measured);
+        this.ratePerSecond = config.ratePerSecond();
+        this.rampUpNanos = config.rampUp().toNanos();
+        this.poisson = config.arrival() == LoadConfig.Arrival.POISSON;
+        this.seed = seed;
+        this.slice = slice;
+        this.slices = slices;
+        this.windowNanos = config.duration() == null ? FAR_NANOS : config.duration().toNanos();
+        this.measuredLimit = measuredLimit;
     }
 
     @Override
-    void start(long originNanos, long warmupNanos) {
-        this.originNanos = originNanos;
-        this.warmupNanos = warmupNanos;
-        Thread scheduler = new Thread(this::schedule, "apitune-scheduler");
-        scheduler.setDaemon(true);
-        scheduler.start();
+    void beginWarmup(long originNanos) {
+        start(new Schedule(ratePerSecond, 0, poisson, seed, slice, slices), originNanos,
+                FAR_NANOS, Long.MAX_VALUE);
     }
 
-    private void sendOffset(long offsetNanos) {
-        send(originNanos + offsetNanos, phase(offsetNanos, warmupNanos));
+    @Override
+    void beginMeasured(long startNanos, long windowEndNanos) {
+        start(new Schedule(ratePerSecond, rampUpNanos, poisson, seed + slices, slice, slices),
+                startNanos, windowNanos, measuredLimit);
     }
 
-    private void schedule() {
-        boolean poisson = config.arrival() == LoadConfig.Arrival.POISSON;
-        long seed = System.nanoTime();
-        if (warmupNanos > 0) {
-            Schedule warmup = new Schedule(config.ratePerSecond(), 0, poisson, seed);
-            for (long offset = warmup.nextOffsetNanos(); offset < warmupNanos && !stopped;
-                    offset = warmup.nextOffsetNanos()) {
-                release(offset);
+    private void start(Schedule next, long origin, long endOffset, long limit) {
+        schedule = next;
+        originNanos = origin;
+        endOffsetNanos = endOffset;
+        countLimit = limit;
+        issuedInPhase = 0;
+        exhausted = limit <= 0;
+        armed = false;
+        advance();
+    }
+
+    @Override
+    long dropWarmup(long startNanos) {
+        return remainingBefore(startNanos - originNanos);
+    }
+
+    @Override
+    long unsent() {
+        return remainingBefore(endOffsetNanos);
+    }
+
+    /** Requests of the current schedule intended before {@code offsetNanos} and not yet sent. */
+    private long remainingBefore(long offsetNanos) {
+        if (exhausted || nextIntendedNanos - originNanos >= offsetNanos) {
+            return 0;
+        }
+        long left = countLimit - issuedInPhase;
+        return Math.min(left, 1 + schedule.countBefore(offsetNanos));
+    }
+
+    /** Moves to the next intended time, or marks the schedule exhausted. */
+    private void advance() {
+        if (exhausted) {
+            return;
+        }
+        long offset = schedule.nextOffsetNanos();
+        if (offset >= endOffsetNanos || issuedInPhase >= countLimit) {
+            exhausted = true;
+            if (phase == MEASURED) {
+                issuingDone();
             }
+            return;
         }
-        Schedule measured = new Schedule(config.ratePerSecond(), config.rampUp().toNanos(),
-                poisson, seed + 1);
-        long limitNanos = config.duration() == null ? Long.MAX_VALUE : config.duration().toNanos();
-        long limitCount = config.requests() == null ? Long.MAX_VALUE : config.requests();
-        long issued = 0;
-        while (!stopped && issued < limitCount) {
-            long offset = measured.nextOffsetNanos();
-            if (offset >= limitNanos) {
-                break;
+        nextIntendedNanos = originNanos + offset;
+    }
+
+    @Override
+    void refill() {
+        pace();
+    }
+
+    @Override
+    void afterRelease(long doneNanos) {
+        if (exhausted) {
+            return;
+        }
+        if (nextIntendedNanos - doneNanos <= 0) {
+            pace();
+        } else {
+            // The slot may have been the only one: nothing else would wake the lane in time.
+            arm(nextIntendedNanos, doneNanos);
+        }
+    }
+
+    private void onTimer() {
+        armed = false;
+        pace();
+    }
+
+    /**
+     * Sends due requests while slots are free, at most one round of the slots per call (then
+     * the rest goes after the lane's other work, so I/O is never starved); arms the timer when
+     * the next request is not yet due.
+     */
+    private void pace() {
+        int budget = freeSlots();
+        while (!exhausted && !stopped() && freeSlots() > 0) {
+            long now = System.nanoTime();
+            long intended = nextIntendedNanos;
+            if (intended - now > 0) {
+                arm(intended, now);
+                return;
             }
-            release(warmupNanos + offset);
-            measuredIssued = ++issued;
-        }
-        issuingDone = true;
-    }
-
-    /** Sleeps until the intended time (from the origin, so there is no drift), then queues it. */
-    private void release(long offsetNanos) {
-        long target = originNanos + offsetNanos;
-        long wait;
-        while ((wait = target - System.nanoTime()) > 0 && !stopped) {
-            LockSupport.parkNanos(wait);
-        }
-        while (!dispatcher.hasRoom() && !stopped) {
-            // The target is hopelessly behind; intended times stay exact, so latency still shows it.
-            LockSupport.parkNanos(1_000_000L);
-        }
-        if (!stopped) {
-            dispatcher.offer(offsetNanos);
+            if (budget-- == 0) {
+                lane.execute(this::refill);
+                return;
+            }
+            Exchange slot = takeSlot();
+            long earliest = slot.freedNanos - intended > 0 ? slot.freedNanos : intended;
+            issuedInPhase++;
+            sendOn(slot, intended, earliest, now);
+            advance();
         }
     }
 
-    @Override
-    long measuredIssued() {
-        return measuredIssued;
-    }
-
-    @Override
-    boolean issuingDone() {
-        return issuingDone;
-    }
-
-    @Override
-    void afterExchange() {
-        dispatcher.release();
-    }
-
-    /** Requests queued for a connection, not yet sent. */
-    long pending() {
-        return dispatcher.pending();
+    private void arm(long intendedNanos, long nowNanos) {
+        if (armed && armedForNanos - intendedNanos <= 0) {
+            return;
+        }
+        armed = true;
+        armedForNanos = intendedNanos;
+        lane.schedule(timerTask, intendedNanos - nowNanos);
     }
 }

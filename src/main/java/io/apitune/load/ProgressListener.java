@@ -13,6 +13,14 @@ public interface ProgressListener {
     default void warmupStarted(double seconds) {
     }
 
+    /**
+     * Measurement has started, {@code warmupSeconds} after the run began (warm-up ends early
+     * once the generator keeps its schedule); {@code warmupDropped} warm-up requests not yet
+     * sent were dropped so that no measured request waits behind them.
+     */
+    default void measurementStarted(double warmupSeconds, long warmupDropped) {
+    }
+
     /** One interval (about a second) of measurement has ended. */
     default void interval(IntervalSample sample) {
     }

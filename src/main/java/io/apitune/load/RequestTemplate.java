@@ -2,18 +2,17 @@ package io.apitune.load;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 import io.apitune.ApituneException;
 import io.apitune.load.LoadConfig.Header;
 import io.apitune.load.LoadConfig.RequestSpec;
-import org.asynchttpclient.Request;
-import org.asynchttpclient.RequestBuilder;
-import org.asynchttpclient.channel.ChannelPoolPartitioning;
 
 /**
- * Builds the AsyncHttpClient request for each send from a {@link RequestSpec}, substituting a
- * drawn key for every {@code {key}} in the URL.
+ * What every request of a run looks like, independent of the client that sends it: method,
+ * headers, body, and the URL with a drawn key substituted for every {@code {key}}. A
+ * {@link Transport} turns it into its own request objects (once, when the URL has no key).
  *
  * <p>Immutable; thread-safe.
  */
@@ -24,9 +23,8 @@ public final class RequestTemplate {
     private final RequestSpec spec;
     private final KeyChooser keys;
     private final boolean keyed;
-    private final Request fixed;
     private final String hostHeader;
-    private final ChannelPoolPartitioning partitioning;
+    private final String origin;
 
     public RequestTemplate(RequestSpec spec, KeyChooser keys) {
         this.spec = spec;
@@ -34,15 +32,13 @@ public final class RequestTemplate {
         this.keyed = spec.url().contains(KEY_PLACEHOLDER);
         URI sample = validateUrl(spec.url().replace(KEY_PLACEHOLDER, "1"));
         // When keys only change the path, the Host header and the connection-pool key are the
-        // same for every request: compute them once instead of per request (hot path).
+        // same for every request: a transport computes them once instead of per request.
         boolean fixedOrigin = !origin(spec.url()).contains(KEY_PLACEHOLDER);
         this.hostHeader = fixedOrigin ? hostHeader(sample) : null;
-        Object poolKey = origin(sample.toString());
-        this.partitioning = fixedOrigin ? (uri, virtualHost, proxy) -> poolKey : null;
-        this.fixed = keyed ? null : build(spec.url());
+        this.origin = fixedOrigin ? origin(sample.toString()) : null;
     }
 
-    /** {@code scheme://authority} of a URL (everything before the path). */
+    /** {@code scheme://authority} of a URL (everything before the path), lower case. */
     private static String origin(String url) {
         int schemeEnd = url.indexOf("://");
         int pathStart = url.indexOf('/', schemeEnd + 3);
@@ -76,9 +72,14 @@ public final class RequestTemplate {
         }
     }
 
-    /** The request for the next send (a fresh key when the URL has a placeholder). */
-    public Request next() {
-        return keyed ? build(urlForKey(keys.next())) : fixed;
+    /** True when the URL has a {@code {key}} placeholder, so every request has its own URL. */
+    public boolean keyed() {
+        return keyed;
+    }
+
+    /** The URL of the next request: a fresh key when the URL has a placeholder. */
+    public String nextUrl() {
+        return keyed ? urlForKey(keys.next()) : spec.url();
     }
 
     /** The URL with {@code key} substituted. */
@@ -86,19 +87,31 @@ public final class RequestTemplate {
         return spec.url().replace(KEY_PLACEHOLDER, Long.toString(key));
     }
 
-    private Request build(String url) {
-        RequestBuilder builder = new RequestBuilder(spec.method().toUpperCase(Locale.ROOT))
-                .setUrl(url);
-        for (Header header : spec.headers()) {
-            builder.addHeader(header.name(), header.value());
-        }
-        if (spec.body() != null) {
-            builder.setBody(spec.body());
-        }
-        if (hostHeader != null) {
-            builder.setVirtualHost(hostHeader);
-            builder.setChannelPoolPartitioning(partitioning);
-        }
-        return builder.build();
+    /** The HTTP method, upper case. */
+    public String method() {
+        return spec.method().toUpperCase(Locale.ROOT);
+    }
+
+    /** Request headers in order. */
+    public List<Header> headers() {
+        return spec.headers();
+    }
+
+    /** The request body, or null. */
+    public byte[] body() {
+        return spec.body();
+    }
+
+    /**
+     * The Host header every request carries ({@code host[:port]}), or null when keys change the
+     * host (then each request computes its own).
+     */
+    public String hostHeader() {
+        return hostHeader;
+    }
+
+    /** {@code scheme://authority} shared by every request, or null when keys change it. */
+    public String origin() {
+        return origin;
     }
 }

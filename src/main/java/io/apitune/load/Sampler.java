@@ -8,35 +8,43 @@ import io.apitune.metrics.IntervalLog;
 import org.HdrHistogram.Histogram;
 
 /**
- * Turns the recorders into intervals: swaps them, appends both interval histograms to the
- * interval log (tags {@code latency} and {@code service}), adds them to the totals, builds the
- * timeline and reports progress.
+ * Turns the lanes' measured recorders into intervals: swaps them, merges the lanes, appends the
+ * interval histograms to the interval log (tags {@code latency}, {@code service},
+ * {@code failure}, {@code sendLag}), adds them to the totals, builds the timeline and reports
+ * progress.
  *
  * <p>Single-threaded: only the generator's sampler thread uses it.
  */
 final class Sampler {
     private static final long SECOND_NANOS = 1_000_000_000L;
+    private static final String[] TAGS = {IntervalLog.TAG_LATENCY, IntervalLog.TAG_SERVICE,
+        IntervalLog.TAG_FAILURE, IntervalLog.TAG_SEND_LAG};
+    private static final int LATENCY = 0;
+    private static final int SERVICE = 1;
+    private static final int FAILURE = 2;
+    private static final int SEND_LAG = 3;
 
-    private final RunRecorder recorder;
+    private final List<LaneRecorder> lanes;
     private final ProgressListener listener;
     private final long measureStartNanos;
     private final long startEpochMillis;
     private final double plannedSeconds;
     private final long plannedRequests;
     private final IntervalLog log;
-    private final Histogram totalLatency = Histograms.newHistogram();
-    private final Histogram totalService = Histograms.newHistogram();
+    private final Histogram[] interval = new Histogram[TAGS.length];
+    private final Histogram[] totals = new Histogram[TAGS.length];
+    /** Per lane and tag, the histogram handed back to the recorder at the next swap. */
+    private final Histogram[][] recycle;
     private final List<IntervalSample> timeline = new ArrayList<>();
-    private Histogram recycleLatency;
-    private Histogram recycleService;
     private long intervals;
     private long lastTickNanos;
-    private long lastCompleted;
+    private long lastOk;
+    private long lastKo;
     private ErrorCounts lastErrors = ErrorCounts.NONE;
 
-    Sampler(RunRecorder recorder, ProgressListener listener, long measureStartNanos,
+    Sampler(List<LaneRecorder> lanes, ProgressListener listener, long measureStartNanos,
             long startEpochMillis, double plannedSeconds, long plannedRequests) {
-        this.recorder = recorder;
+        this.lanes = List.copyOf(lanes);
         this.listener = listener;
         this.measureStartNanos = measureStartNanos;
         this.startEpochMillis = startEpochMillis;
@@ -44,6 +52,11 @@ final class Sampler {
         this.plannedRequests = plannedRequests;
         this.log = new IntervalLog(startEpochMillis);
         this.lastTickNanos = measureStartNanos;
+        this.recycle = new Histogram[lanes.size()][TAGS.length];
+        for (int t = 0; t < TAGS.length; t++) {
+            interval[t] = Histograms.newHistogram();
+            totals[t] = Histograms.newHistogram();
+        }
     }
 
     /** When the next one-second interval ends. */
@@ -53,47 +66,98 @@ final class Sampler {
 
     /** Closes the interval ending at {@code nowNanos}; an empty final fragment is skipped. */
     void sample(long nowNanos) {
-        Histogram latency = recorder.latencyInterval(recycleLatency);
-        Histogram service = recorder.serviceInterval(recycleService);
-        long completed = recorder.completed();
-        ErrorCounts errors = recorder.errors();
-        long requests = completed - lastCompleted;
-        if (requests == 0 && latency.getTotalCount() == 0 && !timeline.isEmpty()
+        swapIntervals();
+        long ok = 0;
+        long ko = 0;
+        ErrorCounts errors = ErrorCounts.NONE;
+        for (LaneRecorder lane : lanes) {
+            ok += lane.ok();
+            ko += lane.ko();
+            errors = errors.plus(lane.errors());
+        }
+        long requests = ok + ko - lastOk - lastKo;
+        if (requests == 0 && interval[SEND_LAG].getTotalCount() == 0 && !timeline.isEmpty()
                 && nowNanos - lastTickNanos < SECOND_NANOS / 2) {
-            recycleLatency = latency;
-            recycleService = service;
             return;
         }
         long startMillis = startEpochMillis + (lastTickNanos - measureStartNanos) / 1_000_000L;
         long endMillis = startEpochMillis + (nowNanos - measureStartNanos) / 1_000_000L;
-        for (Histogram h : new Histogram[] {latency, service}) {
-            h.setStartTimeStamp(startMillis);
-            h.setEndTimeStamp(endMillis);
+        for (int t = 0; t < TAGS.length; t++) {
+            interval[t].setStartTimeStamp(startMillis);
+            interval[t].setEndTimeStamp(endMillis);
+            log.append(TAGS[t], interval[t]);
+            totals[t].add(interval[t]);
         }
-        log.append(IntervalLog.TAG_LATENCY, latency);
-        log.append(IntervalLog.TAG_SERVICE, service);
-        totalLatency.add(latency);
-        totalService.add(service);
+        Histogram latency = interval[LATENCY];
+        boolean anyOk = latency.getTotalCount() > 0;
         IntervalSample sample = new IntervalSample((nowNanos - measureStartNanos) / 1e9,
-                (nowNanos - lastTickNanos) / 1e9, requests, completed, errors.minus(lastErrors),
-                errors, latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(50),
-                latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(99),
+                (nowNanos - lastTickNanos) / 1e9, requests, ok + ko, ok - lastOk, ok,
+                errors.minus(lastErrors), errors,
+                anyOk ? latency.getValueAtPercentile(50) : 0,
+                anyOk ? latency.getValueAtPercentile(99) : 0,
+                interval[SEND_LAG].getTotalCount() == 0 ? 0
+                        : interval[SEND_LAG].getValueAtPercentile(99),
                 plannedSeconds, plannedRequests);
         timeline.add(sample);
         intervals++;
         lastTickNanos = nowNanos;
-        lastCompleted = completed;
+        lastOk = ok;
+        lastKo = ko;
         lastErrors = errors;
-        recycleLatency = latency;
-        recycleService = service;
         listener.interval(sample);
     }
 
-    /** The run's result, after the final {@link #sample}. */
-    LoadResult result(long endNanos, boolean interrupted) {
-        long durationNanos = Math.max(0, endNanos - measureStartNanos);
-        return new LoadResult(startEpochMillis, startEpochMillis + durationNanos / 1_000_000L,
-                durationNanos, recorder.completed(), recorder.errors(), totalLatency.copy(),
-                totalService.copy(), timeline, log, interrupted);
+    /** Takes every lane's interval histograms and merges them per tag into {@link #interval}. */
+    private void swapIntervals() {
+        for (Histogram h : interval) {
+            h.reset();
+        }
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            LaneRecorder recorder = lanes.get(lane);
+            Histogram[] mine = recycle[lane];
+            mine[LATENCY] = recorder.okLatencyInterval(mine[LATENCY]);
+            mine[SERVICE] = recorder.okServiceInterval(mine[SERVICE]);
+            mine[FAILURE] = recorder.failureLatencyInterval(mine[FAILURE]);
+            mine[SEND_LAG] = recorder.sendLagInterval(mine[SEND_LAG]);
+            for (int t = 0; t < TAGS.length; t++) {
+                interval[t].add(mine[t]);
+            }
+        }
+    }
+
+    Histogram totalOkLatency() {
+        return totals[LATENCY].copy();
+    }
+
+    Histogram totalOkService() {
+        return totals[SERVICE].copy();
+    }
+
+    Histogram totalFailureLatency() {
+        return totals[FAILURE].copy();
+    }
+
+    Histogram totalSendLag() {
+        return totals[SEND_LAG].copy();
+    }
+
+    long ok() {
+        return lastOk;
+    }
+
+    long ko() {
+        return lastKo;
+    }
+
+    ErrorCounts errors() {
+        return lastErrors;
+    }
+
+    List<IntervalSample> timeline() {
+        return timeline;
+    }
+
+    IntervalLog log() {
+        return log;
     }
 }

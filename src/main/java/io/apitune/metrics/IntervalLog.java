@@ -19,10 +19,14 @@ import org.HdrHistogram.HistogramLogWriter;
  * {@link #writeTo} are called after it has stopped.
  */
 public final class IntervalLog {
-    /** Tag of intervals measured from the intended send time. */
+    /** Tag of OK-request latency intervals, measured from the intended send time. */
     public static final String TAG_LATENCY = "latency";
-    /** Tag of intervals measured from the actual send time. */
+    /** Tag of OK-request service-time intervals, measured from the actual send time. */
     public static final String TAG_SERVICE = "service";
+    /** Tag of KO-request latency intervals, from the intended send time to the failure. */
+    public static final String TAG_FAILURE = "failure";
+    /** Tag of the generator's send-lag intervals (actual send minus earliest possible send). */
+    public static final String TAG_SEND_LAG = "sendLag";
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream stream;
@@ -33,7 +37,8 @@ public final class IntervalLog {
         stream = new PrintStream(buffer, false, StandardCharsets.UTF_8);
         writer = new HistogramLogWriter(stream);
         writer.outputComment("apitune interval log: values in nanoseconds; tags latency "
-                + "(from intended send) and service (from actual send)");
+                + "(OK, from intended send), service (OK, from actual send), failure (KO, from "
+                + "intended send to the failure) and sendLag (the generator's own delay)");
         writer.outputLogFormatVersion();
         writer.outputStartTime(startEpochMillis);
         writer.setBaseTime(startEpochMillis);

@@ -22,8 +22,12 @@ public final class CompareReport {
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** What a comparison produced: the two run names, the deltas of B against A, the page. */
-    public record Result(String nameA, String nameB, List<Comparison.Delta> deltas, Path html) {
+    /**
+     * What a comparison produced: the two run names, the deltas of B against A, the page, and
+     * what a version-1 side's figures mean beside a version-2 one.
+     */
+    public record Result(String nameA, String nameB, List<Comparison.Delta> deltas, Path html,
+            List<String> notes) {
     }
 
     private CompareReport() {
@@ -55,7 +59,10 @@ public final class CompareReport {
             Reports.write(Reports.file(tmp), combined);
             HtmlReport.write(tmp);
         }).resolve(FileNames.HTML);
-        return new Result(nameA, nameB, Comparison.latencyDeltas(docA, docB), html);
+        List<String> notes = docA.schemaVersion() == docB.schemaVersion() ? List.of()
+                : java.util.stream.Stream.of(Reports.versionNote(nameA, docA), Reports.versionNote(nameB, docB))
+                        .flatMap(java.util.Optional::stream).toList();
+        return new Result(nameA, nameB, Comparison.latencyDeltas(docA, docB), html, notes);
     }
 
     private static String relative(Path out, Path runDir) {

@@ -7,17 +7,23 @@ import java.util.Optional;
 import io.apitune.load.ErrorKind;
 import io.apitune.metrics.Percentile;
 import io.apitune.report.model.ErrorTally;
+import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
 
 /**
- * The console summary of a run: rates, requests, errors by class, and a percentile table for
- * latency (from intended send) and service time (from actual send), in milliseconds.
+ * The console summary of a run: goodput and request rate, OK and KO counts with the error
+ * classes, the generator's verdict on itself, and a percentile table of OK latency (from the
+ * intended send), OK service time (from the actual send) and failure latency, in milliseconds.
+ * {@code WARNING:} lines say when failures or the generator make the figures misleading.
  *
  * <p>Stateless; thread-safe.
  */
 public final class ConsoleSummary {
+    /** Above this share of failed requests a run is not a success, whatever the exit code. */
+    static final double WARN_ERROR_SHARE = 0.01;
+
     private ConsoleSummary() {
     }
 
@@ -29,18 +35,29 @@ public final class ConsoleSummary {
                 report.interrupted() ? "  (interrupted)" : "");
         String target = r.targetRate() == null ? "closed model"
                 : String.format(Locale.ROOT, "target %.1f/s", r.targetRate());
-        out.printf(Locale.ROOT, "  %s, achieved %.1f/s, %d requests in %.3f s%n", target,
-                r.throughput(), r.requests(), r.durationSeconds());
-        out.println("  " + errorLine(r.errors(), r.requests()));
+        out.printf(Locale.ROOT, "  %s, goodput %.1f/s (OK answers), request rate %.1f/s, %d requests "
+                + "in %.3f s%n", target, r.throughput(), r.requestRate() == null ? r.throughput()
+                : r.requestRate(), r.requests(), r.durationSeconds());
+        out.println("  " + okLine(r));
         errorWarning(r).ifPresent(w -> out.println("  " + w));
+        if (r.generator() != null) {
+            out.println("  " + generatorLine(r.generator()));
+            if (r.generator().limited()) {
+                out.println("  WARNING: the load generator limited this run: " + r.generator().reason()
+                        + ". These figures describe apitune, not the target: " + r.generator().advice() + ".");
+            }
+        }
         out.println();
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-13s", "ms"));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-14s", "ms"));
         for (Percentile p : Percentile.values()) {
             head.append(String.format(Locale.ROOT, "%10s", p.key()));
         }
         out.println(head.append(String.format(Locale.ROOT, "%10s%10s", "max", "mean")));
-        row(out, "latency", r.latency());
-        row(out, "service time", r.serviceTime());
+        row(out, "latency OK", r.latency());
+        row(out, "service OK", r.serviceTime());
+        if (r.failureLatency() != null && r.failureLatency().count() > 0) {
+            row(out, "failures KO", r.failureLatency());
+        }
         if (dir != null) {
             out.println();
             out.println("  report: " + dir);
@@ -48,8 +65,19 @@ public final class ConsoleSummary {
         out.flush();
     }
 
-    /** Above this share of failed requests a run is not a success, whatever the exit code. */
-    static final double WARN_ERROR_SHARE = 0.01;
+    /** {@code OK 990, KO 10 (1.00%): connect 0, timeout 10, ...}. */
+    static String okLine(Results r) {
+        ErrorTally errors = r.errors();
+        long ok = r.ok() != null ? r.ok() : r.requests() - errors.total();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "OK %d, KO %d (%.2f%%)", ok,
+                errors.total(), r.requests() == 0 ? 0.0 : 100.0 * errors.total() / r.requests()));
+        String sep = ": ";
+        for (ErrorKind kind : ErrorKind.values()) {
+            line.append(sep).append(kind.key()).append(' ').append(errors.get(kind));
+            sep = ", ";
+        }
+        return line.toString();
+    }
 
     /**
      * A {@code WARNING:} line when more than 1 % of the requests failed, naming the most common
@@ -64,26 +92,36 @@ public final class ConsoleSummary {
             top = r.errors().get(kind) > r.errors().get(top) ? kind : top;
         }
         return Optional.of(String.format(Locale.ROOT, "WARNING: %.1f%% of the requests failed, most "
-                + "of them %s (%d); the latency and throughput below include them.",
+                + "of them %s (%d); goodput and OK latency leave them out, see the failures row.",
                 100.0 * r.errors().total() / r.requests(), top.key(), r.errors().get(top)));
     }
 
-    static String errorLine(ErrorTally errors, long requests) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "errors %d (%.2f%%)",
-                errors.total(), requests == 0 ? 0.0 : 100.0 * errors.total() / requests));
-        String sep = ": ";
-        for (ErrorKind kind : ErrorKind.values()) {
-            line.append(sep).append(kind.key()).append(' ').append(errors.get(kind));
-            sep = ", ";
+    /** {@code generator: send lag p99 0.052 ms, CPU 0.41 of 2 cores, GC 2 pauses 3 ms: not limited}. */
+    static String generatorLine(GeneratorInfo g) {
+        StringBuilder line = new StringBuilder("generator:");
+        if (g.sendLag() != null) {
+            line.append(String.format(Locale.ROOT, " send lag p99 %.3f ms,", g.sendLag().percentileMs(Percentile.P99)));
         }
-        return line.toString();
+        if (g.cpuUtilisation() != null && g.cores() != null) {
+            line.append(String.format(Locale.ROOT, " CPU %.2f of %d cores,", g.cpuUtilisation(), g.cores()));
+        }
+        if (g.gcCount() != null) {
+            line.append(String.format(Locale.ROOT, " GC %d pauses %d ms,", g.gcCount(), g.gcPauseMillis()));
+        }
+        if (g.warmupSeconds() != null) {
+            line.append(String.format(Locale.ROOT, " warm-up %.1f s (%d dropped),", g.warmupSeconds(),
+                    g.warmupDropped()));
+        }
+        line.setLength(line.length() - (line.charAt(line.length() - 1) == ',' ? 1 : 0));
+        return line.append(g.limited() ? ": LIMITED (" + String.join(", ", g.causes()) + ")"
+                : ": not limited").toString();
     }
 
     private static void row(PrintWriter out, String label, LatencySummary s) {
         if (s == null) {
             return;
         }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-13s", label));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-14s", label));
         for (Percentile p : Percentile.values()) {
             line.append(String.format(Locale.ROOT, "%10.3f", s.percentileMs(p)));
         }

@@ -80,7 +80,7 @@ public final class HtmlReport {
         HtmlPage page = new HtmlPage("apitune · " + run.name());
         page.header("run", run.name(), meta(doc.runId(), doc.target() == null ? null : doc.target().url(),
                 doc.startTime(), doc.endTime(), r.durationSeconds()), doc.interrupted());
-        page.cards(Html.num(r.throughput()) + "/s", "throughput"
+        page.cards(Html.num(r.throughput()) + "/s", "goodput (OK answers)"
                 + (r.targetRate() != null ? " (target " + Html.num(r.targetRate()) + "/s)" : ""),
                 Long.toString(r.requests()), "requests",
                 Html.fmt("%.2f%%", r.errorRate() * 100), "errors",

@@ -7,14 +7,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-import io.apitune.load.ErrorCounts;
 import io.apitune.load.ErrorKind;
 import io.apitune.metrics.IntervalLog;
 import io.apitune.report.model.EnvironmentInfo;
 import io.apitune.report.model.ErrorTally;
 import io.apitune.report.model.FileNames;
+import io.apitune.report.model.GeneratorInfo;
+import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.MergeInfo;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
@@ -23,9 +26,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Writes a merged run directory: {@code latency.hlog} (the merged log), {@code report.json}
- * (kind run, percentiles from the merged histograms) and {@code report.html}. Error counts come
- * from a {@code report.json} next to a source log when there is one (its timeline aligned on the
- * common time base); a bare .hlog carries no errors, which {@code merged.errorsKnown} records.
+ * (kind run, percentiles from the merged histograms) and {@code report.html}. Requests and error
+ * kinds come from a {@code report.json} next to a source log when there is one (its timeline
+ * aligned on the common time base); a bare .hlog gives OK and KO counts only, which
+ * {@code merged.errorsKnown} records. The merged run is limited when any source run was.
  *
  * <p>Stateless; thread-safe for different output directories.
  */
@@ -61,55 +65,92 @@ public final class MergedReport {
         long durationMs = (last - first + 1) * HlogFile.INTERVAL_MS;
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(start) + "-" + name;
+        List<String> notes = hlogs.stream().map(p -> Map.entry(p, Optional.ofNullable(siblingReport(p))))
+                .filter(e -> e.getValue().isPresent())
+                .flatMap(e -> Reports.versionNote(e.getKey().toString(), e.getValue().get()).stream())
+                .map(note -> note + "; merged, its latency still includes the failed answers it recorded")
+                .toList();
         MergeInfo provenance = new MergeInfo(hlogs.stream().map(Path::toString).toList(),
-                HlogFile.INTERVAL_MS / 1000.0, hlogs.stream().allMatch(p -> siblingReport(p) != null));
+                HlogFile.INTERVAL_MS / 1000.0, hlogs.stream().allMatch(p -> siblingReport(p) != null), notes);
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name, false,
                 start.toString(), start.plusMillis(durationMs).toString(), null, null,
-                results(merge, latency, first, durationMs),
+                results(merge, first, durationMs),
                 EnvironmentInfo.current().withNote("environment of the machine that merged the logs"),
                 FileNames.RUN, provenance, null);
     }
 
-    private static Results results(HlogMerge merge, TreeMap<Long, Histogram> latency, long first,
-            long durationMs) {
-        TreeMap<Long, long[]> errors = new TreeMap<>();
-        TreeMap<Long, Long> requests = new TreeMap<>();
-        latency.forEach((index, h) -> requests.put(index, h.getTotalCount()));
+    /** Counts of one interval on the common time base. */
+    private static final class Counts {
+        long requests;
+        long ok;
+        final long[] errors = new long[KINDS];
+    }
+
+    private static Results results(HlogMerge merge, long first, long durationMs) {
+        TreeMap<Long, Counts> intervals = new TreeMap<>();
+        List<String> causes = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (HlogFile source : merge.sources()) {
-            addSiblingTimeline(source, merge.baseMs(), errors, requests);
-        }
-        long total = requests.values().stream().mapToLong(Long::longValue).sum();
-        long[] errorTotals = new long[KINDS];
-        errors.values().forEach(e -> {
-            for (int i = 0; i < KINDS; i++) {
-                errorTotals[i] += e[i];
+            RunReport report = siblingReport(source.path());
+            addSource(source, report, merge.baseMs(), intervals);
+            if (report != null && report.results().limited()) {
+                report.results().generator().causes().stream().filter(c -> !causes.contains(c))
+                        .forEach(causes::add);
+                reasons.add(report.name() + ": " + report.results().generator().reason());
             }
-        });
-        return RunReports.results(durationMs * 1_000_000L, total, null, ErrorCounts.of(errorTotals),
-                merge.total(IntervalLog.TAG_LATENCY), merge.total(IntervalLog.TAG_SERVICE),
-                timeline(first, requests, errors));
+        }
+        long requests = 0;
+        long ok = 0;
+        long[] errors = new long[KINDS];
+        for (Counts c : intervals.values()) {
+            requests += c.requests;
+            ok += c.ok;
+            for (int i = 0; i < KINDS; i++) {
+                errors[i] += c.errors[i];
+            }
+        }
+        double seconds = durationMs / 1000.0;
+        Histogram sendLag = merge.total(IntervalLog.TAG_SEND_LAG);
+        return new Results(seconds, requests, ok, ok / seconds, requests / seconds, null,
+                ErrorTally.of(errors, true), requests == 0 ? 0.0 : (double) (requests - ok) / requests,
+                summary(merge.total(IntervalLog.TAG_LATENCY)), summary(merge.total(IntervalLog.TAG_SERVICE)),
+                summary(merge.total(IntervalLog.TAG_FAILURE)),
+                GeneratorInfo.merged(summary(sendLag), causes, String.join("; ", reasons)),
+                timeline(first, intervals));
+    }
+
+    private static LatencySummary summary(Histogram h) {
+        return h == null ? null : LatencySummary.of(h);
     }
 
     /**
-     * Replaces the hlog count of each interval the sibling report covers by that report's own
-     * request count (which includes errors) and collects its errors by class.
+     * Adds one source's intervals: from the report.json next to it when there is one (its own
+     * requests and errors by kind), else from the log alone (OK from {@code latency}, KO from
+     * {@code failure}, their kinds unknown and counted as {@code other}).
      */
-    private static void addSiblingTimeline(HlogFile source, long baseMs, TreeMap<Long, long[]> errors,
-            TreeMap<Long, Long> requests) {
-        RunReport report = siblingReport(source.path());
+    private static void addSource(HlogFile source, RunReport report, long baseMs, TreeMap<Long, Counts> into) {
+        long offset = Math.round((source.startTimeMs() - baseMs) / (double) HlogFile.INTERVAL_MS);
+        TreeMap<Long, HlogFile.IntervalStats> okLog = source.stats(IntervalLog.TAG_LATENCY);
         if (report == null) {
+            TreeMap<Long, HlogFile.IntervalStats> koLog = source.stats(IntervalLog.TAG_FAILURE);
+            okLog.forEach((local, s) -> {
+                Counts c = into.computeIfAbsent(offset + local, i -> new Counts());
+                c.ok += s.count();
+                c.requests += s.count();
+            });
+            koLog.forEach((local, s) -> {
+                Counts c = into.computeIfAbsent(offset + local, i -> new Counts());
+                c.requests += s.count();
+                c.errors[ErrorKind.OTHER.ordinal()] += s.count();
+            });
             return;
         }
-        long offset = Math.round((source.startTimeMs() - baseMs) / (double) HlogFile.INTERVAL_MS);
-        TreeMap<Long, HlogFile.IntervalStats> own = source.stats(IntervalLog.TAG_LATENCY);
         for (TimelinePoint entry : report.results().timeline()) {
-            long local = Math.round(entry.t());
-            long index = offset + local;
-            long hlogCount = own.containsKey(local) ? own.get(local).count() : 0;
-            requests.merge(index, entry.requests() - hlogCount, Long::sum);
-            long[] counts = errors.computeIfAbsent(index, i -> new long[KINDS]);
+            Counts c = into.computeIfAbsent(offset + Math.round(entry.t()), i -> new Counts());
+            c.requests += entry.requests();
+            c.ok += entry.ok() != null ? entry.ok() : entry.requests() - entry.errors().total();
             for (ErrorKind kind : ErrorKind.values()) {
-                counts[kind.ordinal()] += entry.errors().get(kind);
+                c.errors[kind.ordinal()] += entry.errors().get(kind);
             }
         }
     }
@@ -124,15 +165,13 @@ public final class MergedReport {
         return doc.fileNames().hlogOrDefault().equals(hlog.getFileName().toString()) ? doc : null;
     }
 
-    private static List<TimelinePoint> timeline(long first, TreeMap<Long, Long> requests,
-            TreeMap<Long, long[]> errors) {
+    private static List<TimelinePoint> timeline(long first, TreeMap<Long, Counts> intervals) {
         List<TimelinePoint> timeline = new ArrayList<>();
-        long last = Math.max(requests.isEmpty() ? first : requests.lastKey(),
-                errors.isEmpty() ? first : errors.lastKey());
+        long last = intervals.isEmpty() ? first : Math.max(first, intervals.lastKey());
         for (long index = first; index <= last; index++) {
-            timeline.add(new TimelinePoint((index - first) * HlogFile.INTERVAL_MS / 1000.0,
-                    requests.getOrDefault(index, 0L),
-                    ErrorTally.of(errors.getOrDefault(index, new long[KINDS]), false)));
+            Counts c = intervals.getOrDefault(index, new Counts());
+            timeline.add(new TimelinePoint((index - first) * HlogFile.INTERVAL_MS / 1000.0, c.requests,
+                    c.ok, ErrorTally.of(c.errors, false)));
         }
         return timeline;
     }

@@ -7,7 +7,8 @@ import io.apitune.load.IntervalSample;
 import io.apitune.load.ProgressListener;
 
 /**
- * Live progress on stderr once a second: elapsed time, requests, current rate, interval p50/p99
+ * Live progress on stderr once a second: elapsed time, requests, OK answers per second, interval
+ * OK p50/p99 (a dash when nothing succeeded in that second)
  * and errors. On a terminal it redraws one line with a bar; otherwise it prints plain lines.
  *
  * <p>Called on the generator's sampler thread only.
@@ -36,9 +37,9 @@ public final class ProgressPrinter implements ProgressListener {
             return; // the short remainder at the end; the summary follows at once
         }
         String text = String.format(Locale.ROOT,
-                "%6.1fs  %,9d req  %9.1f/s  p50 %8.3f ms  p99 %8.3f ms  errors %d",
-                s.elapsedSeconds(), s.totalRequests(), s.ratePerSecond(), s.latencyP50Nanos() / 1e6,
-                s.latencyP99Nanos() / 1e6, s.totalErrors().total());
+                "%6.1fs  %,9d req  %9.1f OK/s  p50 %8s ms  p99 %8s ms  KO %d",
+                s.elapsedSeconds(), s.totalRequests(), s.okPerSecond(), ms(s, s.latencyP50Nanos()),
+                ms(s, s.latencyP99Nanos()), s.totalErrors().total());
         if (tty) {
             err.print("\r" + bar(fraction(s)) + " " + text + "\u001b[K");
             lineOpen = true;
@@ -46,6 +47,18 @@ public final class ProgressPrinter implements ProgressListener {
             err.println(text);
         }
         err.flush();
+    }
+
+    @Override
+    public void measurementStarted(double warmupSeconds, long warmupDropped) {
+        err.printf(Locale.ROOT, "measuring after %.1f s of warm-up%s%n", warmupSeconds,
+                warmupDropped == 0 ? "" : " (" + warmupDropped + " warm-up requests not yet sent were dropped)");
+        err.flush();
+    }
+
+    /** The OK latency in ms, or a dash when nothing succeeded in the interval. */
+    private static String ms(IntervalSample s, long nanos) {
+        return s.hasOkLatency() ? String.format(Locale.ROOT, "%.3f", nanos / 1e6) : "–";
     }
 
     @Override

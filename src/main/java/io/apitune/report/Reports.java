@@ -92,11 +92,25 @@ public final class Reports {
             throw ApituneException.invalidInput(file + " is not a report.json");
         }
         int version = doc.path("schemaVersion").asInt(-1);
-        if (version != SCHEMA_VERSION) {
+        if (version != SCHEMA_VERSION && version != ReportDocument.VERSION_1) {
             throw ApituneException.invalidInput(file + ": schemaVersion " + doc.path("schemaVersion")
-                    + " is not supported (expected " + SCHEMA_VERSION + ")");
+                    + " is not supported (expected " + ReportDocument.VERSION_1 + " or "
+                    + SCHEMA_VERSION + ")");
         }
         return doc;
+    }
+
+    /**
+     * What a version-1 figure means beside a version-2 one, for output that puts them side by side;
+     * empty when both are of this release's version.
+     */
+    public static java.util.Optional<String> versionNote(String name, ReportDocument doc) {
+        if (doc.schemaVersion() != ReportDocument.VERSION_1) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("note: " + name + " is a version-1 report: its throughput counts "
+                + "every answer, failed ones too, and its latency percentiles include failed requests; "
+                + "version 2 counts OK answers only (goodput, OK latency)");
     }
 
     /** Writes a document to {@code file} atomically. */

@@ -4,24 +4,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.apitune.load.ErrorCounts;
 import io.apitune.load.IntervalSample;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadResult;
 import io.apitune.report.model.EnvironmentInfo;
 import io.apitune.report.model.ErrorTally;
 import io.apitune.report.model.FileNames;
+import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.LoadInfo;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
 import io.apitune.report.model.TargetInfo;
 import io.apitune.report.model.TimelinePoint;
-import org.HdrHistogram.Histogram;
 
 /**
- * Builds the typed report of one run from what the load generator measured; also the
- * {@code results} block of a merged report, so every single-run report is made one way.
+ * Builds the typed report of one run from what the load generator measured. A merged report's
+ * results are built from the same blocks ({@link MergedReport}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -34,26 +33,18 @@ public final class RunReports {
      * @param target what was driven, with the resolved URL
      */
     public static RunReport of(String runId, String name, TargetInfo target, LoadConfig load,
-            LoadResult result) {
-        Results results = results(result.durationNanos(), result.requests(), load.ratePerSecond(),
-                result.errors(), result.latency(), result.service(), timeline(result.timeline()));
+            LoadResult r) {
+        double seconds = r.durationNanos() / 1e9;
+        Results results = new Results(seconds, r.attempts(), r.okCount(), r.throughputPerSecond(),
+                r.requestRatePerSecond(), load.ratePerSecond(), ErrorTally.of(r.errors(), true),
+                r.attempts() == 0 ? 0.0 : (double) r.koCount() / r.attempts(),
+                LatencySummary.of(r.okLatency()), LatencySummary.of(r.okService()),
+                LatencySummary.of(r.failureLatency()), GeneratorInfo.of(r.generator()),
+                timeline(r.timeline()));
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name,
-                result.interrupted(), Instant.ofEpochMilli(result.startEpochMillis()).toString(),
-                Instant.ofEpochMilli(result.endEpochMillis()).toString(), target, LoadInfo.of(load),
+                r.interrupted(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
+                Instant.ofEpochMilli(r.endEpochMillis()).toString(), target, LoadInfo.of(load),
                 results, EnvironmentInfo.current(), FileNames.RUN, null, null);
-    }
-
-    /**
-     * @param latency nanoseconds from the intended send; null when unknown (a merged log without it)
-     * @param service nanoseconds from the actual send; null when unknown
-     */
-    static Results results(long durationNanos, long requests, Double targetRate, ErrorCounts errors,
-            Histogram latency, Histogram service, List<TimelinePoint> timeline) {
-        double seconds = durationNanos / 1e9;
-        return new Results(seconds, requests, durationNanos > 0 ? requests / seconds : 0, targetRate,
-                ErrorTally.of(errors, true), requests == 0 ? 0.0 : (double) errors.total() / requests,
-                latency == null ? null : LatencySummary.of(latency),
-                service == null ? null : LatencySummary.of(service), timeline);
     }
 
     /** One entry per interval, each starting where the previous one ended. */
@@ -62,7 +53,7 @@ public final class RunReports {
         double t = 0;
         for (IntervalSample sample : samples) {
             points.add(new TimelinePoint(Math.round(t * 1000) / 1000.0, sample.requests(),
-                    ErrorTally.of(sample.errors(), false)));
+                    sample.ok(), ErrorTally.of(sample.errors(), false)));
             t = sample.elapsedSeconds();
         }
         return points;

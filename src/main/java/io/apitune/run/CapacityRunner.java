@@ -12,6 +12,7 @@ import io.apitune.gate.CapacitySearch;
 import io.apitune.gate.GateCheck;
 import io.apitune.gate.GateResult;
 import io.apitune.gate.ReportMetrics;
+import io.apitune.load.LimitCause;
 import io.apitune.report.model.CapacityAnswer;
 import io.apitune.report.model.CapacityStep;
 import io.apitune.report.model.CombinedReport;
@@ -38,9 +39,12 @@ public final class CapacityRunner {
         this.out = out;
     }
 
-    /** The answer (requests per second; NaN when no step passed) and the report written. */
+    /**
+     * The answer (requests per second; NaN when no step passed), and the rate at which the load
+     * generator became the limit (NaN when it never did: then the answer is the target's).
+     */
     public record Outcome(double answerPerSecond, boolean converged, int steps, boolean interrupted,
-            Path reportFile) {
+            double generatorLimitedAt, Path reportFile) {
     }
 
     /**
@@ -51,25 +55,31 @@ public final class CapacityRunner {
      */
     public Outcome run(RunSpec base, GateCheck slo, String sloText, Path reportDir) {
         Instant start = Instant.now();
-        CapacitySearch.Result<CapacityStep> result;
+        CapacitySearch.Result<CapacityStep> result = null;
+        double limitedAt = Double.NaN;
+        boolean interrupted = false;
         try {
             result = search.search(rate -> measure(base, slo, rate, reportDir));
         } catch (Interrupted e) {
-            result = null;
+            interrupted = true;
+        } catch (GeneratorLimit e) {
+            limitedAt = e.rate;
         }
-        double rate = result == null ? Double.NaN : result.answer().orElse(Double.NaN);
+        double rate = result != null ? result.answer().orElse(Double.NaN)
+                : Double.isNaN(limitedAt) ? Double.NaN : bestPassing();
         boolean converged = result != null && result.converged();
         CombinedReport combined = CombinedReport.capacity(reportDir.getFileName().toString(),
-                base.name(), result == null, start.toString(), Instant.now().toString(),
+                base.name(), interrupted, start.toString(), Instant.now().toString(),
                 PlanRunner.reports(runs), List.copyOf(steps), sloText,
-                new CapacityAnswer(Double.isNaN(rate) ? null : rate, converged, search.tolerance()));
-        if (result == null) {
+                new CapacityAnswer(Double.isNaN(rate) ? null : rate, converged, search.tolerance(),
+                        Double.isNaN(limitedAt) ? null : limitedAt));
+        if (interrupted) {
             out.println("interrupted: capacity search stopped after " + steps.size() + " steps");
-        } else {
+        } else if (result != null) {
             printAnswer(result, sloText);
         }
         Path file = PlanRunner.write(reportDir, combined, out);
-        return new Outcome(rate, converged, steps.size(), result == null, file);
+        return new Outcome(rate, converged, steps.size(), interrupted, limitedAt, file);
     }
 
     private CapacitySearch.Step<CapacityStep> measure(RunSpec base, GateCheck slo, double rate,
@@ -85,7 +95,32 @@ public final class CapacityRunner {
         if (run.interrupted()) {
             throw new Interrupted();
         }
+        Results results = run.report().results();
+        if (results.limited() && !results.generator().causes().equals(List.of(LimitCause.CONNECTIONS.key()))) {
+            out.printf(Locale.ROOT, "%ncapacity: generator limit reached at %.1f/s (%s); the target's "
+                    + "capacity is above what this generator can offer%s%n", rate, results.generator().reason(),
+                    Double.isNaN(bestPassing()) ? "" : String.format(Locale.ROOT,
+                            ", and at least %.1f/s", bestPassing()));
+            out.flush();
+            throw new GeneratorLimit(rate);
+        }
         return new CapacitySearch.Step<>(rate, passed, step);
+    }
+
+    /** The highest rate of a step that met the SLO so far, NaN when none did. */
+    private double bestPassing() {
+        return steps.stream().filter(CapacityStep::passed).mapToDouble(CapacityStep::rate).max().orElse(Double.NaN);
+    }
+
+    /** Thrown out of the search when the generator, not the target, set a step's numbers. */
+    private static final class GeneratorLimit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final double rate;
+
+        GeneratorLimit(double rate) {
+            super("generator limit", null, false, false);
+            this.rate = rate;
+        }
     }
 
     /** Thrown out of the search when Ctrl-C interrupted a step. */

@@ -11,8 +11,9 @@ import io.apitune.report.model.ModeRow;
 import io.apitune.report.model.Results;
 
 /**
- * The side-by-side table of {@code compare}: per run its throughput, latency p50 / p99 / p99.9 /
- * max (ms, from the intended send time), error rate and, for the cached mode, the cache hit ratio
+ * The side-by-side table of {@code compare}: per run its goodput (OK answers per second), OK
+ * latency p50 / p99 / p99.9 / max (ms, from the intended send time), KO share, whether the
+ * generator limited it and, for the cached modes, the cache hit ratio
  * from the reference server's {@code /stats} (hits / (hits + misses) over the whole run, warm-up
  * included). The same rows go into the combined report's {@code modes}.
  *
@@ -30,9 +31,9 @@ final class CompareTable {
     private static ModeRow row(RunResult r) {
         Results res = r.report().results();
         LatencySummary latency = res.latency();
-        return new ModeRow(r.spec().name(), res.throughput(), ms(latency, "p50"), ms(latency, "p99"),
-                ms(latency, "p99.9"), ms(latency, "max"), res.errorRate(), res.errors().total(),
-                cacheHitRatio(r));
+        return new ModeRow(r.spec().name(), res.throughput(), res.requestRate(), ms(latency, "p50"),
+                ms(latency, "p99"), ms(latency, "p99.9"), ms(latency, "max"), res.errorRate(),
+                res.errors().total(), cacheHitRatio(r), res.limited());
     }
 
     private static Double ms(LatencySummary latency, String key) {
@@ -58,16 +59,23 @@ final class CompareTable {
         for (ModeRow row : rows) {
             width = Math.max(width, row.name().length());
         }
-        String head = "%-" + width + "s %12s %10s %10s %10s %10s %9s %10s%n";
+        String head = "%-" + width + "s %12s %10s %10s %10s %10s %9s %10s %s%n";
         out.println();
-        out.printf(Locale.ROOT, head, "run", "throughput", "p50 ms", "p99 ms", "p99.9 ms",
-                "max ms", "errors", "cache hit");
+        out.println(String.format(Locale.ROOT, head, "run", "goodput", "p50 ms", "p99 ms", "p99.9 ms",
+                "max ms", "KO", "cache hit", "").stripTrailing());
         for (ModeRow row : rows) {
-            out.printf(Locale.ROOT, head, row.name(),
+            out.println(String.format(Locale.ROOT, head, row.name(),
                     String.format(Locale.ROOT, "%.1f/s", row.throughput()),
                     ms(row.p50()), ms(row.p99()), ms(row.p999()), ms(row.max()),
                     percent(row.errorRate()), Optional.ofNullable(row.cacheHitRatio())
-                            .map(CompareTable::percent).orElse("-"));
+                            .map(CompareTable::percent).orElse("-"), row.limited() ? "LIMITED" : "")
+                    .stripTrailing());
+        }
+        out.println("goodput: OK answers per second; latency: OK answers, from the intended send time; "
+                + "KO: share of requests that failed.");
+        if (rows.stream().anyMatch(ModeRow::limited)) {
+            out.println("LIMITED: the load generator's own delay is in that run's numbers (see its "
+                    + "report): it can only make the target look slower.");
         }
         out.flush();
     }

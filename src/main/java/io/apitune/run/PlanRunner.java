@@ -81,6 +81,13 @@ public final class PlanRunner {
             }
         }
         boolean interrupted = runs.stream().anyMatch(RunResult::interrupted);
+        List<String> limited = runs.stream().filter(r -> r.report().results().limited())
+                .map(r -> r.spec().name()).toList();
+        if (!limited.isEmpty()) {
+            out.println("WARNING: the load generator limited " + String.join(", ", limited)
+                    + " (see each run's summary); a gate whose outcome its delay could have decided "
+                    + "is inconclusive unless --allow-limited.");
+        }
         List<ModeRow> modes = null;
         if (CombinedReport.COMPARE.equals(kind)) {
             modes = CompareTable.rows(runs);

@@ -30,10 +30,10 @@ class BenchCommandTest {
             Cli.Result run = bench("--url", server.url("/item/{key}"), "--rate", "100", "--duration", "1s",
                     "--warmup", "0", "-c", "4", "--out", dir.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("achieved", "latency", "service time", "p99.99");
+            assertThat(run.out()).contains("goodput", "latency OK", "service OK", "p99.99", "generator:");
             assertThat(run.err()).contains("req");
             JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
-            assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(report.get("schemaVersion").asInt()).isEqualTo(2);
             assertThat(report.at("/results/requests").asLong()).isEqualTo(100);
             assertThat(report.at("/results/latency/p50").asDouble()).isGreaterThanOrEqualTo(4.9);
             assertThat(report.at("/config/model").asText()).isEqualTo("open");

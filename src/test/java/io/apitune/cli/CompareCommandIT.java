@@ -24,10 +24,10 @@ class CompareCommandIT {
                 "--out", out.toString(), "--gate", "cached.p50 < async.p50");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         String[] table = r.out().substring(r.out().indexOf("\nrun ")).strip().split("\n");
-        assertThat(table[0]).contains("run", "throughput", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "errors", "cache hit");
-        assertThat(table[1]).startsWith("async").endsWith("-");
-        assertThat(table[2]).startsWith("cached").endsWith("%");
+        assertThat(table[0]).contains("run", "goodput", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
+                "KO", "cache hit");
+        assertThat(table[1]).startsWith("async").matches(".*-( LIMITED)?");
+        assertThat(table[2]).startsWith("cached").matches(".*%( LIMITED)?");
         assertThat(r.out()).contains("gates: 1 passed, 0 failed");
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -47,7 +47,9 @@ class CompareCommandIT {
         Path junit = tmp.resolve("bench.xml");
         Cli.Result r = Cli.run("bench", "--mode", "async", "-c", "4", "--requests", "100",
                 "--warmup", "0", "--backend-latency", "10ms", "-q", "--out", tmp.resolve("b").toString(),
-                "--gate", "p50 >= 9ms", "--gate", "max < 1ms", "--junit", junit.toString());
+                "--gate", "p50 >= 9ms", "--gate", "max < 1ms", "--junit", junit.toString(),
+                // Gate mechanics, not the generator's verdict: a busy test machine may limit it.
+                "--allow-limited");
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("gates: 1 passed, 1 failed");
         assertThat(Files.readString(junit)).contains("<testsuite name=\"async\" tests=\"2\" failures=\"1\"");

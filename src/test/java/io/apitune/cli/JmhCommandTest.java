@@ -24,7 +24,7 @@ class JmhCommandTest {
         assertThat(last.out().lines())
                 .contains("io.apitune.jmh.CacheBench.hit", "io.apitune.jmh.CacheBench.miss",
                         "io.apitune.jmh.CacheBench.upstream", "io.apitune.jmh.JsonBench.worlds",
-                        "io.apitune.jmh.RecorderBench.contended", "io.apitune.jmh.HandoffBench.workerPool",
+                        "io.apitune.jmh.RecorderBench.singleThreaded", "io.apitune.jmh.HandoffBench.workerPool",
                         "io.apitune.jmh.ModeBench.request", "io.apitune.jmh.JsonBench.worldsHandWritten")
                 .isSorted();
         assertThat(last.err()).isEmpty();

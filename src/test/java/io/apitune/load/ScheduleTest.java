@@ -56,4 +56,71 @@ class ScheduleTest {
         assertThat(byTwoSeconds).isBetween(999, 1001);
         assertThat(byThreeSeconds).isBetween(1999, 2001);
     }
+
+    @Test
+    void slicesTogetherAreExactlyTheWholeSchedule() {
+        java.util.TreeSet<Long> whole = new java.util.TreeSet<>();
+        Schedule all = new Schedule(3000, 0, false, 1);
+        for (int i = 0; i < 3000; i++) {
+            whole.add(all.nextOffsetNanos());
+        }
+        java.util.TreeSet<Long> union = new java.util.TreeSet<>();
+        for (int slice = 0; slice < 3; slice++) {
+            Schedule part = new Schedule(3000, 0, false, 1, slice, 3);
+            for (int i = 0; i < 1000; i++) {
+                union.add(part.nextOffsetNanos());
+            }
+        }
+        assertThat(union.size()).isEqualTo(3000);
+        // The same instants, up to the rounding of one nanosecond.
+        java.util.Iterator<Long> a = whole.iterator();
+        for (long u : union) {
+            assertThat(Math.abs(u - a.next())).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void countBeforeMatchesCountingOneByOneWithoutAdvancing() {
+        for (long rampNanos : new long[] {0, 500_000_000L}) {
+            Schedule counted = new Schedule(1000, rampNanos, false, 7, 1, 2);
+            Schedule walked = new Schedule(1000, rampNanos, false, 7, 1, 2);
+            for (int skip = 0; skip < 37; skip++) {
+                counted.nextOffsetNanos();
+                walked.nextOffsetNanos();
+            }
+            long until = 1_234_567_890L;
+            long expected = 0;
+            while (walked.nextOffsetNanos() < until) {
+                expected++;
+            }
+            assertThat(counted.countBefore(until)).as("ramp %d", rampNanos).isEqualTo(expected);
+            assertThat(counted.countBefore(until)).isEqualTo(expected); // did not advance
+        }
+        // A rate of 10^12/s over 3 s is counted, not enumerated.
+        assertThat(new Schedule(1e12, 0, false, 1).countBefore(3_000_000_000L))
+                .isEqualTo(3_000_000_000_000L);
+    }
+
+    @Test
+    void aWindowHoldsExactlyRateTimesDurationRequests() {
+        for (double rate : new double[] {20_000, 10_000, 3_000, 1e9}) {
+            for (int slices = 1; slices <= 3; slices++) {
+                long total = 0;
+                for (int slice = 0; slice < slices; slice++) {
+                    Schedule schedule = new Schedule(rate, 0, false, 1, slice, slices);
+                    total += schedule.countBefore(60_000_000_000L);
+                    if (rate < 1e9) {
+                        long walked = 0;
+                        Schedule walk = new Schedule(rate, 0, false, 1, slice, slices);
+                        while (walk.nextOffsetNanos() < 60_000_000_000L) {
+                            walked++;
+                        }
+                        assertThat(walked).as("rate %s slice %d/%d", rate, slice, slices)
+                                .isEqualTo(schedule.countBefore(60_000_000_000L));
+                    }
+                }
+                assertThat(total).as("rate %s, %d slices", rate, slices).isEqualTo((long) (rate * 60));
+            }
+        }
+    }
 }

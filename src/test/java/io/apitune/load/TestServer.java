@@ -23,6 +23,10 @@ public final class TestServer implements AutoCloseable {
     private volatile long stallAfterFirstMillis = -1;
     private volatile long stallMillis;
     private volatile long firstRequestNanos;
+    private volatile int hangEvery;
+    private volatile long earlyMillis = -1;
+    private volatile int earlyStatus;
+    private volatile long earlyDelayMillis;
 
     private TestServer(long delayMillis) throws Exception {
         this.delayMillis = delayMillis;
@@ -43,6 +47,23 @@ public final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /** Never answers every {@code n}-th request (the 1st, the n+1-th, …), so clients time out. */
+    public TestServer hangEvery(int n) {
+        this.hangEvery = n;
+        return this;
+    }
+
+    /**
+     * Requests arriving within {@code millis} of the first one get {@code status} after
+     * {@code delayMillis}: tells warm-up traffic apart from measured traffic.
+     */
+    public TestServer earlyAnswer(long millis, int status, long delayMillis) {
+        this.earlyStatus = status;
+        this.earlyDelayMillis = delayMillis;
+        this.earlyMillis = millis;
+        return this;
+    }
+
     /** Answers with this status from now on. */
     public TestServer status(int value) {
         this.status = value;
@@ -51,8 +72,17 @@ public final class TestServer implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         long now = System.nanoTime();
-        if (requests.getAndIncrement() == 0) {
+        long index = requests.getAndIncrement();
+        if (index == 0) {
             firstRequestNanos = now;
+        }
+        if (hangEvery > 0 && index % hangEvery == 0) {
+            return;
+        }
+        if (earlyMillis >= 0 && TimeUnit.NANOSECONDS.toMillis(now - firstRequestNanos) < earlyMillis) {
+            int early = earlyStatus;
+            vertx.setTimer(Math.max(1, earlyDelayMillis), id -> respond(request, early));
+            return;
         }
         long wait = delayMillis;
         if (stallAfterFirstMillis >= 0) {
@@ -62,15 +92,16 @@ public final class TestServer implements AutoCloseable {
                 wait = Math.max(wait, stallEnd - sinceFirst);
             }
         }
+        int answer = status;
         if (wait <= 0) {
-            respond(request);
+            respond(request, answer);
         } else {
-            vertx.setTimer(wait, id -> respond(request));
+            vertx.setTimer(wait, id -> respond(request, answer));
         }
     }
 
-    private void respond(HttpServerRequest request) {
-        request.response().setStatusCode(status).putHeader("content-type", "application/json")
+    private void respond(HttpServerRequest request, int code) {
+        request.response().setStatusCode(code).putHeader("content-type", "application/json")
                 .end("{\"ok\":true}");
     }
 

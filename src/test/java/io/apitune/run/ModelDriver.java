@@ -37,10 +37,11 @@ final class ModelDriver implements RunDriver {
         executed.add(spec);
         double p99 = p99Ms.applyAsDouble(spec);
         boolean interrupted = spec.name().equals(interruptAt);
-        Results results = new Results(1, 1000, throughput.applyAsDouble(spec), null,
+        double goodput = throughput.applyAsDouble(spec);
+        Results results = new Results(1, 1000, 1000L, goodput, goodput, null,
                 ErrorTally.of(ErrorCounts.NONE, true), 0.0,
                 LatencySummary.ofMillis(Map.of("p50", p99 / 2, "p99", p99, "p99.9", p99 * 1.5, "max", p99 * 2)),
-                null, List.of());
+                null, null, null, List.of());
         RunReport report = new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, spec.name(),
                 spec.name(), interrupted, null, null, null, null, results, null, FileNames.RUN, null, null);
         try {

@@ -112,8 +112,8 @@ class PlanRunnerTest {
         StringWriter text = new StringWriter();
         CompareTable.print(rows, new PrintWriter(text));
         String[] lines = text.toString().strip().split("\n");
-        assertThat(lines[0]).contains("run", "throughput", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "errors", "cache hit");
+        assertThat(lines[0]).contains("run", "goodput", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
+                "KO", "cache hit");
         assertThat(lines[1]).startsWith("async").contains("900.0/s", "12.500", "25.000", "0.00%").endsWith("-");
         assertThat(lines[2]).startsWith("cached").endsWith("90.00%");
     }

@@ -59,7 +59,7 @@ class RunExecutorIT {
         assertThat(report.at("/results/serviceTime/p50").asDouble()).isGreaterThan(9.9);
         assertThat(outcome.serverStats()).isNotNull();
         assertThat(outcome.serverStats().toString()).contains("async");
-        assertThat(out.toString()).contains("latency", "service time");
+        assertThat(out.toString()).contains("latency OK", "service OK", "generator:");
     }
 
     @Test

@@ -202,8 +202,10 @@ class ScenarioParserTest {
     void gatesAreCheckedAgainstRunsBeforeAnyLoad() {
         rejects(RUNS + "gates:\n  - a.p98 < 5ms\n", "s.yaml:6:5: gates[0]: gate 'a.p98 < 5ms': "
                 + "unknown metric 'p98' (known: p50, p75, p90, p99, p99.9, p99.99, max, mean, min, "
-                + "throughput, errors, errorCount, requests, service.p50, service.p75, service.p90, "
-                + "service.p99, service.p99.9, service.p99.99, service.max, service.mean, service.min)");
+                + "throughput, requestRate, ok, errors, errorCount, requests, service.p50, service.p75, "
+                + "service.p90, service.p99, service.p99.9, service.p99.99, service.max, service.mean, "
+                + "service.min, failure.p50, failure.p75, failure.p90, failure.p99, failure.p99.9, "
+                + "failure.p99.99, failure.max, failure.mean, failure.min)");
         rejects(RUNS + "gates:\n  - ok\n  - b.p99 < 5ms\n", "s.yaml:6:5: gates[0]: gate 'ok': "
                 + "no comparison (use one of < <= > >= ==)");
         rejects(RUNS + "gates:\n  - b.p99 < 5ms\n",

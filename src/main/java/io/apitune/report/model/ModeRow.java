@@ -6,14 +6,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One row of {@code compare}'s side-by-side table ({@code modes}); latencies in ms, null when the
- * run had none.
+ * One row of {@code compare}'s side-by-side table ({@code modes}): goodput and OK latency in ms
+ * (null when the run had none), the KO share, and whether the generator limited the run.
  *
- * @param cacheHitRatio hits / (hits + misses) of the cached mode over the whole run, else null
+ * @param throughput    OK answers per second (goodput)
+ * @param requestRate   every completed attempt per second
+ * @param errorRate     KO share, 0..1
+ * @param cacheHitRatio hits / (hits + misses) of a cached mode over the whole run, else null
+ * @param limited       true when the load generator, not the target, set this run's numbers
  */
-@JsonPropertyOrder({"name", "throughput", "p50", "p99", "p99.9", "max", "errorRate", "errors",
-    "cacheHitRatio"})
-public record ModeRow(String name, double throughput, Double p50, Double p99,
+@JsonPropertyOrder({"name", "throughput", "requestRate", "p50", "p99", "p99.9", "max", "errorRate",
+    "errors", "cacheHitRatio", "limited"})
+public record ModeRow(String name, double throughput, Double requestRate, Double p50, Double p99,
         @JsonProperty("p99.9") Double p999, Double max, double errorRate, long errors,
-        @JsonInclude(Include.NON_NULL) Double cacheHitRatio) {
+        @JsonInclude(Include.NON_NULL) Double cacheHitRatio, boolean limited) {
 }

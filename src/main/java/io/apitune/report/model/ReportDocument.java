@@ -3,7 +3,11 @@ package io.apitune.report.model;
 /** A report.json document: one run, or a combined file of several. */
 public sealed interface ReportDocument permits RunReport, CombinedReport {
     /** Version of the report.json format this release writes (docs/report-schema.md). */
-    int SCHEMA_VERSION = 1;
+    int SCHEMA_VERSION = 2;
+    /** The first release's version: throughput and latency counted every answer, OK or not. */
+    int VERSION_1 = 1;
+
+    int schemaVersion();
 
     String kind();
 

@@ -2,24 +2,45 @@ package io.apitune.report.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
- * What a run measured ({@code results} in report.json).
+ * What a run measured ({@code results} in report.json). A request is OK when it got a 2xx or 3xx
+ * answer (and passed its checks); anything else is KO. In schemaVersion 2 throughput and latency
+ * are of OK requests only; a version-1 report (no {@code ok}) counted every answer in both.
  *
  * @param durationSeconds measured wall time
- * @param requests        completed requests (responses and failures) in the measured window
- * @param throughput      requests per second
+ * @param requests        completed attempts in the measured window, OK and KO
+ * @param ok              OK answers; null in a version-1 report
+ * @param throughput      OK answers per second (goodput); every answer per second in version 1
+ * @param requestRate     completed attempts per second; null in a version-1 report
  * @param targetRate      the open model's rate, null in the closed model
- * @param errors          failed requests by kind, with a total
+ * @param errors          KO requests by kind, with a total
  * @param errorRate       errors.total / requests, 0..1
- * @param latency         from the intended send time; null when a merged log had none
- * @param serviceTime     from the actual send; null when a merged log had none
+ * @param latency         OK requests from the intended send time; null when a merged log had none
+ * @param serviceTime     OK requests from the actual send; null when a merged log had none
+ * @param failureLatency  KO requests from the intended send time to the failure (a timeout at its
+ *                        timeout); null in a version-1 report
+ * @param generator       the generator's health and verdict; null in a version-1 report
  * @param timeline        one entry per interval
  */
-public record Results(double durationSeconds, long requests, double throughput, Double targetRate,
-        ErrorTally errors, double errorRate, LatencySummary latency, LatencySummary serviceTime,
-        List<TimelinePoint> timeline) {
+@JsonPropertyOrder({"durationSeconds", "requests", "ok", "throughput", "requestRate", "targetRate",
+    "errors", "errorRate", "latency", "serviceTime", "failureLatency", "generator", "timeline"})
+public record Results(double durationSeconds, long requests,
+        @JsonInclude(Include.NON_NULL) Long ok, double throughput,
+        @JsonInclude(Include.NON_NULL) Double requestRate, Double targetRate, ErrorTally errors,
+        double errorRate, LatencySummary latency, LatencySummary serviceTime,
+        @JsonInclude(Include.NON_NULL) LatencySummary failureLatency,
+        @JsonInclude(Include.NON_NULL) GeneratorInfo generator, List<TimelinePoint> timeline) {
 
     public Results {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** True when the generator limited this run (its gates are inconclusive). */
+    public boolean limited() {
+        return generator != null && generator.limited();
     }
 }

@@ -12,8 +12,11 @@ import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadConfig.RequestSpec;
 import org.junit.jupiter.api.Test;
 
-/** The load generator against real loopback servers: oracle, closed model, errors. */
-class LoadGeneratorTest {
+/**
+ * The load generator against real loopback servers: oracle, closed model, errors, OK/KO. Real
+ * load for several seconds with timing bounds, so an integration test.
+ */
+class LoadGeneratorIT {
     static LoadConfig open(String url, double rate, int connections, Duration duration) {
         return new LoadConfig(new RequestSpec("GET", url, List.of(), null),
                 new KeySpace(100, KeySpace.Distribution.UNIFORM, 0), rate, Arrival.CONSTANT,
@@ -40,17 +43,17 @@ class LoadGeneratorTest {
             // 200/s for 2 s = 400 measured requests; 16 connections comfortably cover
             // 200/s x 20 ms = 4 in flight, so nothing queues and latency ≈ service time ≈ D.
             LoadResult result = run(open(server.url("/item/{key}"), 200, 16, Duration.ofSeconds(2)));
-            assertThat(result.requests()).isEqualTo(400);
+            assertThat(result.attempts()).isEqualTo(400);
             // The server also saw the one reachability probe.
-            assertThat(server.requests()).isEqualTo(result.requests() + 1);
+            assertThat(server.requests()).isEqualTo(result.attempts() + 1);
             assertThat(result.errors().total()).isZero();
-            double p50Millis = result.latency().getValueAtPercentile(50) / 1e6;
-            double serviceP50Millis = result.service().getValueAtPercentile(50) / 1e6;
+            double p50Millis = result.okLatency().getValueAtPercentile(50) / 1e6;
+            double serviceP50Millis = result.okService().getValueAtPercentile(50) / 1e6;
             // A timer cannot fire early: p50 >= D. Loopback + timer slack on a busy 2-core
             // machine adds a few ms; 15 ms is generous.
             assertThat(p50Millis).isBetween(delayMillis * 0.98, delayMillis + 15.0);
             assertThat(serviceP50Millis).isBetween(delayMillis * 0.98, delayMillis + 15.0);
-            assertThat(result.latency().getTotalCount()).isEqualTo(400);
+            assertThat(result.okLatency().getTotalCount()).isEqualTo(400);
             // The window is at least the planned 2 s, so the rate can never exceed the target.
             assertThat(result.throughputPerSecond()).isBetween(100.0, 200.0);
         }
@@ -65,7 +68,7 @@ class LoadGeneratorTest {
             // Little's law: throughput = in flight / time in system = 8 / 0.050 s = 160/s.
             double expected = connections / (delayMillis / 1000.0);
             assertThat(result.throughputPerSecond()).isBetween(expected * 0.7, expected * 1.02);
-            assertThat(result.requests()).isEqualTo(server.requests() - 1);
+            assertThat(result.attempts()).isEqualTo(server.requests() - 1);
         }
     }
 
@@ -78,14 +81,14 @@ class LoadGeneratorTest {
             LoadResult ramped = run(new LoadConfig(base.request(), base.keys(), 200.0,
                     LoadConfig.Arrival.CONSTANT, 8, base.duration(), null, Duration.ZERO,
                     Duration.ofSeconds(1), base.timeout()));
-            assertThat(ramped.requests()).isBetween(299L, 301L);
+            assertThat(ramped.attempts()).isBetween(299L, 301L);
             assertThat(ramped.timeline().get(0).requests())
                     .isLessThan(ramped.timeline().get(1).requests());
             // Poisson at 200/s for 2 s: the count is Poisson(400), sd 20; +-5 sd is 300..500.
             LoadResult poisson = run(new LoadConfig(base.request(), base.keys(), 200.0,
                     LoadConfig.Arrival.POISSON, 8, base.duration(), null, Duration.ZERO,
                     Duration.ZERO, base.timeout()));
-            assertThat(poisson.requests()).isBetween(300L, 500L);
+            assertThat(poisson.attempts()).isBetween(300L, 500L);
             assertThat(poisson.errors().total()).isZero();
         }
     }
@@ -97,7 +100,7 @@ class LoadGeneratorTest {
                     new KeySpace(1, KeySpace.Distribution.UNIFORM, 0), null, Arrival.CONSTANT, 4,
                     null, 250L, Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5));
             LoadResult result = run(config);
-            assertThat(result.requests()).isEqualTo(250);
+            assertThat(result.attempts()).isEqualTo(250);
             assertThat(server.requests()).isGreaterThan(251);
         }
     }
@@ -107,9 +110,16 @@ class LoadGeneratorTest {
         try (TestServer server = TestServer.start(0)) {
             server.status(503);
             LoadResult result = run(open(server.url("/"), 100, 4, Duration.ofMillis(500)));
-            assertThat(result.requests()).isEqualTo(50);
+            assertThat(result.attempts()).isEqualTo(50);
             assertThat(result.errors().status5xx()).isEqualTo(50);
             assertThat(result.errors().total()).isEqualTo(50);
+            // 503s are KO: no OK latency, goodput zero, every attempt has a failure latency.
+            assertThat(result.okCount()).isZero();
+            assertThat(result.koCount()).isEqualTo(50);
+            assertThat(result.okLatency().getTotalCount()).isZero();
+            assertThat(result.failureLatency().getTotalCount()).isEqualTo(50);
+            assertThat(result.throughputPerSecond()).isZero();
+            assertThat(result.timeline()).allSatisfy(s -> assertThat(s.hasOkLatency()).isFalse());
         }
     }
 
@@ -124,9 +134,40 @@ class LoadGeneratorTest {
                 result = generator.run(); // no probe: it would time out too
             }
             // 20/s for 1 s = 20 requests, every one cut off at 300 ms by the 2 s server.
-            assertThat(result.requests()).isEqualTo(20);
+            assertThat(result.attempts()).isEqualTo(20);
             assertThat(result.errors().timeout()).isEqualTo(20);
-            assertThat(result.latency().getTotalCount()).isZero();
+            assertThat(result.okLatency().getTotalCount()).isZero();
+            assertThat(result.okCount()).isZero();
+            // A timeout fails at its timeout: 300 ms after the send (plus a little send lag).
+            assertThat(result.failureLatency().getTotalCount()).isEqualTo(20);
+            assertThat(result.failureLatency().getMinValue() / 1e6).isGreaterThanOrEqualTo(299.0);
+            assertThat(result.failureLatency().getMaxValue() / 1e6).isLessThan(400.0);
+        }
+    }
+
+    @Test
+    void halfTimedOutRequestsAreKoAtTheTimeoutAndStayOutOfOkLatency() throws Exception {
+        try (TestServer server = TestServer.start(0).hangEvery(2)) {
+            LoadConfig base = open(server.url("/"), 100, 64, Duration.ofSeconds(2));
+            LoadConfig config = new LoadConfig(base.request(), base.keys(), 100.0, base.arrival(),
+                    64, base.duration(), null, Duration.ZERO, Duration.ZERO, Duration.ofMillis(500));
+            LoadResult result;
+            try (LoadGenerator generator = new LoadGenerator(config, ProgressListener.NONE)) {
+                result = generator.run(); // no probe: the first request hangs
+            }
+            // 100/s for 2 s = 200 attempts; the server never answers every second one.
+            assertThat(result.attempts()).isEqualTo(200);
+            assertThat(result.okCount()).isEqualTo(100);
+            assertThat(result.koCount()).isEqualTo(100);
+            assertThat(result.errors().timeout()).isEqualTo(100);
+            assertThat(result.okLatency().getTotalCount()).isEqualTo(100);
+            assertThat(result.failureLatency().getTotalCount()).isEqualTo(100);
+            // A timeout counts at its timeout (500 ms from the send; 64 connections, no wait).
+            assertThat(result.failureLatency().getMinValue() / 1e6).isGreaterThanOrEqualTo(499.0);
+            assertThat(result.failureLatency().getValueAtPercentile(50) / 1e6).isLessThan(600.0);
+            // OK latency holds none of them: every OK answer came at once.
+            assertThat(result.okLatency().getMaxValue() / 1e6).isLessThan(450.0);
+            assertThat(result.throughputPerSecond()).isLessThan(result.requestRatePerSecond());
         }
     }
 
@@ -148,9 +189,9 @@ class LoadGeneratorTest {
             LoadResult result = generator.run();
             killer.join();
             // 100/s for 2 s = 200 requests: those before the kill answered, the rest refused.
-            assertThat(result.requests()).isEqualTo(200);
+            assertThat(result.attempts()).isEqualTo(200);
             assertThat(result.errors().connect()).isBetween(50L, 150L);
-            assertThat(result.errors().connect() + result.latency().getTotalCount())
+            assertThat(result.errors().connect() + result.okLatency().getTotalCount())
                     .isGreaterThanOrEqualTo(195);
             assertThat(result.interrupted()).isFalse();
         }

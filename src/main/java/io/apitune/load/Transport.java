@@ -1,0 +1,87 @@
+package io.apitune.load;
+
+import java.util.List;
+
+/**
+ * The transport seam: everything the load drivers need from an HTTP client, and nothing more.
+ * A driver asks a {@link Call} to send the next request of the run's {@link RequestTemplate}
+ * and is told once, through its {@link Outcome}, that the request completed (status, done time)
+ * or failed (cause, done time). Drivers, recorders and schedules see only this interface; the
+ * client behind it ({@link AhcTransport}: AsyncHttpClient over HTTP/1.1 today) owns its own
+ * configuration.
+ *
+ * <p>A transport is split into {@link Lane}s. A lane is one I/O thread with its own connections:
+ * every callback of a lane's calls, and every task given to {@link Lane#execute} or
+ * {@link Lane#schedule}, runs on that one thread, so a driver's per-lane state needs no locks and
+ * a send never crosses threads (wrk's design: each thread owns its event loop and connections).
+ *
+ * <p>HTTP/2 fits behind the same seam: one connection then carries
+ * {@link #streamsPerConnection()} requests at once, and {@link #protocol()} names what was
+ * negotiated (ALPN or prior knowledge).
+ *
+ * <p>Thread model: {@link #lanes()}, {@link #protocol()} and {@link #streamsPerConnection()}
+ * may be called from any thread; {@link #close()} once, from any thread but a lane's, after the
+ * drivers have stopped.
+ */
+public interface Transport extends AutoCloseable {
+    /** The protocol on the wire, e.g. {@code http/1.1}; {@code h2}/{@code h2c} once negotiated. */
+    String protocol();
+
+    /**
+     * Requests one connection may carry at once: 1 for HTTP/1.1 (no pipelining); for HTTP/2 the
+     * peer's concurrent-stream limit. A driver keeps at most {@code connections} times this many
+     * requests in flight.
+     */
+    int streamsPerConnection();
+
+    /** The lanes, fixed at construction; at least one. */
+    List<Lane> lanes();
+
+    /** Closes connections and stops the lanes' threads; outcomes not yet delivered are dropped. */
+    @Override
+    void close();
+
+    /** One I/O thread and its connections. */
+    interface Lane {
+        /**
+         * A reusable request slot of this lane: it carries one request at a time, and its outcomes
+         * go to {@code outcome} on this lane's thread.
+         */
+        Call newCall(Outcome outcome);
+
+        /** Runs {@code task} on this lane's thread, later (never inline). */
+        void execute(Runnable task);
+
+        /** Runs {@code task} on this lane's thread after {@code delayNanos} (0 = as soon as possible). */
+        void schedule(Runnable task, long delayNanos);
+
+        /** The id of this lane's thread, for CPU accounting. */
+        long threadId();
+    }
+
+    /** A request slot. Lane thread only. */
+    interface Call {
+        /**
+         * Sends the next request of the template now. The call must be idle (its previous
+         * outcome delivered). Exactly one outcome follows, normally later on the lane thread; a
+         * failure detected while sending (the client is closed) may be delivered before this
+         * method returns.
+         */
+        void send();
+
+        /**
+         * Ends the request in flight now and closes its connection; {@link Outcome#failed} follows
+         * with {@code cause} unless the outcome was already delivered. No effect when idle.
+         */
+        void abort(Throwable cause);
+    }
+
+    /** Where a call's outcome goes; called on the lane thread; must not block. */
+    interface Outcome {
+        /** A response arrived in full; {@code doneNanos} is {@link System#nanoTime()} at its end. */
+        void completed(int status, long doneNanos);
+
+        /** No response: connect error, reset, timeout, abort. */
+        void failed(Throwable cause, long doneNanos);
+    }
+}
