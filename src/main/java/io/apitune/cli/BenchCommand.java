@@ -44,6 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (outcome.interrupted()) {
                 return ExitCodes.TARGET_FAILURE;
             }
+            if (!run.load().shard().whole()) {
+                return GateOptions.deferToMerge(gateCheck, spec.commandLine().getOut());
+            }
             return GateOptions.evaluateRun(gateCheck, outcome.report(), spec.commandLine().getOut());
         }
     }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the picocli thread; each step's load runs on the generator's threads.
  */
-@Command(name = "capacity", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.TargetLoadShape.class,
+@Command(name = "capacity", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.TargetUnshardedLoadShape.class,
         description = {"Find the highest open-model rate that meets --slo (and --max-errors): "
                 + "exponential steps from --start-rate, then a binary search until the answer is "
                 + "within --tolerance, at most --max-steps steps. Each step is a short run "

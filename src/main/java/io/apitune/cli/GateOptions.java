@@ -57,6 +57,20 @@ public final class GateOptions {
     }
 
     /**
+     * A shard's gates are not evaluated on its own part of the load: says so and returns 0. They
+     * are evaluated on the merged result ({@code apitune report merge … --gate}).
+     */
+    static int deferToMerge(GateCheck check, PrintWriter out) {
+        if (!check.isEmpty()) {
+            out.println("gates not evaluated on one shard: give them to 'apitune report merge' "
+                    + "of every shard's latency.hlog: "
+                    + String.join(", ", check.gates().stream().map(Gate::text).toList()));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
      * Evaluates the gates on one run's report.json, prints the table, writes the JUnit XML if
      * asked; returns the exit code (0 when all passed or there are no gates, 1 otherwise).
      */

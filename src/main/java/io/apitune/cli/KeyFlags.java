@@ -32,11 +32,29 @@ final class KeyFlags {
     private KeyFlags() {
     }
 
-    /** bench, capacity: what to drive, the load, the in-process server's shape. */
+    /** bench: what to drive, the load, the in-process server's shape. */
     static final class TargetLoadShape implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             return add(add(add(spec, TargetKey.values()), LoadKey.values()), ShapeKey.values());
+        }
+    }
+
+    /** capacity: as bench without {@code --shard}/{@code --start-at} (a search is not split). */
+    static final class TargetUnshardedLoadShape implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            SettingKey[] load = java.util.Arrays.stream(LoadKey.values()).filter(k -> !k.sharding())
+                    .toArray(SettingKey[]::new);
+            return add(add(add(spec, TargetKey.values()), load), ShapeKey.values());
+        }
+    }
+
+    /** run: only the keys that split a scenario's runs over machines. */
+    static final class Sharding implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return add(spec, new SettingKey[] {LoadKey.SHARD, LoadKey.START_AT});
         }
     }
 
@@ -82,6 +100,9 @@ final class KeyFlags {
     static LoadSettings load(CommandSpec spec) {
         LoadSettings settings = new LoadSettings(Naming.FLAGS);
         for (LoadKey key : LoadKey.values()) {
+            if (!spec.optionsMap().containsKey(key.flag())) {
+                continue;
+            }
             for (Setting value : given(spec, key)) {
                 if (key.repeatable()) {
                     settings.header(value);

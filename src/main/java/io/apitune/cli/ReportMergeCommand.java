@@ -10,10 +10,13 @@ import io.apitune.ApituneException;
 import io.apitune.ExitCodes;
 import io.apitune.metrics.Percentile;
 import io.apitune.report.MergedReport;
+import io.apitune.gate.GateCheck;
 import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.MergeInfo;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +31,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Add HdrHistogram interval logs losslessly, interval by interval on a common time "
                 + "base (each log's start time plus its interval offsets), and write a merged report.",
-            "Error counts are taken from a report.json next to an input log, when there is one."})
+            "Error counts are taken from a report.json next to an input log, when there is one.",
+            "Shards of one run (bench/run/compare --shard I/N): the merged report says how many "
+                + "and names the missing ones (partial); --gate is evaluated on the merged result, "
+                + "inconclusive (exit 5) when shards are missing or one was limited."})
 final class ReportMergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,6 +50,9 @@ final class ReportMergeCommand implements Callable<Integer> {
             description = "Run name written to the merged report (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Mixin
+    GateOptions gates;
+
     @Override
     public Integer call() {
         Path outDir = out.toAbsolutePath().normalize();
@@ -53,6 +62,7 @@ final class ReportMergeCommand implements Callable<Integer> {
                         + "; write the merged report to another directory");
             }
         }
+        GateCheck gateCheck = gates.check(name);
         RunReport merged = MergedReport.write(files, outDir, name);
         Results r = merged.results();
         LatencySummary latency = r.latency();
@@ -62,8 +72,18 @@ final class ReportMergeCommand implements Callable<Integer> {
                         + "p99.9 %.3f ms, max %.3f ms%n", files.size(), r.requests(), r.durationSeconds(),
                 latency.percentileMs(Percentile.P50), latency.percentileMs(Percentile.P99),
                 latency.percentileMs(Percentile.P999), latency.maxMs());
+        MergeInfo info = merged.merged();
+        if (info.shards() != null) {
+            stdout.printf(Locale.ROOT, "shards: %d of %d%s%n", info.shards() - info.shardsMissing().size(),
+                    info.shards(), info.partial() ? " (PARTIAL: missing " + String.join(", ",
+                            info.shardsMissing().stream().map(m -> m.name() + " (" + m.reason() + ")")
+                                    .toList()) + ")" : "");
+        }
+        if (r.limited()) {
+            stdout.println("WARNING: the load generator limited a shard: " + r.generator().reason());
+        }
         stdout.println("wrote " + outDir.resolve("report.html"));
         stdout.flush();
-        return ExitCodes.OK;
+        return GateOptions.evaluateRun(gateCheck, merged, stdout);
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the picocli thread; each run's load runs on the generator's threads.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.Sharding.class,
         description = {"Execute a scenario file (docs/scenarios.md): every run in order, then "
                 + "the gates of the file and of --gate. Writes reports/<time>-<scenario>/report.json "
                 + "(combined) with one subdirectory per run.",
@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunPlan plan = ScenarioParser.parse(file);
+        RunPlan plan = ScenarioParser.parse(file, KeyFlags.load(spec));
         GateCheck gateCheck = gates.check(plan.gates(), plan.runNames());
         PrintWriter stdout = spec.commandLine().getOut();
         if (check) {

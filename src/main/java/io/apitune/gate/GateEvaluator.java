@@ -51,10 +51,23 @@ public final class GateEvaluator {
             boolean held = gate.operator().holds(measured.value(), limit);
             GateResult result = new GateResult(gate.text(), left.run(), measured.value(), limit,
                     measured.quantity(), measured.label(), held);
-            Optional<String> doubt = allowLimited ? Optional.empty() : doubt(gate, left, held);
+            Optional<String> doubt = partial(gate, left);
+            if (doubt.isEmpty() && !allowLimited) {
+                doubt = doubt(gate, left, held);
+            }
             results.add(doubt.map(result::inconclusive).orElse(result));
         }
         return List.copyOf(results);
+    }
+
+    /** Why the gate cannot be decided at all, if it cannot: a side of it is a partial run. */
+    private Optional<String> partial(Gate gate, Target left) {
+        Optional<String> reason = current.partialReason(left.run());
+        if (reason.isEmpty() && gate.bound() instanceof Gate.Relative relative) {
+            reason = current.partialReason(targets(gate, relative.reference(), current, left.run())
+                    .get(0).run());
+        }
+        return reason;
     }
 
     /**

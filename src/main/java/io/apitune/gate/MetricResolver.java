@@ -36,6 +36,15 @@ public interface MetricResolver {
         return Bias.NONE;
     }
 
+    /**
+     * Why {@code run}'s figures are incomplete, when they are: a merged run with shards missing.
+     * Every gate on it is then inconclusive, even with {@code --allow-limited}: a partial result
+     * never passes.
+     */
+    default Optional<String> partialReason(String run) {
+        return Optional.empty();
+    }
+
     /** Why the load generator limited {@code run}, for messages; empty when it did not. */
     default Optional<String> limitedReason(String run) {
         return Optional.empty();

@@ -94,6 +94,18 @@ public final class ReportMetrics implements MetricResolver {
     }
 
     @Override
+    public Optional<String> partialReason(String run) {
+        RunReport doc = runs.get(run);
+        if (doc == null || !doc.partial()) {
+            return Optional.empty();
+        }
+        return Optional.of("run " + run + " is partial: " + doc.merged().shardsMissing().size()
+                + " of " + doc.merged().shards() + " shards missing ("
+                + String.join("; ", doc.merged().shardsMissing().stream()
+                        .map(m -> m.name() + ": " + m.reason()).toList()) + ")");
+    }
+
+    @Override
     public Optional<String> limitedReason(String run) {
         RunReport doc = runs.get(run);
         if (doc == null || doc.results() == null || !doc.results().limited()) {

@@ -22,11 +22,15 @@ final class DriverSet {
     private final List<LaneRecorder> warmupRecorders = new ArrayList<>();
     private final List<LaneRecorder> measuredRecorders = new ArrayList<>();
 
-    /** Splits {@code config}'s connections, rate and request count over the lanes. */
+    /**
+     * Splits this shard's connections, slice of the schedule and request count over the lanes
+     * (the shard's own share of the run: {@link Shard}).
+     */
     DriverSet(LoadConfig config, Transport transport) {
         int lanes = transport.lanes().size();
+        Shard shard = config.shard();
         long seed = System.nanoTime();
-        int slotsTotal = config.connections() * transport.streamsPerConnection();
+        int slotsTotal = config.shardConnections() * transport.streamsPerConnection();
         for (int i = 0; i < lanes; i++) {
             LaneRecorder warmup = new LaneRecorder();
             LaneRecorder measured = new LaneRecorder();
@@ -35,9 +39,10 @@ final class DriverSet {
             Transport.Lane lane = transport.lanes().get(i);
             int slots = (int) share(slotsTotal, i, lanes);
             long limit = config.requests() == null ? Long.MAX_VALUE
-                    : share(config.requests(), i, lanes);
+                    : share(config.shardRequests(), i, lanes);
             drivers.add(config.open()
-                    ? new OpenDriver(lane, slots, config, i, lanes, limit, seed, warmup, measured)
+                    ? new OpenDriver(lane, slots, config, shard.slice(i, lanes), shard.slices(lanes),
+                            limit, seed, warmup, measured)
                     : new ClosedDriver(lane, slots, config, limit, warmup, measured));
         }
     }

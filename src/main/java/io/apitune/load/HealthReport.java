@@ -41,7 +41,7 @@ final class HealthReport {
         HealthVerdict.Verdict verdict = HealthVerdict.judge(new HealthVerdict.Inputs(
                 TailStats.of(sendLag), ok, failed, sent, waited, notSent,
                 usage.busiestLaneUtilisation(), stalledNanos, usage.cpuUtilisation(), cores,
-                config.ratePerSecond(), windowSeconds));
+                config.shardRatePerSecond(), windowSeconds));
         return new GeneratorHealth(sendLag, usage.gcCount(), usage.gcPauseMillis(),
                 usage.cpuUtilisation(), usage.busiestLaneUtilisation(), cores, ioThreads,
                 maxLoopDelayNanos / 1e6, stalledNanos / 1e6, warmupSeconds, warmupDropped, sent,

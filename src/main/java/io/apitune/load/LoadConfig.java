@@ -1,6 +1,7 @@
 package io.apitune.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,10 +25,23 @@ import io.apitune.ApituneException;
  * @param warmup        load before measurement starts, excluded from results, >= 0
  * @param rampUp        linear ramp from 0 to the target rate at the start of measurement, >= 0
  * @param timeout       per-request timeout, > 0
+ * @param shard         the part of the run this generator drives ({@link Shard#WHOLE} for all
+ *                      of it): the rate, connections, requests and keys above are the whole
+ *                      run's, and the shard takes its share of each
+ * @param startAt       when measurement starts (warm-up runs in the {@code warmup} before it),
+ *                      the same instant on every shard; null to start as soon as possible
  */
 public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
         int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-        Duration timeout) {
+        Duration timeout, Shard shard, Instant startAt) {
+
+    /** The whole run, started as soon as possible. */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, Shard.WHOLE, null);
+    }
 
     /** Spacing of intended send times in the open model. */
     public enum Arrival { CONSTANT, POISSON }
@@ -73,6 +87,7 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(shard, "shard");
         if (ratePerSecond != null && !(ratePerSecond > 0 && Double.isFinite(ratePerSecond))) {
             throw ApituneException.invalidInput("--rate: " + ratePerSecond + " must be positive");
         }
@@ -94,6 +109,14 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         if (timeout.isNegative() || timeout.isZero()) {
             throw ApituneException.invalidInput("--timeout: must be positive");
         }
+        if (connections < shard.count()) {
+            throw ApituneException.invalidInput("--connections: " + connections
+                    + " cannot be split over " + shard.count() + " shards");
+        }
+        if (requests != null && requests < shard.count()) {
+            throw ApituneException.invalidInput("--requests: " + requests
+                    + " cannot be split over " + shard.count() + " shards");
+        }
     }
 
     /** True for the open model (a target rate with intended send times). */
@@ -105,12 +128,34 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
     public LoadConfig withUrl(String url) {
         RequestSpec r = request;
         return new LoadConfig(new RequestSpec(r.method(), url, r.headers(), r.body()), keys,
-                ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout);
+                ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout,
+                shard, startAt);
     }
 
     /** The same load at another open-model rate (a capacity step). */
     public LoadConfig withRate(double rate) {
         return new LoadConfig(request, keys, rate, arrival, connections, duration, requests,
-                warmup, rampUp, timeout);
+                warmup, rampUp, timeout, shard, startAt);
+    }
+
+    /** The same load measured from {@code start} (a later run of a sharded plan). */
+    public LoadConfig withStartAt(Instant start) {
+        return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration,
+                requests, warmup, rampUp, timeout, shard, start);
+    }
+
+    /** This shard's share of the open model's rate (the whole rate when not sharded), or null. */
+    public Double shardRatePerSecond() {
+        return ratePerSecond == null ? null : ratePerSecond / shard.count();
+    }
+
+    /** This shard's connections: open, its cap; closed, its requests in flight. */
+    public int shardConnections() {
+        return (int) shard.share(connections);
+    }
+
+    /** This shard's measured request count, or null when the run has a duration. */
+    public Long shardRequests() {
+        return requests == null ? null : shard.share(requests);
     }
 }

@@ -1,7 +1,13 @@
 package io.apitune.load;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
+import io.apitune.ApituneException;
+import io.apitune.ExitCodes;
 
 /**
  * Runs one {@link LoadConfig} against its URL: probes the target, warms up, measures, judges
@@ -34,12 +40,18 @@ public final class LoadGenerator implements AutoCloseable {
     private boolean adaptiveWarmup = true;
 
     public LoadGenerator(LoadConfig config, ProgressListener listener) {
+        this(config, listener, template -> new AhcTransport(template, Math.max(1,
+                Math.min(Runtime.getRuntime().availableProcessors(), config.shardConnections())),
+                config.timeout()));
+    }
+
+    /** With another transport (tests). */
+    LoadGenerator(LoadConfig config, ProgressListener listener,
+            Function<RequestTemplate, Transport> transports) {
         this.config = config;
         this.listener = listener;
-        this.template = new RequestTemplate(config.request(), new KeyChooser(config.keys()));
-        int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-                config.connections()));
-        this.transport = new AhcTransport(template, lanes, config.timeout());
+        this.template = new RequestTemplate(config.request(), new KeyChooser(config.keys(), config.shard()));
+        this.transport = transports.apply(template);
         this.drivers = new DriverSet(config, transport);
     }
 
@@ -49,7 +61,7 @@ public final class LoadGenerator implements AutoCloseable {
      * @throws io.apitune.ApituneException exit 3 when the target cannot be reached
      */
     public void probe() {
-        TargetProbe.probe(transport.lanes().get(0), template.urlForKey(1), config.timeout());
+        TargetProbe.probe(transport.lanes().get(0), template.urlForKey(1 + config.shard().index()), config.timeout());
     }
 
     /** Ends the run early; {@link #run()} returns soon with an interrupted result. */
@@ -71,20 +83,32 @@ public final class LoadGenerator implements AutoCloseable {
         this.adaptiveWarmup = false;
     }
 
-    /** Warms up, measures, and returns the result; blocks for the length of the run. */
+    /**
+     * Warms up, measures, and returns the result; blocks for the length of the run. With a
+     * start time ({@link LoadConfig#startAt()}) it waits, warms up in the {@code --warmup} before
+     * it (less when it is nearer), and starts measuring exactly then.
+     *
+     * @throws ApituneException exit 3 when the start time has already passed
+     */
     public LoadResult run() {
         long warmupNanos = config.warmup().toNanos();
         long origin = System.nanoTime();
+        if (config.startAt() != null) {
+            long startNanos = nanoTimeOf(config.startAt());
+            origin = awaitOrigin(startNanos, warmupNanos);
+            warmupNanos = startNanos - origin;
+        }
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
             start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos,
-                    config.open() && adaptiveWarmup, () -> stopRequested);
+                    config.open() && adaptiveWarmup && config.startAt() == null, () -> stopRequested);
             drivers.startMeasurement(start, window);
         }
-        long startEpochMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
+        long startEpochMillis = config.startAt() != null && !stopRequested ? config.startAt().toEpochMilli()
+                : System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
         listener.measurementStarted((start - origin) / 1e9, drivers.warmupDropped());
         ResourceMeter.Reading before = ResourceMeter.read(laneThreadIds());
         if (stallDelayNanos >= 0) {
@@ -102,6 +126,33 @@ public final class LoadGenerator implements AutoCloseable {
         listener.finished();
         long durationNanos = Math.max(0, endNanos(start, unfinished, stopNanos) - start);
         return result(sampler, usage, (start - origin) / 1e9, startEpochMillis, durationNanos);
+    }
+
+    /** {@link System#nanoTime()} at the wall-clock instant {@code at} (microsecond precision). */
+    static long nanoTimeOf(Instant at) {
+        long nowNanos = System.nanoTime();
+        return nowNanos + Duration.between(Instant.now(), at).toNanos();
+    }
+
+    /**
+     * Waits until warm-up must begin for measurement to start at {@code startNanos}: its full
+     * {@code warmupNanos} before, or now when that has passed (a shorter warm-up).
+     *
+     * @return when warm-up begins
+     */
+    private long awaitOrigin(long startNanos, long warmupNanos) {
+        long now = System.nanoTime();
+        if (now - startNanos >= 0) {
+            throw new ApituneException(ExitCodes.TARGET_FAILURE, String.format(Locale.ROOT,
+                    "--start-at %s: ready %.1f s after the common start time; "
+                    + "give the shards a later --start-at", config.startAt(), (now - startNanos) / 1e9));
+        }
+        long origin = startNanos - warmupNanos;
+        while (!stopRequested && System.nanoTime() - origin < 0) {
+            LockSupport.parkNanos(Math.max(1, Math.min(POLL_NANOS, origin - System.nanoTime())));
+        }
+        long begun = System.nanoTime();
+        return begun - origin > 0 ? Math.min(begun, startNanos) : origin;
     }
 
     private LoadResult result(Sampler sampler, ResourceMeter.Usage usage, double warmupSeconds,

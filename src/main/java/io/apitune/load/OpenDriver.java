@@ -35,7 +35,8 @@ final class OpenDriver extends Driver {
     private boolean armed;
 
     /**
-     * @param slice         this lane's index among {@code slices} lanes sharing the rate
+     * @param slice         this lane's slice of the whole schedule, of {@code slices} (lanes of
+     *                      every shard together; see {@link Shard#slice})
      * @param measuredLimit measured requests of this lane at most ({@code --requests} share)
      */
     OpenDriver(Transport.Lane lane, int slotCount, LoadConfig config, int slice, int slices,

@@ -1,5 +1,7 @@
 package io.apitune.load;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * Receives live progress of a run. Called on the generator's sampler thread (the thread that
  * called {@link LoadGenerator#run()}); implementations should return quickly.
@@ -23,6 +25,14 @@ public interface ProgressListener {
 
     /** One interval (about a second) of measurement has ended. */
     default void interval(IntervalSample sample) {
+    }
+
+    /**
+     * The same interval's histogram of OK latency (nanoseconds, from the intended send time),
+     * right after {@link #interval}: for progress merged exactly across shards. Valid only during
+     * the call (it is reused); copy or encode it, never keep it.
+     */
+    default void intervalLatency(IntervalSample sample, Histogram okLatency) {
     }
 
     /** Measurement has ended; progress output should be finished off. */

@@ -105,6 +105,7 @@ final class Sampler {
         lastKo = ko;
         lastErrors = errors;
         listener.interval(sample);
+        listener.intervalLatency(sample, latency);
     }
 
     /** Takes every lane's interval histograms and merges them per tag into {@link #interval}. */

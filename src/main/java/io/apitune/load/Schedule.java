@@ -23,6 +23,8 @@ public final class Schedule {
     private final double rampNanos;
     private final boolean poisson;
     private final SplittableRandom random;
+    /** Steps of the slice, in whole-schedule counts: a slice's times are the whole's, exactly. */
+    private final int slices;
     private double count;
 
     /**
@@ -50,19 +52,20 @@ public final class Schedule {
         if (slices < 1 || slice < 0 || slice >= slices) {
             throw new IllegalArgumentException("slice " + slice + " of " + slices);
         }
-        this.nanosPerCount = 1e9 * slices / ratePerSecond;
+        this.nanosPerCount = 1e9 / ratePerSecond;
+        this.slices = slices;
         this.rampNanos = rampUpNanos;
         this.poisson = poisson;
         this.random = new SplittableRandom(seed + slice);
         // Constant spacing with a ramp starts half a step in, so the first request is not at 0/0.
         double first = rampUpNanos == 0 ? 0 : 0.5;
-        this.count = poisson ? exponential() : first + (double) slice / slices;
+        this.count = poisson ? slices * exponential() : first * slices + slice;
     }
 
     /** The offset of the next request from the phase start, in nanoseconds; non-decreasing. */
     public long nextOffsetNanos() {
         double offset = timeOfCount(count);
-        count += poisson ? exponential() : 1.0;
+        count += poisson ? slices * exponential() : slices;
         return (long) offset;
     }
 
@@ -76,7 +79,7 @@ public final class Schedule {
         if (offsetNanos <= 0 || timeOfCount(count) >= offsetNanos) {
             return 0;
         }
-        double remaining = countAt(offsetNanos) - count;
+        double remaining = (countAt(offsetNanos) - count) / slices;
         if (poisson) {
             return 1 + (long) Math.max(0, Math.floor(remaining));
         }

@@ -46,9 +46,20 @@ public final class MergedReport {
      * @return the merged report
      */
     public static RunReport write(List<Path> hlogs, Path outDir, String name) {
+        return write(hlogs, outDir, name, null);
+    }
+
+    /**
+     * As {@link #write(List, Path, String)} for the shards of one run, some of which may be known
+     * to have failed: the merged report names the shards missing and is then partial.
+     *
+     * @param expected the run's shard count and known failures; null to take them from the
+     *                 inputs' reports
+     */
+    public static RunReport write(List<Path> hlogs, Path outDir, String name, ShardSet.Expected expected) {
         ReportDirectory.choose(outDir, name);
         HlogMerge merge = HlogMerge.of(hlogs);
-        RunReport report = report(merge, hlogs, name);
+        RunReport report = report(merge, hlogs, name, expected);
         AtomicFiles.writeDirectory(outDir, tmp -> {
             Files.write(tmp.resolve(FileNames.HLOG), merge.toHlog());
             Files.write(Reports.file(tmp), Reports.bytes(report));
@@ -58,6 +69,10 @@ public final class MergedReport {
     }
 
     static RunReport report(HlogMerge merge, List<Path> hlogs, String name) {
+        return report(merge, hlogs, name, null);
+    }
+
+    static RunReport report(HlogMerge merge, List<Path> hlogs, String name, ShardSet.Expected expected) {
         TreeMap<Long, Histogram> latency = merge.intervals(IntervalLog.TAG_LATENCY);
         long first = latency.isEmpty() ? 0 : latency.firstKey();
         long last = latency.isEmpty() ? 0 : latency.lastKey();
@@ -70,8 +85,12 @@ public final class MergedReport {
                 .flatMap(e -> Reports.versionNote(e.getKey().toString(), e.getValue().get()).stream())
                 .map(note -> note + "; merged, its latency still includes the failed answers it recorded")
                 .toList();
-        MergeInfo provenance = new MergeInfo(hlogs.stream().map(Path::toString).toList(),
-                HlogFile.INTERVAL_MS / 1000.0, hlogs.stream().allMatch(p -> siblingReport(p) != null), notes);
+        List<String> sources = hlogs.stream().map(Path::toString).toList();
+        ShardSet shards = ShardSet.of(sources, hlogs.stream().map(MergedReport::siblingReport).toList(),
+                expected);
+        MergeInfo provenance = new MergeInfo(sources, HlogFile.INTERVAL_MS / 1000.0,
+                hlogs.stream().allMatch(p -> siblingReport(p) != null), notes,
+                shards == null ? null : shards.count(), shards == null ? List.of() : shards.missing());
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name, false,
                 start.toString(), start.plusMillis(durationMs).toString(), null, null,
                 results(merge, first, durationMs),

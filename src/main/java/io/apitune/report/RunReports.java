@@ -14,6 +14,7 @@ import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.LoadInfo;
 import io.apitune.report.model.Results;
+import io.apitune.report.model.ShardInfo;
 import io.apitune.report.model.RunReport;
 import io.apitune.report.model.TargetInfo;
 import io.apitune.report.model.TimelinePoint;
@@ -36,7 +37,7 @@ public final class RunReports {
             LoadResult r) {
         double seconds = r.durationNanos() / 1e9;
         Results results = new Results(seconds, r.attempts(), r.okCount(), r.throughputPerSecond(),
-                r.requestRatePerSecond(), load.ratePerSecond(), ErrorTally.of(r.errors(), true),
+                r.requestRatePerSecond(), load.shardRatePerSecond(), ErrorTally.of(r.errors(), true),
                 r.attempts() == 0 ? 0.0 : (double) r.koCount() / r.attempts(),
                 LatencySummary.of(r.okLatency()), LatencySummary.of(r.okService()),
                 LatencySummary.of(r.failureLatency()), GeneratorInfo.of(r.generator()),
@@ -44,7 +45,7 @@ public final class RunReports {
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name,
                 r.interrupted(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(), target, LoadInfo.of(load),
-                results, EnvironmentInfo.current(), FileNames.RUN, null, null);
+                results, EnvironmentInfo.current(), FileNames.RUN, null, null, ShardInfo.of(load));
     }
 
     /** One entry per interval, each starting where the previous one ended. */

@@ -31,7 +31,13 @@ public enum LoadKey implements SettingKey {
     METHOD("method", "METHOD", "HTTP method (default: " + LoadDefaults.METHOD + ").", "-m"),
     HEADERS("headers", "'Name: value'", "Request header; repeatable.", "-H", "--header"),
     BODY("body", "TEXT", "Request body (UTF-8)."),
-    BODY_FILE("body-file", "FILE", "Request body read from FILE (in a scenario: relative to the file).");
+    BODY_FILE("body-file", "FILE", "Request body read from FILE (in a scenario: relative to the file)."),
+    SHARD("shard", "I/N", "Drive shard I (0-based) of N of this load, on one of N machines: every "
+            + "N-th intended send time from the I-th, connections/N, requests/N and every N-th key; "
+            + "needs --start-at. Gates are evaluated on the merged result (apitune report merge)."),
+    START_AT("start-at", "TIME", "Start measuring at TIME, an absolute UTC time "
+            + "(2026-11-27T10:15:00Z) or +DURATION from now (+30s); warm-up runs before it. "
+            + "Give every shard the same absolute time.");
 
     private final Spec spec;
 
@@ -48,5 +54,10 @@ public enum LoadKey implements SettingKey {
     @Override
     public boolean repeatable() {
         return this == HEADERS;
+    }
+
+    /** True for the keys that split a run over machines ({@code capacity} has none). */
+    public boolean sharding() {
+        return this == SHARD || this == START_AT;
     }
 }

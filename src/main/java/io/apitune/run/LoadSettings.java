@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.apitune.load.LoadConfig.Arrival;
 import io.apitune.load.LoadConfig.Header;
 import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadDefaults;
+import io.apitune.load.Shard;
 
 /**
  * The one place load settings become a {@link LoadConfig}: every rule about them (ramp-up and
@@ -101,10 +103,44 @@ public final class LoadSettings {
                 .map(Setting::positiveDuration).orElse(LoadDefaults.DURATION);
         int connections = get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
                 .orElse(LoadDefaults.connections(rate != null));
-        return new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
-                requests.map(s -> s.integer(1)).orElse(null),
+        Long requestCount = requests.map(s -> s.integer(1)).orElse(null);
+        KeySpace keys = keySpace();
+        Shard shard = shard();
+        splits(LoadKey.CONNECTIONS, connections, "connections", shard);
+        if (requestCount != null) {
+            splits(LoadKey.REQUESTS, requestCount, "requests", shard);
+        }
+        splits(LoadKey.KEYS, keys.count(), "keys", shard);
+        return new LoadConfig(request(url), keys, rate, arrival, connections, duration, requestCount,
                 get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP), rampUp,
-                get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT));
+                get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT),
+                shard, get(LoadKey.START_AT).map(s -> s.startTime(Instant.now())).orElse(null));
+    }
+
+    /** The shard to drive; more than one needs a common start time. */
+    private Shard shard() {
+        Optional<Setting> given = get(LoadKey.SHARD);
+        if (given.isEmpty()) {
+            return Shard.WHOLE;
+        }
+        Shard shard = Shard.parse(given.get().text());
+        if (shard == null) {
+            throw given.get().fail("\"" + given.get().text()
+                    + "\" is not a shard (write I/N with 0 <= I < N, e.g. 0/3)");
+        }
+        if (!shard.whole() && !has(LoadKey.START_AT)) {
+            throw given.get().fail("needs " + naming.of(LoadKey.START_AT)
+                    + " (every shard starts measuring at the same moment)");
+        }
+        return shard;
+    }
+
+    /** Every shard needs at least one of what is split: connections, requests, keys. */
+    private void splits(LoadKey key, long total, String what, Shard shard) {
+        if (total < shard.count()) {
+            throw get(key).orElseGet(() -> values.get(LoadKey.SHARD)).fail(total + " " + what
+                    + " cannot be split over " + shard.count() + " shards");
+        }
     }
 
     private String eitherOr(LoadKey a, LoadKey b) {

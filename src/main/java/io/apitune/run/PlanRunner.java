@@ -21,6 +21,7 @@ import io.apitune.report.Reports;
 import io.apitune.report.model.CombinedReport;
 import io.apitune.report.model.ModeRow;
 import io.apitune.report.model.RunReport;
+import io.apitune.report.model.ShardInfo;
 import io.apitune.server.Mode;
 import io.apitune.server.VirtualThreads;
 
@@ -95,8 +96,15 @@ public final class PlanRunner {
         }
         List<GateResult> results = List.of();
         int exitCode = ExitCodes.TARGET_FAILURE;
+        ShardInfo shard = plan.runs().isEmpty() ? null : ShardInfo.of(plan.runs().get(0).load());
         if (interrupted) {
             out.println("interrupted: remaining runs skipped, gates not evaluated");
+        } else if (shard != null) {
+            if (!gates.isEmpty()) {
+                out.println("shard " + shard.label() + ": gates left for the merged result "
+                        + "(apitune report merge of every shard's <run>/latency.hlog --gate …)");
+            }
+            exitCode = ExitCodes.OK;
         } else {
             results = evaluate(gates, runs, skipped);
             exitCode = gates.without(skipped).report(results, out, plan.name());
@@ -104,7 +112,10 @@ public final class PlanRunner {
         CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
                 plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),
                 List.copyOf(skipped), modes,
-                interrupted ? null : results.stream().map(GateResult::toVerdict).toList());
+                interrupted || shard != null ? null : results.stream().map(GateResult::toVerdict).toList());
+        if (shard != null) {
+            combined = combined.asShard(shard, gates.gates().stream().map(g -> g.text()).toList());
+        }
         Path file = write(reportDir, combined, out);
         return new Outcome(file, List.copyOf(runs), results, interrupted, exitCode);
     }

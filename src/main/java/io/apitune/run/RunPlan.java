@@ -1,5 +1,7 @@
 package io.apitune.run;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.apitune.gate.Gate;
+import io.apitune.load.LoadConfig;
 
 /**
  * Runs executed in order and the gates checked on their results: a scenario file, or what
@@ -21,6 +24,13 @@ import io.apitune.gate.Gate;
  * @param gates       gates whose names were checked against the runs
  */
 public record RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates) {
+    /**
+     * Between the planned end of a run and the warm-up of the next when runs start at planned
+     * times: room for a run that ends at its deadline, writing its report and starting the
+     * next run's in-process server (and database).
+     */
+    public static final Duration START_GAP = Duration.ofSeconds(10);
+
     public RunPlan {
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
@@ -36,15 +46,29 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
      */
     public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
             LoadSettings defaults, Origin context) {
+        return build(runs, sharedShape, defaults, new LoadSettings(Naming.FLAGS), context);
+    }
+
+    /**
+     * As {@link #build(List, ShapeSettings, LoadSettings, Origin)}, with settings that win over
+     * every run's own ({@code run --shard --start-at}). With a start time, each later run starts
+     * {@link #START_GAP} after the planned end of the one before (its duration plus its timeout)
+     * plus its own warm-up, so every shard starts every run at the same moment.
+     */
+    public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
+            LoadSettings defaults, LoadSettings overrides, Origin context) {
         if (runs.isEmpty()) {
             throw context.fail("needs at least one run");
         }
         Set<String> names = new HashSet<>();
         List<RunSpec> built = new ArrayList<>();
         for (RunSettings settings : runs) {
-            RunSpec run = settings.build(sharedShape, defaults);
+            RunSpec run = settings.build(sharedShape, defaults, overrides);
             if (!names.add(run.name())) {
                 throw settings.nameOrigin().fail("duplicate run name \"" + run.name() + "\"");
+            }
+            if (!built.isEmpty() && built.get(0).load().startAt() != null) {
+                run = run.withStartAt(nextStart(built.get(built.size() - 1), run, settings));
             }
             built.add(run);
         }
@@ -52,6 +76,18 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
             throw sharedShape.origin().fail("shapes the in-process server, but no run starts one");
         }
         return built;
+    }
+
+    /** The planned start of {@code next}, measured after {@code previous}. */
+    private static Instant nextStart(RunSpec previous, RunSpec next, RunSettings settings) {
+        LoadConfig p = previous.load();
+        if (p.duration() == null) {
+            throw settings.nameOrigin().fail("follows run \"" + previous.name() + "\", which has no "
+                    + "duration: with a start time every run but the last needs one (the next "
+                    + "run's start is planned from it)");
+        }
+        return p.startAt().plus(p.duration()).plus(p.timeout()).plus(START_GAP)
+                .plus(next.load().warmup());
     }
 
     /** The run names, in order. */

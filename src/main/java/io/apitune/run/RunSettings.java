@@ -45,10 +45,16 @@ public final class RunSettings {
      * @param defaults    load settings shared by every run of a plan (a run's own win)
      */
     public RunSpec build(ShapeSettings sharedShape, LoadSettings defaults) {
+        return build(sharedShape, defaults, new LoadSettings(Naming.FLAGS));
+    }
+
+    /** @param overrides load settings that win over the run's own (a plan's {@code --shard}) */
+    public RunSpec build(ShapeSettings sharedShape, LoadSettings defaults, LoadSettings overrides) {
         TargetSpec spec = target.build(sharedShape);
         String runName = Optional.ofNullable(name).map(RunSettings::checkedName)
                 .orElseGet(spec::defaultRunName);
-        return new RunSpec(runName, spec, load.over(defaults).build(spec.plannedUrl()));
+        return new RunSpec(runName, spec, load.over(defaults).putAll(overrides)
+                .build(spec.plannedUrl()));
     }
 
     /** A run with no shared settings (bench, capacity). */

@@ -1,5 +1,6 @@
 package io.apitune.run;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,11 @@ public record RunSpec(String name, TargetSpec target, LoadConfig load) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(load, "load");
+    }
+
+    /** The same run measured from {@code start}. */
+    public RunSpec withStartAt(Instant start) {
+        return new RunSpec(name, target, load.withStartAt(start));
     }
 
     /** The same run at another open-model rate (a capacity step). */

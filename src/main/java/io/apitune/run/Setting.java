@@ -1,6 +1,10 @@
 package io.apitune.run;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -84,6 +88,35 @@ public record Setting(String text, Origin origin) {
             throw fail("must be positive");
         }
         return d;
+    }
+
+    /**
+     * A moment in the future, truncated to the millisecond: an ISO-8601 time with a zone offset
+     * ({@code 2026-11-27T10:15:00Z}, {@code 2026-11-27T11:15:00+01:00}) or {@code +DURATION}
+     * from {@code now}.
+     */
+    public Instant startTime(Instant now) {
+        String value = trimmed();
+        Instant at;
+        if (value.startsWith("+")) {
+            Duration in;
+            try {
+                in = Durations.parse(value.substring(1));
+            } catch (IllegalArgumentException e) {
+                throw fail("\"" + text + "\" is not a time (write e.g. 2026-11-27T10:15:00Z or +30s)");
+            }
+            at = now.plus(in);
+        } else {
+            try {
+                at = OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw fail("\"" + text + "\" is not a time (write e.g. 2026-11-27T10:15:00Z or +30s)");
+            }
+        }
+        if (!at.isAfter(now)) {
+            throw fail(value + " is not in the future (it is now " + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+        }
+        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** One of {@code choices} (lower case), case-insensitive; returns it in lower case. */

@@ -50,6 +50,14 @@ public final class ScenarioParser {
 
     /** Reads and validates a scenario file. */
     public static RunPlan parse(Path file) {
+        return parse(file, new LoadSettings(Naming.FLAGS));
+    }
+
+    /**
+     * Reads and validates a scenario file whose runs all take {@code overrides} (flags such as
+     * {@code --shard} that win over the file).
+     */
+    public static RunPlan parse(Path file, LoadSettings overrides) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -58,7 +66,7 @@ public final class ScenarioParser {
             throw ApituneException.invalidInput("cannot read scenario " + file + " ("
                     + Problems.describe(e) + ")");
         }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+        return parse(text, file.toString(), file.toAbsolutePath().getParent(), overrides);
     }
 
     /**
@@ -66,6 +74,11 @@ public final class ScenarioParser {
      * @param baseDir  where relative {@code body-file} paths start
      */
     public static RunPlan parse(String text, String fileName, Path baseDir) {
+        return parse(text, fileName, baseDir, new LoadSettings(Naming.FLAGS));
+    }
+
+    /** @param overrides load settings that win over every run's own */
+    public static RunPlan parse(String text, String fileName, Path baseDir, LoadSettings overrides) {
         YamlTree.Node root;
         try {
             root = YamlTree.read(text);
@@ -83,7 +96,7 @@ public final class ScenarioParser {
         for (Field item : runsField.list()) {
             settings.add(run(item, baseDir));
         }
-        List<RunSpec> runs = RunPlan.build(settings, shared, defaults, runsField);
+        List<RunSpec> runs = RunPlan.build(settings, shared, defaults, overrides, runsField);
         return new RunPlan(name, description, runs, gates(top.get("gates"), runs));
     }
 

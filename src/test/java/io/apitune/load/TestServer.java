@@ -23,6 +23,7 @@ public final class TestServer implements AutoCloseable {
     private volatile long stallAfterFirstMillis = -1;
     private volatile long stallMillis;
     private volatile long firstRequestNanos;
+    private volatile long stallFromEpochMillis = -1;
     private volatile int hangEvery;
     private volatile long earlyMillis = -1;
     private volatile int earlyStatus;
@@ -44,6 +45,16 @@ public final class TestServer implements AutoCloseable {
     public TestServer stall(long afterFirstRequestMillis, long lengthMillis) {
         this.stallAfterFirstMillis = afterFirstRequestMillis;
         this.stallMillis = lengthMillis;
+        return this;
+    }
+
+    /**
+     * Holds every request arriving in [from, from + length) (wall clock) until its end: a stall
+     * that hits every client at the same moment, whenever each started.
+     */
+    public TestServer stallAt(java.time.Instant from, long lengthMillis) {
+        this.stallMillis = lengthMillis;
+        this.stallFromEpochMillis = from.toEpochMilli();
         return this;
     }
 
@@ -90,6 +101,13 @@ public final class TestServer implements AutoCloseable {
             long stallEnd = stallAfterFirstMillis + stallMillis;
             if (sinceFirst >= stallAfterFirstMillis && sinceFirst < stallEnd) {
                 wait = Math.max(wait, stallEnd - sinceFirst);
+            }
+        }
+        if (stallFromEpochMillis >= 0) {
+            long nowMillis = System.currentTimeMillis();
+            long stallEnd = stallFromEpochMillis + stallMillis;
+            if (nowMillis >= stallFromEpochMillis && nowMillis < stallEnd) {
+                wait = Math.max(wait, stallEnd - nowMillis);
             }
         }
         int answer = status;

@@ -20,16 +20,36 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param steps       the capacity curve (capacity)
  * @param slo         the SLO as the user wrote it (capacity)
  * @param answer      the highest rate meeting the SLO (capacity)
+ * @param shard       the shard of a plan this report is (scenario, compare), else null
+ * @param deferredGates a shard's gates, as written, left for the merged result (scenario,
+ *                    compare); null when not a shard
  */
 @JsonInclude(Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "runs",
-    "steps", "environment", "skippedRuns", "modes", "slo", "answer", "gates", "passed", "endTime",
-    "files"})
+@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "shard", "startTime",
+    "runs", "steps", "environment", "skippedRuns", "modes", "slo", "answer", "gates", "passed",
+    "deferredGates", "endTime", "files"})
 public record CombinedReport(int schemaVersion, String kind, String runId, String name,
         Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
         EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
         CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-        FileNames files) implements ReportDocument {
+        FileNames files, ShardInfo shard, List<String> deferredGates) implements ReportDocument {
+
+    /** A report that is not a shard's. */
+    public CombinedReport(int schemaVersion, String kind, String runId, String name,
+            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
+            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
+            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
+            FileNames files) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
+                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null, null);
+    }
+
+    /** This report as shard {@code shard} of a plan whose gates are left for the merge. */
+    public CombinedReport asShard(ShardInfo shardInfo, List<String> gateTexts) {
+        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs,
+                steps, environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files,
+                shardInfo, List.copyOf(gateTexts));
+    }
 
     public static final String SCENARIO = "scenario";
     public static final String COMPARE = "compare";
