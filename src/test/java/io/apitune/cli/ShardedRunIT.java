@@ -84,12 +84,14 @@ class ShardedRunIT {
                 assertThat(fromMergedLog.getValueAtPercentile(p)).isEqualTo(added.getValueAtPercentile(p));
             }
             // The stall held every shard's requests for 1 s of 6: the top 1 % waited ~0.9 s or
-            // more (intended-time latency), whichever shard sent them.
-            assertThat(added.getValueAtPercentile(99) / 1e6).isBetween(800.0, 1_400.0);
-            assertThat(added.getMaxValue() / 1e6).isBetween(950.0, 1_500.0);
+            // more (intended-time latency), whichever shard sent them. Only lower bounds: a busy
+            // machine adds its own delay on top.
+            assertThat(added.getValueAtPercentile(99) / 1e6).isGreaterThan(800.0);
+            assertThat(added.getMaxValue() / 1e6).isGreaterThan(950.0);
 
+            // Failed, or inconclusive when a shard's generator was limited (a busy machine).
             Cli.Result fail = merge(hlogs, "merged-fail", "p99 < 100ms");
-            assertThat(fail.exitCode()).as(fail.out()).isEqualTo(1);
+            assertThat(fail.exitCode()).as(fail.out()).isEqualTo(merged.results().limited() ? 5 : 1);
 
             Cli.Result partial = merge(hlogs.subList(0, 2), "partial", "p99 < 10s");
             assertThat(partial.exitCode()).as(partial.out()).isEqualTo(5);
