@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             CapacityCommand.class,
             ReportCommand.class,
             JmhCommand.class,
+            K8sCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 a gate failed, 2 invalid input, 3 target/runtime failure, "
                 + "4 internal error, 5 a gate could not be decided; 130 after Ctrl-C, 143 after SIGTERM."})
