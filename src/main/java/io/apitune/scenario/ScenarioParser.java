@@ -39,7 +39,9 @@ import io.apitune.run.Naming;
 public final class ScenarioParser {
     private static final List<String> TOP_KEYS =
             List.of("name", "description", "server", "defaults", "runs", "gates");
-    private static final List<String> LOAD_KEYS = Stream.of(LoadKey.values()).map(LoadKey::key).toList();
+    /** Load keys of a file: a shard and its start are given on the command line (run --shard). */
+    private static final List<String> LOAD_KEYS = Stream.of(LoadKey.values()).filter(k -> !k.sharding())
+            .map(LoadKey::key).toList();
     private static final List<String> SHAPE_KEYS = Stream.of(ShapeKey.values()).map(ShapeKey::key).toList();
     private static final List<String> RUN_KEYS = Stream.of(Stream.of("name"),
             Stream.of(TargetKey.values()).map(TargetKey::key), Stream.of("server"), LOAD_KEYS.stream())
@@ -122,6 +124,9 @@ public final class ScenarioParser {
             field.map(LOAD_KEYS);
         }
         for (LoadKey key : LoadKey.values()) {
+            if (key.sharding()) {
+                continue;
+            }
             Optional<Field> value = field.get(key.key());
             if (value.isEmpty()) {
                 continue;
