@@ -38,9 +38,11 @@ public final class GateEvaluator {
         for (Target left : targets(gate, gate.left(), current, null)) {
             Measured measured = left.measured();
             double limit = limit(gate, left);
-            results.add(new GateResult(gate.text(), left.run(), measured.value(), limit,
+            GateResult single = new GateResult(gate.text(), left.run(), measured.value(), limit,
                     measured.quantity(), measured.label(),
-                    gate.operator().holds(measured.value(), limit)));
+                    gate.operator().holds(measured.value(), limit));
+            results.add(IntervalJudge.judge(single, gate.operator(), current, left.run(), left.metric(),
+                    right(gate, left)));
         }
         return List.copyOf(results);
     }
@@ -65,6 +67,19 @@ public final class GateEvaluator {
         Measured b = baseline.lookup(run, left.metric()).orElseThrow(() -> GateParser.error(
                 gate.text(), "the baseline has no metric '" + left.metric() + "'"));
         return base.factor() * b.value();
+    }
+
+    /** The right-hand side of {@code gate} for {@code left}, for judging on rounds. */
+    private IntervalJudge.Right right(Gate gate, Target left) {
+        if (gate.bound() instanceof Gate.Relative relative) {
+            Target right = targets(gate, relative.reference(), current, left.run()).get(0);
+            return new IntervalJudge.Right(current, right.run(), right.metric(), relative.factor(), Double.NaN);
+        }
+        if (gate.bound() instanceof Gate.Baseline base) {
+            return new IntervalJudge.Right(baseline, baselineRun(gate, left.run()), left.metric(),
+                    base.factor(), Double.NaN);
+        }
+        return new IntervalJudge.Right(null, null, null, 1, ((Gate.Literal) gate.bound()).value());
     }
 
     private String baselineRun(Gate gate, String run) {

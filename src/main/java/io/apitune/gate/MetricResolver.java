@@ -27,4 +27,12 @@ public interface MetricResolver {
 
     /** The metric names this resolver knows, for error messages. */
     String knownMetrics();
+
+    /**
+     * One value of {@code metric} per round, in round order, when {@code run} was measured in
+     * interleaved rounds (at least two); empty otherwise. Runs of one resolver share their rounds.
+     */
+    default Optional<double[]> samples(String run, String metric) {
+        return Optional.empty();
+    }
 }

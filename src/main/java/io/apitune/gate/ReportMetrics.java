@@ -86,6 +86,17 @@ public final class ReportMetrics implements MetricResolver {
     }
 
     @Override
+    public Optional<double[]> samples(String run, String metric) {
+        Metric m = METRICS.get(metric);
+        RunReport doc = runs.get(run);
+        if (m == null || doc == null || !doc.hasRounds()) {
+            return Optional.empty();
+        }
+        return Optional.of(doc.rounds().stream().mapToDouble(round -> round.results() == null ? Double.NaN
+                : m.value().apply(round.results()).orElse(Double.NaN)).toArray());
+    }
+
+    @Override
     public String knownMetrics() {
         return String.join(", ", METRICS.keySet());
     }

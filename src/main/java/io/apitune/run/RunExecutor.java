@@ -90,6 +90,46 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         return new RunResult(spec, report, written, result.interrupted(), stats);
     }
 
+    /**
+     * Opens {@code spec}'s target once for all of its rounds: an in-process reference server is
+     * started here and stays up, with its JIT-compiled code, caches and database pool warm, until
+     * the returned target is closed. Each round has a generator of its own (a load generator runs
+     * once), whose code the JIT has compiled in earlier rounds; the round's warm-up only opens its
+     * connections. A round prints nothing and writes report.json and latency.hlog, no page.
+     *
+     * @throws io.apitune.ApituneException exit 3 when the server cannot be started
+     */
+    @Override
+    public RoundTarget open(RunSpec spec) {
+        ResolvedTarget target = ResolvedTarget.start(spec.target());
+        return new RoundTarget() {
+            @Override
+            public RunResult round(RunSpec round, Path roundDir) {
+                Path dir = ReportDirectory.choose(roundDir, round.name());
+                LoadConfig config = round.load().withUrl(target.url());
+                ProgressListener progress = quiet ? ProgressListener.NONE
+                        : new ProgressPrinter(err, System.console() != null);
+                try (LoadGenerator generator = new LoadGenerator(config, progress)) {
+                    generator.probe();
+                    stopOnSignal(generator);
+                    LoadResult result = generator.run();
+                    RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
+                            target.info(), config, result);
+                    Path written = ReportDirectory.write(dir, report, result.log(), false);
+                    JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+                    return new RunResult(round, report, written, result.interrupted(), stats);
+                } finally {
+                    current = null;
+                }
+            }
+
+            @Override
+            public void close() {
+                target.close();
+            }
+        };
+    }
+
     /** Makes Ctrl-C and SIGTERM stop {@code generator}, and keep the JVM until {@link #close()}. */
     private void stopOnSignal(LoadGenerator generator) {
         current = generator;

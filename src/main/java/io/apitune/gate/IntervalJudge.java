@@ -1,0 +1,96 @@
+package io.apitune.gate;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import io.apitune.report.model.RoundInterval;
+import io.apitune.stats.Bootstrap;
+import io.apitune.stats.Interval;
+
+/**
+ * Judges a gate on runs measured in rounds: on the 95 % confidence interval of the quantity the
+ * gate compares, not on one number. The gate passes when the whole interval is on the good side
+ * of its limit, fails when the whole interval is on the bad side, and is inconclusive when the
+ * interval straddles the limit.
+ *
+ * <ul>
+ *   <li>{@code p99 < 25ms}: the median over rounds of the run's p99 ({@code value});</li>
+ *   <li>{@code B.p99 <= 1.05 * A.p99}, {@code p99 <= baseline * 1.10}: the ratio left / right
+ *       against the factor ({@code ratio}) — paired round by round for runs of one plan,
+ *       independent sides for a stored baseline; a side without rounds counts as one exact value;</li>
+ *   <li>the same as {@code left - factor * right} against 0 ({@code difference}) when the right
+ *       side has a value that is not positive, where a ratio means nothing.</li>
+ * </ul>
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class IntervalJudge {
+    private IntervalJudge() {
+    }
+
+    /** The right-hand side: a metric of a resolver times a factor, or a literal (resolver null). */
+    record Right(MetricResolver resolver, String run, String metric, double factor, double literal) {
+    }
+
+    /**
+     * {@code single} judged on intervals when either side has rounds, else {@code single} as it is.
+     *
+     * @param left the resolver of the left-hand metric (the current runs)
+     */
+    static GateResult judge(GateResult single, Operator operator, MetricResolver left, String run,
+            String metric, Right right) {
+        Optional<double[]> leftSamples = left.samples(run, metric);
+        if (right.resolver() == null) {
+            return leftSamples.flatMap(Bootstrap::median)
+                    .map(i -> decide(single, operator, RoundInterval.VALUE, i, right.literal(), true))
+                    .orElse(single);
+        }
+        Optional<double[]> rightSamples = right.resolver().samples(right.run(), right.metric());
+        if (leftSamples.isEmpty() && rightSamples.isEmpty()) {
+            return single;
+        }
+        double[] l = leftSamples.orElse(new double[] {single.measured()});
+        double[] r = rightSamples.orElse(new double[] {single.limit() / right.factor()});
+        boolean paired = right.resolver() == left && l.length == r.length && l.length > 1;
+        boolean ratio = java.util.Arrays.stream(r).allMatch(v -> v > 0);
+        Optional<Interval> interval;
+        if (ratio) {
+            interval = paired ? Bootstrap.pairedRatio(l, r) : Bootstrap.ratio(l, r);
+        } else {
+            interval = paired ? Bootstrap.pairedDifference(l, r, right.factor())
+                    : Bootstrap.difference(l, r, right.factor());
+        }
+        return interval.map(i -> ratio
+                ? decide(single, operator, RoundInterval.RATIO, i, right.factor(), false)
+                : decide(single, operator, RoundInterval.DIFFERENCE, i, 0.0, true)).orElse(single);
+    }
+
+    /**
+     * @param threshold    what the interval is compared with, in the metric's native unit
+     * @param inMetricUnit true when the interval's values are in the metric's unit (shown as the
+     *                     table shows the metric), false for a unitless ratio
+     */
+    private static GateResult decide(GateResult single, Operator operator, String statistic,
+            Interval interval, double threshold, boolean inMetricUnit) {
+        Outcome outcome = outcome(operator, interval, threshold);
+        Quantity q = single.quantity();
+        Interval shown = inMetricUnit ? interval.scaled(q.display(1)) : interval;
+        double shownThreshold = inMetricUnit ? q.display(threshold) : threshold;
+        RoundInterval stored = RoundInterval.of(statistic, shown, shownThreshold);
+        String why = outcome != Outcome.INCONCLUSIVE ? null : String.format(Locale.ROOT,
+                "the %.0f%% interval of the %s, %s, straddles %s", interval.confidence() * 100,
+                statistic, shown.format(3), String.format(Locale.ROOT, "%.3f", shownThreshold));
+        return single.withInterval(stored, outcome, why);
+    }
+
+    /** Pass: every value of the interval holds; fail: none does (and == excludes it); else inconclusive. */
+    static Outcome outcome(Operator operator, Interval interval, double threshold) {
+        boolean low = operator.holds(interval.low(), threshold);
+        boolean high = operator.holds(interval.high(), threshold);
+        if (low && high) {
+            return Outcome.PASS;
+        }
+        boolean excluded = operator != Operator.EQUAL || !interval.contains(threshold);
+        return !low && !high && excluded ? Outcome.FAIL : Outcome.INCONCLUSIVE;
+    }
+}

@@ -1,0 +1,94 @@
+package io.apitune.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.apitune.load.ErrorCounts;
+import io.apitune.load.ErrorKind;
+import io.apitune.metrics.IntervalLog;
+import io.apitune.report.model.FileNames;
+import io.apitune.report.model.Results;
+import io.apitune.report.model.RoundResult;
+import io.apitune.report.model.RunReport;
+import io.apitune.report.model.TimelinePoint;
+
+/**
+ * The report of a run measured in interleaved rounds: every round's histograms added (exact, as
+ * HdrHistograms with one configuration add losslessly), requests, errors and measured time summed,
+ * the rounds' timelines placed at their real offsets, and one {@link RoundResult} per round so
+ * that every metric keeps a sample per round. Written into the run's directory, which also holds
+ * the rounds' own directories ({@code round-01}, ...).
+ *
+ * <p>Stateless; thread-safe for different run directories.
+ */
+public final class RoundsReport {
+    private static final int KINDS = ErrorKind.values().length;
+
+    /**
+     * One measured round of a run.
+     *
+     * @param number        1-based round number in the plan
+     * @param report        the round's report.json as written
+     * @param dir           the round's directory (its latency.hlog inside)
+     * @param warmupSeconds the warm-up that preceded it
+     */
+    public record Round(int number, RunReport report, Path dir, double warmupSeconds) {
+    }
+
+    private RoundsReport() {
+    }
+
+    /**
+     * Merges {@code rounds} (at least one, in the order measured) and writes report.json,
+     * latency.hlog and report.html into {@code runDir}, replacing what an earlier merge of fewer
+     * rounds wrote there.
+     *
+     * @param runId the run's id in the merged report (its directory's name)
+     * @return the merged report
+     * @throws io.apitune.ApituneException exit 3 when the files cannot be written
+     */
+    public static RunReport write(Path runDir, String runId, List<Round> rounds) {
+        HlogMerge merge = HlogMerge.of(rounds.stream()
+                .map(r -> r.dir().resolve(r.report().fileNames().hlogOrDefault())).toList());
+        RunReport report = merge(runId, rounds, merge, runDir);
+        AtomicFiles.write(runDir.resolve(FileNames.HLOG), merge.toHlog());
+        Reports.write(Reports.file(runDir), report);
+        HtmlReport.write(runDir);
+        return report;
+    }
+
+    static RunReport merge(String runId, List<Round> rounds, HlogMerge merge, Path runDir) {
+        RunReport first = rounds.get(0).report();
+        RunReport last = rounds.get(rounds.size() - 1).report();
+        double seconds = 0;
+        long requests = 0;
+        long[] errors = new long[KINDS];
+        List<TimelinePoint> timeline = new ArrayList<>();
+        List<RoundResult> samples = new ArrayList<>();
+        Instant start = Instant.parse(first.startTime());
+        Path base = runDir.toAbsolutePath().normalize();
+        for (Round round : rounds) {
+            Results r = round.report().results();
+            seconds += r.durationSeconds();
+            requests += r.requests();
+            for (ErrorKind kind : ErrorKind.values()) {
+                errors[kind.ordinal()] += r.errors().get(kind);
+            }
+            double offset = Duration.between(start, Instant.parse(round.report().startTime())).toMillis() / 1000.0;
+            r.timeline().forEach(p -> timeline.add(new TimelinePoint(
+                    Math.round((offset + p.t()) * 1000) / 1000.0, p.requests(), p.errors())));
+            samples.add(new RoundResult(round.number(), base.relativize(round.dir().toAbsolutePath().normalize()).toString(),
+                    round.report().startTime(), round.report().endTime(), round.warmupSeconds(), r));
+        }
+        Results results = RunReports.results(Math.round(seconds * 1e9), requests,
+                first.results().targetRate(), ErrorCounts.of(errors),
+                merge.total(IntervalLog.TAG_LATENCY), merge.total(IntervalLog.TAG_SERVICE), timeline);
+        boolean interrupted = rounds.stream().anyMatch(r -> r.report().interrupted());
+        return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, first.name(), interrupted,
+                first.startTime(), last.endTime(), first.target(), first.config(), results,
+                first.environment(), FileNames.RUN, null, null, samples);
+    }
+}
