@@ -6,20 +6,22 @@ import java.util.Optional;
 import io.apitune.report.model.RoundInterval;
 import io.apitune.stats.Bootstrap;
 import io.apitune.stats.Interval;
+import io.apitune.stats.Samples;
 
 /**
  * Judges a gate on runs measured in rounds: on the 95 % confidence interval of the quantity the
- * gate compares, not on one number. The gate passes when the whole interval is on the good side
+ * gate compares ({@link Bootstrap} over rounds; a latency percentile is that of the rounds'
+ * histograms added, any other metric the median of its per-round values), not on one number. The gate passes when the whole interval is on the good side
  * of its limit, fails when the whole interval is on the bad side, and is inconclusive when the
  * interval straddles the limit.
  *
  * <ul>
- *   <li>{@code p99 < 25ms}: the median over rounds of the run's p99 ({@code value});</li>
+ *   <li>{@code p99 < 25ms}: the run's p99 over its rounds ({@code value});</li>
  *   <li>{@code B.p99 <= 1.05 * A.p99}, {@code p99 <= baseline * 1.10}: the ratio left / right
  *       against the factor ({@code ratio}) — paired round by round for runs of one plan,
  *       independent sides for a stored baseline; a side without rounds counts as one exact value;</li>
  *   <li>the same as {@code left - factor * right} against 0 ({@code difference}) when the right
- *       side has a value that is not positive, where a ratio means nothing.</li>
+ *       side is 0, where a ratio means nothing.</li>
  * </ul>
  *
  * <p>Stateless; thread-safe.
@@ -39,30 +41,26 @@ final class IntervalJudge {
      */
     static GateResult judge(GateResult single, Operator operator, MetricResolver left, String run,
             String metric, Right right) {
-        Optional<double[]> leftSamples = left.samples(run, metric);
+        Optional<Samples> leftSamples = left.samples(run, metric);
         if (right.resolver() == null) {
-            return leftSamples.flatMap(Bootstrap::median)
+            return leftSamples.flatMap(Bootstrap::of)
                     .map(i -> decide(single, operator, RoundInterval.VALUE, i, right.literal(), true))
                     .orElse(single);
         }
-        Optional<double[]> rightSamples = right.resolver().samples(right.run(), right.metric());
-        if (leftSamples.isEmpty() && rightSamples.isEmpty()) {
+        Optional<Samples> rightSamples = right.resolver().samples(right.run(), right.metric());
+        if (leftSamples.isEmpty() && rightSamples.isEmpty() || right.factor() == 0) {
             return single;
         }
-        double[] l = leftSamples.orElse(new double[] {single.measured()});
-        double[] r = rightSamples.orElse(new double[] {single.limit() / right.factor()});
-        boolean paired = right.resolver() == left && l.length == r.length && l.length > 1;
-        boolean ratio = java.util.Arrays.stream(r).allMatch(v -> v > 0);
-        Optional<Interval> interval;
-        if (ratio) {
-            interval = paired ? Bootstrap.pairedRatio(l, r) : Bootstrap.ratio(l, r);
-        } else {
-            interval = paired ? Bootstrap.pairedDifference(l, r, right.factor())
-                    : Bootstrap.difference(l, r, right.factor());
+        Samples l = leftSamples.orElse(Samples.values(single.measured()));
+        Samples r = rightSamples.orElse(Samples.values(single.limit() / right.factor()));
+        boolean paired = right.resolver() == left;
+        Optional<Interval> ratio = Bootstrap.ratio(l, r, paired);
+        if (ratio.isPresent()) {
+            return decide(single, operator, RoundInterval.RATIO, ratio.get(), right.factor(), false);
         }
-        return interval.map(i -> ratio
-                ? decide(single, operator, RoundInterval.RATIO, i, right.factor(), false)
-                : decide(single, operator, RoundInterval.DIFFERENCE, i, 0.0, true)).orElse(single);
+        return Bootstrap.difference(l, r, right.factor(), paired)
+                .map(i -> decide(single, operator, RoundInterval.DIFFERENCE, i, 0.0, true))
+                .orElse(single);
     }
 
     /**

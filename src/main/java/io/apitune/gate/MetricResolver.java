@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.apitune.stats.Samples;
+
 /**
  * Where gates find their numbers: a run name and a metric name map to a value and its unit. Gate
  * parsing knows nothing about metrics; {@link ReportMetrics} resolves against report.json
@@ -29,10 +31,11 @@ public interface MetricResolver {
     String knownMetrics();
 
     /**
-     * One value of {@code metric} per round, in round order, when {@code run} was measured in
-     * interleaved rounds (at least two); empty otherwise. Runs of one resolver share their rounds.
+     * {@code metric} in each round, in round order, when {@code run} was measured in interleaved
+     * rounds (at least two); empty otherwise. Runs of one resolver share their rounds (round i of
+     * one run was measured next to round i of another).
      */
-    default Optional<double[]> samples(String run, String metric) {
+    default Optional<Samples> samples(String run, String metric) {
         return Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.apitune.report.model.CombinedReport;
 import io.apitune.report.model.FileNames;
+import io.apitune.report.model.RatioRow;
 import io.apitune.report.model.RunReport;
 
 /**
@@ -22,8 +23,12 @@ public final class CompareReport {
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** What a comparison produced: the two run names, the deltas of B against A, the page. */
-    public record Result(String nameA, String nameB, List<Comparison.Delta> deltas, Path html) {
+    /**
+     * What a comparison produced: the two run names, the deltas of B against A, the page, and
+     * when both runs were measured in rounds the ratios B / A with their intervals (else empty).
+     */
+    public record Result(String nameA, String nameB, List<Comparison.Delta> deltas, Path html,
+            List<RatioRow> ratios) {
     }
 
     private CompareReport() {
@@ -47,15 +52,18 @@ public final class CompareReport {
         Path absOut = ReportDirectory.choose(out, "compare").toAbsolutePath().normalize();
         String nameA = RunData.of(docA, null).name();
         String nameB = RunData.of(docB, null).name();
+        // stored runs are compared as independent sides, even two runs of one plan
+        List<RatioRow> ratios = RoundRatios.of(docB, docA, RoundRatios.REPORT_METRICS, false);
         CombinedReport combined = new CombinedReport(Reports.SCHEMA_VERSION, CombinedReport.COMPARE,
                 RUN_ID_TIME.format(Instant.now()) + "-compare", nameA + " vs " + nameB, null, null,
                 List.of(docA.withDir(relative(absOut, a)), docB.withDir(relative(absOut, b))), null,
-                null, null, null, null, null, List.of(), null, null, new FileNames(null, FileNames.HTML));
+                null, null, null, null, null, List.of(), null, null, new FileNames(null, FileNames.HTML),
+                null, ratios.isEmpty() ? null : ratios);
         Path html = AtomicFiles.writeDirectory(absOut, tmp -> {
             Reports.write(Reports.file(tmp), combined);
             HtmlReport.write(tmp);
         }).resolve(FileNames.HTML);
-        return new Result(nameA, nameB, Comparison.latencyDeltas(docA, docB), html);
+        return new Result(nameA, nameB, Comparison.latencyDeltas(docA, docB), html, ratios);
     }
 
     private static String relative(Path out, Path runDir) {

@@ -1,9 +1,12 @@
 package io.apitune.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
+import io.apitune.metrics.Percentile;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.RatioRow;
 import io.apitune.report.model.Results;
@@ -12,6 +15,7 @@ import io.apitune.report.model.RoundResult;
 import io.apitune.report.model.RunReport;
 import io.apitune.stats.Bootstrap;
 import io.apitune.stats.Interval;
+import io.apitune.stats.Samples;
 
 /**
  * Ratios between two runs measured in rounds, each with its median and 95 % confidence interval
@@ -28,6 +32,8 @@ public final class RoundRatios {
     public static final List<String> REPORT_METRICS =
             List.of("throughput", "p50", "p75", "p90", "p99", "p99.9", "p99.99", "max", "mean");
 
+    private static final Map<String, Double> LEVELS = levels();
+
     private RoundRatios() {
     }
 
@@ -42,11 +48,8 @@ public final class RoundRatios {
         if (!run.hasRounds() || !against.hasRounds()) {
             return rows;
         }
-        boolean pairable = paired && run.rounds().size() == against.rounds().size();
         for (String metric : metrics) {
-            double[] a = samples(run, metric);
-            double[] b = samples(against, metric);
-            Optional<Interval> interval = pairable ? Bootstrap.pairedRatio(a, b) : Bootstrap.ratio(a, b);
+            Optional<Interval> interval = Bootstrap.ratio(samples(run, metric), samples(against, metric), paired);
             interval.ifPresent(i -> rows.add(new RatioRow(run.name(), against.name(), metric,
                     RoundInterval.of(RoundInterval.RATIO, i, null))));
         }
@@ -54,13 +57,30 @@ public final class RoundRatios {
     }
 
     /**
-     * One value per round of {@code metric}: {@code throughput}, {@code errors} (rate) or a latency
-     * statistic ({@code p99}, {@code max}, ...; {@code service.p99} for service time). NaN where a
-     * round lacks it.
+     * {@code metric} over a run's rounds: a latency percentile ({@code p99}, {@code max}, {@code min},
+     * {@code service.p99}, ...) of rounds that stored their histograms pools them (the percentile of
+     * the rounds' histograms added, as the merged run has it); {@code throughput}, {@code errors}
+     * (rate), {@code mean} and rounds without histograms give one value per round (NaN where one
+     * lacks it).
      */
-    public static double[] samples(RunReport run, String metric) {
+    public static Samples samples(RunReport run, String metric) {
         List<RoundResult> rounds = run.rounds() == null ? List.of() : run.rounds();
-        return rounds.stream().mapToDouble(r -> value(r.results(), metric)).toArray();
+        boolean service = metric.startsWith("service.");
+        Double level = LEVELS.get(service ? metric.substring("service.".length()) : metric);
+        if (level != null && !rounds.isEmpty() && rounds.stream().allMatch(r -> r.histogram(service) != null)) {
+            return Samples.pooled(rounds.stream().map(r -> r.histogram(service)).toList(), level, 1e-6);
+        }
+        return Samples.values(rounds.stream().mapToDouble(r -> value(r.results(), metric)).toArray());
+    }
+
+    private static Map<String, Double> levels() {
+        Map<String, Double> levels = new HashMap<>();
+        for (Percentile p : Percentile.values()) {
+            levels.put(p.key(), p.level());
+        }
+        levels.put("max", 100.0);
+        levels.put("min", 0.0);
+        return Map.copyOf(levels);
     }
 
     static double value(Results r, String metric) {

@@ -10,10 +10,12 @@ import io.apitune.load.ErrorCounts;
 import io.apitune.load.ErrorKind;
 import io.apitune.metrics.IntervalLog;
 import io.apitune.report.model.FileNames;
+import io.apitune.report.model.HistogramCodec;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RoundResult;
 import io.apitune.report.model.RunReport;
 import io.apitune.report.model.TimelinePoint;
+import org.HdrHistogram.Histogram;
 
 /**
  * The report of a run measured in interleaved rounds: every round's histograms added (exact, as
@@ -60,6 +62,10 @@ public final class RoundsReport {
         return report;
     }
 
+    private static String encoded(Histogram h) {
+        return h == null ? null : HistogramCodec.encode(h);
+    }
+
     static RunReport merge(String runId, List<Round> rounds, HlogMerge merge, Path runDir) {
         RunReport first = rounds.get(0).report();
         RunReport last = rounds.get(rounds.size() - 1).report();
@@ -70,7 +76,9 @@ public final class RoundsReport {
         List<RoundResult> samples = new ArrayList<>();
         Instant start = Instant.parse(first.startTime());
         Path base = runDir.toAbsolutePath().normalize();
-        for (Round round : rounds) {
+        for (int i = 0; i < rounds.size(); i++) {
+            Round round = rounds.get(i);
+            HlogFile log = merge.sources().get(i);
             Results r = round.report().results();
             seconds += r.durationSeconds();
             requests += r.requests();
@@ -81,7 +89,8 @@ public final class RoundsReport {
             r.timeline().forEach(p -> timeline.add(new TimelinePoint(
                     Math.round((offset + p.t()) * 1000) / 1000.0, p.requests(), p.errors())));
             samples.add(new RoundResult(round.number(), base.relativize(round.dir().toAbsolutePath().normalize()).toString(),
-                    round.report().startTime(), round.report().endTime(), round.warmupSeconds(), r));
+                    round.report().startTime(), round.report().endTime(), round.warmupSeconds(), r,
+                    encoded(log.total(IntervalLog.TAG_LATENCY)), encoded(log.total(IntervalLog.TAG_SERVICE))));
         }
         Results results = RunReports.results(Math.round(seconds * 1e9), requests,
                 first.results().targetRate(), ErrorCounts.of(errors),

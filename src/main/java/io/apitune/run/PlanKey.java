@@ -6,7 +6,7 @@ package io.apitune.run;
  */
 public enum PlanKey implements SettingKey {
     ROUNDS("rounds", "N", "Measure every run in N interleaved rounds (A B B A ...), each of the "
-            + "given duration; gates are then judged on 95% confidence intervals over the rounds "
+            + "given duration; gates are then judged on 95-percent confidence intervals over the rounds "
             + "(pass, fail, or inconclusive with exit 5). Default: 1 (one run each)."),
     UNTIL_CONCLUSIVE("until-conclusive", "M", "With rounds: while a gate is inconclusive, run two "
             + "more rounds, up to M rounds in all.");

@@ -33,7 +33,7 @@ import io.apitune.report.model.RunReport;
  */
 final class RoundRunner implements AutoCloseable {
     /** Warm-up of every round after a target's first (never more than the run's own warm-up). */
-    static final Duration REWARM = Duration.ofMillis(500);
+    static final Duration REWARM = Duration.ofMillis(250);
 
     private final RunDriver driver;
     private final PrintWriter out;

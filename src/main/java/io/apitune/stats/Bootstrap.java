@@ -1,42 +1,40 @@
 package io.apitune.stats;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
- * Medians over rounds and their 95 % confidence intervals by the percentile bootstrap: the rounds
- * are resampled with replacement {@value #RESAMPLES} times, the statistic is computed on each
- * resample, and the interval is the 2.5th to 97.5th percentile of those values. No distribution is
- * assumed, which suits per-round latency percentiles on a noisy machine (skewed, with the odd
- * outlying round). Medians and percentiles come from Apache Commons Math.
+ * Confidence intervals over rounds by the percentile bootstrap: the rounds are resampled with
+ * replacement {@value #RESAMPLES} times, the statistic is computed on each resample, and the 95 %
+ * interval is the 2.5th to 97.5th percentile of those values. Rounds are the units resampled —
+ * requests within a round share its conditions, rounds are what vary — and no distribution is
+ * assumed, which suits latency percentiles on a noisy machine (skewed, with the odd outlying
+ * round).
  *
  * <ul>
- *   <li>{@link #median}: one side, e.g. a run's p99 over its rounds against {@code p99 < 25ms};</li>
- *   <li>{@link #pairedRatio}: two sides measured in the same interleaved rounds: the median of the
- *       per-round ratios, resampling whole rounds, so drift that hits both sides of a round
- *       cancels;</li>
- *   <li>{@link #ratio}: two independent sides (a stored baseline against today's runs): the ratio
- *       of the medians, each side resampled on its own;</li>
- *   <li>{@link #pairedDifference} and {@link #difference}: the same for {@code a - k * b}, for when
- *       a ratio is undefined (a side with zeros, e.g. no errors).</li>
+ *   <li>{@link #of}: one side, e.g. a run's p99 against {@code p99 < 25ms};</li>
+ *   <li>{@link #ratio}: {@code S(a) / S(b)}; <em>paired</em> when both sides were measured in the
+ *       same interleaved rounds (one resample of round numbers serves both sides, so drift that
+ *       hit both sides of a round stays paired), independent otherwise (a stored baseline);</li>
+ *   <li>{@link #difference}: {@code S(a) - k * S(b)}, where a ratio is undefined (zeros).</li>
  * </ul>
+ * {@code S} is the side's statistic ({@link Samples}): the percentile of the rounds' histograms
+ * added together for latency, the median of the per-round values otherwise. The point estimate is
+ * the statistic of all rounds: for latency exactly the ratio of the merged runs' percentiles.
  *
- * <p>The random generator is seeded with a constant, so the same samples always give the same
- * interval (a gate's verdict never changes on a re-read). Fewer than {@value #MIN_ROUNDS} rounds,
- * or a value that is not finite, give no interval.
+ * <p>The generator is seeded with a constant, so the same samples always give the same interval
+ * (a verdict never changes on a re-read). Percentiles: Apache Commons Math.
  *
  * <p>Stateless; thread-safe (each call has its own generator and estimators).
  */
 public final class Bootstrap {
     /** Confidence level of every interval. */
     public static final double CONFIDENCE = 0.95;
-    /** Rounds needed for an interval. */
+    /** Rounds needed for an interval (on at least one side). */
     public static final int MIN_ROUNDS = 2;
     /** Resamples per interval: enough for stable 2.5 % / 97.5 % percentiles. */
     static final int RESAMPLES = 10_000;
@@ -45,92 +43,65 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    /** The median of {@code values} and its interval. */
-    public static Optional<Interval> median(double[] values) {
-        if (!usable(values)) {
+    /** The statistic of one side and its interval; empty with fewer than two rounds. */
+    public static Optional<Interval> of(Samples side) {
+        if (!side.usable() || side.rounds() < MIN_ROUNDS) {
             return Optional.empty();
         }
-        return Optional.of(oneSide(values));
-    }
-
-    /** {@code median(a[i] / b[i])} over rounds i; empty when a {@code b[i]} is not positive. */
-    public static Optional<Interval> pairedRatio(double[] a, double[] b) {
-        requireSameLength(a, b);
-        if (!usable(a) || !usable(b) || Arrays.stream(b).anyMatch(v -> v <= 0)) {
-            return Optional.empty();
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] statistics = new double[RESAMPLES];
+        int[] indices = new int[side.rounds()];
+        for (int r = 0; r < RESAMPLES; r++) {
+            draw(indices, side.rounds(), random);
+            statistics[r] = side.statistic(indices);
         }
-        double[] ratios = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            ratios[i] = a[i] / b[i];
-        }
-        Interval i = oneSide(ratios);
-        return Optional.of(new Interval(i.median(), i.low(), i.high(), CONFIDENCE, a.length, true));
-    }
-
-    /** {@code median(a[i] - factor * b[i])} over rounds i. */
-    public static Optional<Interval> pairedDifference(double[] a, double[] b, double factor) {
-        requireSameLength(a, b);
-        if (!usable(a) || !usable(b)) {
-            return Optional.empty();
-        }
-        double[] differences = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            differences[i] = a[i] - factor * b[i];
-        }
-        Interval i = oneSide(differences);
-        return Optional.of(new Interval(i.median(), i.low(), i.high(), CONFIDENCE, a.length, true));
+        return Optional.of(interval(side.all(), statistics, side.rounds(), false));
     }
 
     /**
-     * {@code median(a) / median(b)} of two independent sides; empty when {@code b} has a value
-     * that is not positive. A side of one value is taken as exact (it carries no spread).
+     * {@code S(a) / S(b)}; empty when neither side has two rounds, or {@code S(b)} of all rounds
+     * is not positive. A side of one round counts as exact (it carries no spread).
+     *
+     * @param paired both sides were measured in the same rounds (same count, round i with round i)
      */
-    public static Optional<Interval> ratio(double[] a, double[] b) {
-        if (!usableSide(a) || !usableSide(b) || (a.length < MIN_ROUNDS && b.length < MIN_ROUNDS)
-                || Arrays.stream(b).anyMatch(v -> v <= 0)) {
+    public static Optional<Interval> ratio(Samples a, Samples b, boolean paired) {
+        if (!(b.all() > 0)) {
             return Optional.empty();
         }
-        return Optional.of(twoSides(a, b, (ma, mb) -> ma / mb));
+        return twoSides(a, b, paired, (sa, sb) -> sb > 0 ? sa / sb : Double.POSITIVE_INFINITY);
     }
 
-    /** {@code median(a) - factor * median(b)} of two independent sides. */
-    public static Optional<Interval> difference(double[] a, double[] b, double factor) {
-        if (!usableSide(a) || !usableSide(b) || (a.length < MIN_ROUNDS && b.length < MIN_ROUNDS)) {
+    /** {@code S(a) - factor * S(b)}, paired or independent as for {@link #ratio}. */
+    public static Optional<Interval> difference(Samples a, Samples b, double factor, boolean paired) {
+        return twoSides(a, b, paired, (sa, sb) -> sa - factor * sb);
+    }
+
+    private static Optional<Interval> twoSides(Samples a, Samples b, boolean paired,
+            DoubleBinaryOperator statistic) {
+        if (!a.usable() || !b.usable() || Math.max(a.rounds(), b.rounds()) < MIN_ROUNDS) {
             return Optional.empty();
         }
-        return Optional.of(twoSides(a, b, (ma, mb) -> ma - factor * mb));
-    }
-
-    private static Interval oneSide(double[] values) {
-        Median median = new Median();
+        boolean together = paired && a.rounds() == b.rounds();
         SplittableRandom random = new SplittableRandom(SEED);
-        double[] resample = new double[values.length];
         double[] statistics = new double[RESAMPLES];
+        int[] ia = new int[a.rounds()];
+        int[] ib = new int[b.rounds()];
         for (int r = 0; r < RESAMPLES; r++) {
-            draw(values, resample, random);
-            statistics[r] = median.evaluate(resample);
+            draw(ia, a.rounds(), random);
+            if (together) {
+                System.arraycopy(ia, 0, ib, 0, ia.length);
+            } else {
+                draw(ib, b.rounds(), random);
+            }
+            statistics[r] = statistic.applyAsDouble(a.statistic(ia), b.statistic(ib));
         }
-        return interval(median.evaluate(values), statistics, values.length, false);
+        double point = statistic.applyAsDouble(a.all(), b.all());
+        return Optional.of(interval(point, statistics, Math.min(a.rounds(), b.rounds()), together));
     }
 
-    private static Interval twoSides(double[] a, double[] b, DoubleBinaryOperator statistic) {
-        Median median = new Median();
-        SplittableRandom random = new SplittableRandom(SEED);
-        double[] resampleA = new double[a.length];
-        double[] resampleB = new double[b.length];
-        double[] statistics = new double[RESAMPLES];
-        for (int r = 0; r < RESAMPLES; r++) {
-            draw(a, resampleA, random);
-            draw(b, resampleB, random);
-            statistics[r] = statistic.applyAsDouble(median.evaluate(resampleA), median.evaluate(resampleB));
-        }
-        double point = statistic.applyAsDouble(median.evaluate(a), median.evaluate(b));
-        return interval(point, statistics, Math.min(a.length, b.length), false);
-    }
-
-    private static void draw(double[] from, double[] into, SplittableRandom random) {
+    private static void draw(int[] into, int rounds, SplittableRandom random) {
         for (int i = 0; i < into.length; i++) {
-            into[i] = from[random.nextInt(from.length)];
+            into[i] = random.nextInt(rounds);
         }
     }
 
@@ -141,22 +112,7 @@ public final class Bootstrap {
         double low = percentile.evaluate(tail);
         double high = percentile.evaluate(100 - tail);
         // The point estimate lies inside its own bootstrap interval except in degenerate cases
-        // (two rounds); widen rather than print a median outside its interval.
+        // (two rounds); widen rather than show a point outside its interval.
         return new Interval(point, Math.min(low, point), Math.max(high, point), CONFIDENCE, rounds, paired);
-    }
-
-    private static boolean usable(double[] values) {
-        return values.length >= MIN_ROUNDS && usableSide(values);
-    }
-
-    private static boolean usableSide(double[] values) {
-        return values.length >= 1 && Arrays.stream(values).allMatch(Double::isFinite);
-    }
-
-    private static void requireSameLength(double[] a, double[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("paired samples differ in length: " + a.length
-                    + " and " + b.length);
-        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
  *
  * <p>Immutable; thread-safe.
  *
- * @param median     the point estimate: the median of the per-round values (of the ratios, for
- *                   paired rounds), or the ratio of the two sides' medians (independent sides)
+ * @param median     the point estimate: the statistic of all rounds (see {@link Bootstrap}), e.g.
+ *                   the ratio of the merged runs' p99
  * @param low        lower bound of the interval, {@code <= high}
  * @param high       upper bound of the interval
  * @param confidence the interval's confidence level in (0, 1), e.g. 0.95

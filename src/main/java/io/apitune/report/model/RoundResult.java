@@ -1,7 +1,10 @@
 package io.apitune.report.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.HdrHistogram.Histogram;
 
 /**
  * One round of a run measured in interleaved rounds ({@code rounds} of a run's report.json): what
@@ -17,8 +20,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param warmupSeconds the warm-up before this round: the full one in the target's first round,
  *                      a short re-warm after that
  * @param results       what the round measured, without its timeline
+ * @param latencyHistogram the round's latency histogram (ns, from the intended send),
+ *                      {@link HistogramCodec} form; null when unknown
+ * @param serviceHistogram the same for service time
  */
-@JsonPropertyOrder({"round", "dir", "startTime", "endTime", "warmupSeconds", "results"})
+@JsonPropertyOrder({"round", "dir", "startTime", "endTime", "warmupSeconds", "results",
+    "latencyHistogram", "serviceHistogram"})
 public record RoundResult(int round, String dir, String startTime, String endTime,
-        double warmupSeconds, @JsonIgnoreProperties("timeline") Results results) {
+        double warmupSeconds, @JsonIgnoreProperties("timeline") Results results,
+        @JsonInclude(Include.NON_NULL) String latencyHistogram,
+        @JsonInclude(Include.NON_NULL) String serviceHistogram) {
+
+    /** The round's histogram of latency ({@code service} false) or service time, or null. */
+    public Histogram histogram(boolean service) {
+        String text = service ? serviceHistogram : latencyHistogram;
+        return text == null ? null : HistogramCodec.decode(text);
+    }
 }
