@@ -96,6 +96,8 @@ public sealed interface Samples permits Samples.Values, Samples.Pooled {
         private final double scale;
         /** Distinct recorded values of all rounds (highest equivalent values), ascending. */
         private final long[] grid;
+        /** The lowest equivalent value of each grid bucket (what a 0th percentile reports). */
+        private final long[] lowest;
         /** cumulative[r][g]: requests of round r with a value <= grid[g]. */
         private final long[][] cumulative;
 
@@ -109,6 +111,10 @@ public sealed interface Samples permits Samples.Values, Samples.Pooled {
                 }
             }
             this.grid = values.stream().mapToLong(Long::longValue).toArray();
+            this.lowest = new long[grid.length];
+            for (int g = 0; g < grid.length && !rounds.isEmpty(); g++) {
+                lowest[g] = rounds.get(0).lowestEquivalentValue(grid[g]);
+            }
             this.cumulative = new long[rounds.size()][];
             for (int r = 0; r < rounds.size(); r++) {
                 cumulative[r] = cumulative(rounds.get(r), grid);
@@ -157,7 +163,7 @@ public sealed interface Samples permits Samples.Values, Samples.Pooled {
                     low = mid + 1;
                 }
             }
-            return grid[low] * scale;
+            return (percentile == 0 ? lowest[low] : grid[low]) * scale;
         }
 
         private long countUpTo(int[] times, int g) {
