@@ -13,8 +13,8 @@
 #
 # usage: scripts/noise-gates.sh [REPS=20]
 # env:   EXPERIMENTS (default "null regression hog-null hog-regression walltime"),
-#        ROUNDS (12), ROUND (measured time per round, 1s), WARMUP (2s), CONNECTIONS (8),
-#        WORKERS (8), SERVER_CPU (0), LOAD_CPU (1), HOG_CPU (0), WALL_REPS (3),
+#        ROUNDS (12), ROUND (measured time per round, 1s), WARMUP (2s), CONNECTIONS (32),
+#        WORKERS (32), SERVER_CPU (0), LOAD_CPU (1), HOG_CPU (0), WALL_REPS (3),
 #        PORT_A (18401), PORT_B (18402), JAVA (java on PATH), OUT (results directory, default a
 #        temporary one that is removed)
 # needs: a JDK 17+, taskset (util-linux), python3; stress-ng for the hog (Debian:
@@ -28,8 +28,8 @@ experiments="${EXPERIMENTS:-null regression hog-null hog-regression walltime}"
 rounds="${ROUNDS:-12}"
 round="${ROUND:-1s}"
 warmup="${WARMUP:-2s}"
-connections="${CONNECTIONS:-8}"
-workers="${WORKERS:-8}"
+connections="${CONNECTIONS:-32}"
+workers="${WORKERS:-32}"
 server_cpu="${SERVER_CPU:-0}"
 load_cpu="${LOAD_CPU:-1}"
 hog_cpu="${HOG_CPU:-0}"

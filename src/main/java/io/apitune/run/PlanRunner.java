@@ -65,17 +65,8 @@ public final class PlanRunner {
     public Outcome run(RunPlan plan, GateCheck gates, Path reportDir) {
         Instant start = Instant.now();
         Set<String> skipped = new LinkedHashSet<>();
-        List<RunResult> runs;
-        int rounds = 1;
-        if (plan.rounds().enabled()) {
-            skipUnavailable(plan, skipped);
-            try (RoundRunner roundRunner = new RoundRunner(driver, out, plan, reportDir, skipped)) {
-                runs = roundRunner.run(merged -> decided(gates, merged, skipped));
-                rounds = roundRunner.completed();
-            }
-        } else {
-            runs = runEach(plan, reportDir, skipped);
-        }
+        List<RunResult> runs = plan.rounds().enabled() ? inRounds(plan, gates, reportDir, skipped)
+                : runEach(plan, reportDir, skipped);
         boolean interrupted = runs.stream().anyMatch(RunResult::interrupted);
         List<ModeRow> modes = null;
         List<RatioRow> ratios = null;
@@ -100,7 +91,8 @@ public final class PlanRunner {
                 List.copyOf(skipped), modes,
                 interrupted ? null : results.stream().map(GateResult::toVerdict).toList());
         if (plan.rounds().enabled()) {
-            combined = combined.withRounds(rounds, ratios);
+            combined = combined.withRounds(runs.stream().mapToInt(r -> r.report().rounds().size())
+                    .max().orElse(0), ratios);
         }
         Path file = write(reportDir, combined, out);
         return new Outcome(file, List.copyOf(runs), results, interrupted, exitCode);
@@ -127,6 +119,14 @@ public final class PlanRunner {
             }
         }
         return runs;
+    }
+
+    /** The runs in interleaved rounds, each merged; more rounds while a gate is undecided. */
+    private List<RunResult> inRounds(RunPlan plan, GateCheck gates, Path reportDir, Set<String> skipped) {
+        skipUnavailable(plan, skipped);
+        try (RoundRunner rounds = new RoundRunner(driver, out, plan, reportDir, skipped)) {
+            return rounds.run(merged -> decided(gates, merged, skipped));
+        }
     }
 
     /** Says which runs this JVM cannot execute, before the first round. */

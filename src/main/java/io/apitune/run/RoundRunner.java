@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,11 +83,6 @@ final class RoundRunner implements AutoCloseable {
         return merged;
     }
 
-    /** Rounds completed (all runs measured). */
-    int completed() {
-        return completed;
-    }
-
     private void runUntil(int total) {
         while (!interrupted && completed < total) {
             int round = completed + 1;
@@ -108,7 +104,7 @@ final class RoundRunner implements AutoCloseable {
     static <T> List<T> order(List<T> runs, int round) {
         List<T> order = new ArrayList<>(runs);
         if (round % 2 == 0) {
-            java.util.Collections.reverse(order);
+            Collections.reverse(order);
         }
         return order;
     }

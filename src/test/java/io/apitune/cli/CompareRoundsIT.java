@@ -63,6 +63,17 @@ class CompareRoundsIT {
         assertThat(Files.readString(out.resolve("report.html"))).contains("Ratios over rounds");
         assertThat(Files.readString(junit)).contains("failures=\"1\"", "4 rounds paired");
 
+        // a baseline with rounds: today's rounds against the stored ones, two distributions
+        Path again = tmp.resolve("again");
+        Cli.Result base = Cli.run("compare", "--modes", "async", "--rounds", "3", "-c", "8",
+                "--duration", "500ms", "--warmup", "500ms", "--backend-latency", "10ms", "-q",
+                "--out", again.toString(), "--baseline", out.resolve("report.json").toString(),
+                "--gate", "p50 <= baseline * 2");
+        assertThat(base.exitCode()).as(base.out() + base.err()).isZero();
+        JsonNode gate = new ObjectMapper().readTree(again.resolve("report.json").toFile()).get("gates").get(0);
+        assertThat(gate.get("interval").get("paired").asBoolean()).isFalse();
+        assertThat(gate.get("interval").get("rounds").asInt()).isEqualTo(3);
+
         Cli.Result cmp = Cli.run("report", "--compare", out.resolve("blocking").toString(),
                 out.resolve("async").toString(), "--out", tmp.resolve("a-vs-b").toString());
         assertThat(cmp.exitCode()).as(cmp.out() + cmp.err()).isZero();
