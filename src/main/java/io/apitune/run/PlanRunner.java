@@ -139,7 +139,7 @@ public final class PlanRunner {
         }
     }
 
-    /** True when no gate is left inconclusive by its interval (so more rounds would not help). */
+    /** True when no gate is left inconclusive by its interval (which more rounds may narrow). */
     private static boolean decided(GateCheck gates, List<RunResult> runs, Set<String> skipped) {
         Map<String, RunReport> measured = new LinkedHashMap<>();
         runs.forEach(r -> measured.put(r.spec().name(), r.report()));
