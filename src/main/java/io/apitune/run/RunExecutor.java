@@ -67,21 +67,25 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         Path dir = ReportDirectory.choose(reportDir, spec.name());
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
             LoadConfig config = spec.load().withUrl(target.url());
-            ProgressListener progress = quiet ? ProgressListener.NONE
-                    : new ProgressPrinter(err, System.console() != null);
-            try (LoadGenerator generator = new LoadGenerator(config, progress)) {
-                generator.probe();
-                stopOnSignal(generator);
-                return measure(spec, config, target, generator, dir);
-            } finally {
-                current = null;
-            }
+            return measure(spec, config, target, generate(config), dir);
+        }
+    }
+
+    /** Probes, warms up and measures {@code config} with a generator of its own. */
+    private LoadResult generate(LoadConfig config) {
+        ProgressListener progress = quiet ? ProgressListener.NONE
+                : new ProgressPrinter(err, System.console() != null);
+        try (LoadGenerator generator = new LoadGenerator(config, progress)) {
+            generator.probe();
+            stopOnSignal(generator);
+            return generator.run();
+        } finally {
+            current = null;
         }
     }
 
     private RunResult measure(RunSpec spec, LoadConfig config, ResolvedTarget target,
-            LoadGenerator generator, Path dir) {
-        LoadResult result = generator.run();
+            LoadResult result, Path dir) {
         JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
         RunReport report = RunReports.of(dir.getFileName().toString(), spec.name(), target.info(),
                 config, result);
@@ -107,20 +111,12 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
             public RunResult round(RunSpec round, Path roundDir) {
                 Path dir = ReportDirectory.choose(roundDir, round.name());
                 LoadConfig config = round.load().withUrl(target.url());
-                ProgressListener progress = quiet ? ProgressListener.NONE
-                        : new ProgressPrinter(err, System.console() != null);
-                try (LoadGenerator generator = new LoadGenerator(config, progress)) {
-                    generator.probe();
-                    stopOnSignal(generator);
-                    LoadResult result = generator.run();
-                    RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
-                            target.info(), config, result);
-                    Path written = ReportDirectory.write(dir, report, result.log(), false);
-                    JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
-                    return new RunResult(round, report, written, result.interrupted(), stats);
-                } finally {
-                    current = null;
-                }
+                LoadResult result = generate(config);
+                RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
+                        target.info(), config, result);
+                Path written = ReportDirectory.write(dir, report, result.log(), false);
+                JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+                return new RunResult(round, report, written, result.interrupted(), stats);
             }
 
             @Override
