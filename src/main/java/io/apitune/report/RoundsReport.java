@@ -11,6 +11,7 @@ import io.apitune.load.ErrorKind;
 import io.apitune.metrics.IntervalLog;
 import io.apitune.report.model.FileNames;
 import io.apitune.report.model.HistogramCodec;
+import io.apitune.report.model.LoadInfo;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RoundResult;
 import io.apitune.report.model.RunReport;
@@ -48,25 +49,34 @@ public final class RoundsReport {
      * latency.hlog and report.html into {@code runDir}, replacing what an earlier merge of fewer
      * rounds wrote there.
      *
-     * @param runId the run's id in the merged report (its directory's name)
+     * @param runId         the run's id in the merged report (its directory's name)
+     * @param warmupSeconds the warm-up the run's target had once, before its first round (the
+     *                      merged report's {@code config.warmupSeconds}; each round has its own)
      * @return the merged report
      * @throws io.apitune.ApituneException exit 3 when the files cannot be written
      */
-    public static RunReport write(Path runDir, String runId, List<Round> rounds) {
+    public static RunReport write(Path runDir, String runId, List<Round> rounds, double warmupSeconds) {
         HlogMerge merge = HlogMerge.of(rounds.stream()
                 .map(r -> r.dir().resolve(r.report().fileNames().hlogOrDefault())).toList());
-        RunReport report = merge(runId, rounds, merge, runDir);
+        RunReport report = merge(runId, rounds, merge, runDir, warmupSeconds);
         AtomicFiles.write(runDir.resolve(FileNames.HLOG), merge.toHlog());
         Reports.write(Reports.file(runDir), report);
         HtmlReport.write(runDir);
         return report;
     }
 
+    private static LoadInfo withWarmup(LoadInfo c, double warmupSeconds) {
+        return c == null ? null : new LoadInfo(c.model(), c.rate(), c.arrival(), c.connections(),
+                c.durationSeconds(), c.requests(), warmupSeconds, c.rampUpSeconds(), c.timeoutSeconds(),
+                c.method(), c.headers(), c.bodyBytes(), c.keys(), c.keyDistribution());
+    }
+
     private static String encoded(Histogram h) {
         return h == null ? null : HistogramCodec.encode(h);
     }
 
-    static RunReport merge(String runId, List<Round> rounds, HlogMerge merge, Path runDir) {
+    static RunReport merge(String runId, List<Round> rounds, HlogMerge merge, Path runDir,
+            double warmupSeconds) {
         RunReport first = rounds.get(0).report();
         RunReport last = rounds.get(rounds.size() - 1).report();
         double seconds = 0;
@@ -97,7 +107,7 @@ public final class RoundsReport {
                 merge.total(IntervalLog.TAG_LATENCY), merge.total(IntervalLog.TAG_SERVICE), timeline);
         boolean interrupted = rounds.stream().anyMatch(r -> r.report().interrupted());
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, first.name(), interrupted,
-                first.startTime(), last.endTime(), first.target(), first.config(), results,
+                first.startTime(), last.endTime(), first.target(), withWarmup(first.config(), warmupSeconds), results,
                 first.environment(), FileNames.RUN, null, null, samples);
     }
 }

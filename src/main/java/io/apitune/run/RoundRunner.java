@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apitune.ApituneException;
+import io.apitune.Durations;
 import io.apitune.load.LoadConfig;
 import io.apitune.report.ConsoleSummary;
 import io.apitune.report.RoundsReport;
@@ -23,10 +24,11 @@ import io.apitune.report.model.RunReport;
 /**
  * Measures a plan's runs in interleaved rounds: round 1 runs A B C, round 2 C B A, round 3 A B C
  * again (ABBA for two runs), so drift on the machine (a neighbour's build, thermal state) reaches
- * every run alike and each round of A has a partner round of B next to it in time. Every run's
- * target is opened once ({@link RunDriver#open}) and kept up until {@link #close()}: its first
- * round has the full warm-up, later rounds a short re-warm ({@link #REWARM}) that only opens the
- * new generator's connections. After the rounds, each run's rounds are merged into its report
+ * every run alike and each round of A has a partner round of B next to it in time. Before the
+ * first round every run's target is opened ({@link RunDriver#open}) and warmed up once with the
+ * run's full warm-up, then kept up until {@link #close()}; every round, the first included, has
+ * the same short re-warm ({@link #REWARM}) that only opens the new generator's connections. So
+ * no round is colder than another: the first run's first round is not the process's first load. After the rounds, each run's rounds are merged into its report
  * ({@link RoundsReport}). With {@code until-conclusive}, two rounds (one balanced pair) are added
  * while the caller's test says the gates are not decided, up to the plan's maximum.
  *
@@ -67,6 +69,7 @@ final class RoundRunner implements AutoCloseable {
         if (runs.isEmpty()) {
             return List.of();
         }
+        warmUp();
         runUntil(plan.rounds().count());
         List<RunResult> merged = merge();
         while (!interrupted && completed < plan.rounds().maxRounds() && !decided.test(merged)) {
@@ -81,6 +84,18 @@ final class RoundRunner implements AutoCloseable {
             ConsoleSummary.print(out, r.report(), r.dir().toString());
         });
         return merged;
+    }
+
+    /** Opens every run's target and gives it the run's full warm-up, in the plan's order. */
+    private void warmUp() {
+        out.printf(Locale.ROOT, "%n== %s: warm-up: %s%n", plan.name(), String.join(", ", runs.stream()
+                .map(r -> r.name() + " " + Durations.format(r.load().warmup())).toList()));
+        out.flush();
+        for (RunSpec spec : runs) {
+            RoundTarget target = driver.open(spec);
+            open.put(spec.name(), target);
+            target.warm(spec);
+        }
     }
 
     private void runUntil(int total) {
@@ -113,11 +128,7 @@ final class RoundRunner implements AutoCloseable {
     private boolean measure(RunSpec spec, int round) {
         List<RoundsReport.Round> done = rounds.get(spec.name());
         RoundTarget target = open.get(spec.name());
-        if (target == null) {
-            target = driver.open(spec);
-            open.put(spec.name(), target);
-        }
-        LoadConfig load = done.isEmpty() ? spec.load() : rewarmed(spec.load());
+        LoadConfig load = rewarmed(spec.load());
         RunResult result = target.round(new RunSpec(spec.name(), spec.target(), load),
                 reportDir.resolve(spec.name()).resolve(String.format(Locale.ROOT, "round-%02d", round)));
         done.add(new RoundsReport.Round(round, result.report(), result.dir(),
@@ -158,7 +169,7 @@ final class RoundRunner implements AutoCloseable {
                 continue;
             }
             Path dir = reportDir.resolve(spec.name());
-            RunReport report = RoundsReport.write(dir, spec.name(), done);
+            RunReport report = RoundsReport.write(dir, spec.name(), done, spec.load().warmup().toNanos() / 1e9);
             merged.add(new RunResult(spec, report, dir, report.interrupted(), stats.get(spec.name())));
         }
         return merged;

@@ -10,6 +10,14 @@ import java.nio.file.Path;
  */
 public interface RoundTarget extends AutoCloseable {
     /**
+     * Warms the target (and the generator's code) up with {@code spec}'s full warm-up before its
+     * first round, measuring nothing. The default does nothing: each round then warms up as its
+     * spec says.
+     */
+    default void warm(RunSpec spec) {
+    }
+
+    /**
      * Measures one round into {@code roundDir} and writes its report there; prints nothing.
      *
      * @param round the run's spec with this round's warm-up

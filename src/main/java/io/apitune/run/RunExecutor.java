@@ -97,9 +97,10 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     /**
      * Opens {@code spec}'s target once for all of its rounds: an in-process reference server is
      * started here and stays up, with its JIT-compiled code, caches and database pool warm, until
-     * the returned target is closed. Each round has a generator of its own (a load generator runs
-     * once), whose code the JIT has compiled in earlier rounds; the round's warm-up only opens its
-     * connections. A round prints nothing and writes report.json and latency.hlog, no page.
+     * the returned target is closed; {@link RoundTarget#warm} gives it the full warm-up once. Each
+     * round has a generator of its own (a load generator runs once), whose code the JIT has
+     * compiled by then; the round's short warm-up only opens its connections. A round prints
+     * nothing and writes report.json and latency.hlog, no page.
      *
      * @throws io.apitune.ApituneException exit 3 when the server cannot be started
      */
@@ -107,6 +108,14 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     public RoundTarget open(RunSpec spec) {
         ResolvedTarget target = ResolvedTarget.start(spec.target());
         return new RoundTarget() {
+            @Override
+            public void warm(RunSpec warm) {
+                LoadConfig c = warm.load().withUrl(target.url());
+                // a load generator measures something: one request, not kept
+                generate(new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(),
+                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout()));
+            }
+
             @Override
             public RunResult round(RunSpec round, Path roundDir) {
                 Path dir = ReportDirectory.choose(roundDir, round.name());

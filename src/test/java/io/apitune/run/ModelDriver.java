@@ -35,6 +35,7 @@ final class ModelDriver implements RunDriver {
     final Map<String, double[]> roundFactors = new HashMap<>();
     final List<String> opened = new ArrayList<>();
     final List<String> closed = new ArrayList<>();
+    final List<String> warmed = new ArrayList<>();
     private final Map<String, Integer> calls = new HashMap<>();
     String interruptAt;
 
@@ -48,6 +49,11 @@ final class ModelDriver implements RunDriver {
         opened.add(spec.name());
         RoundTarget rounds = RunDriver.super.open(spec);
         return new RoundTarget() {
+            @Override
+            public void warm(RunSpec warm) {
+                warmed.add(warm.name());
+            }
+
             @Override
             public RunResult round(RunSpec round, Path roundDir) {
                 return rounds.round(round, roundDir);

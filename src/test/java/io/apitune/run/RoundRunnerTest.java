@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,17 +46,18 @@ class RoundRunnerTest {
                 """, CombinedReport.COMPARE, text);
 
         assertThat(driver.executed).extracting(RunSpec::name).containsExactly("a", "b", "b", "a", "a", "b", "b", "a");
-        assertThat(driver.executed).extracting(s -> s.load().warmup()).containsExactly(Duration.ofSeconds(3),
-                Duration.ofSeconds(3), RoundRunner.REWARM, RoundRunner.REWARM, RoundRunner.REWARM,
-                RoundRunner.REWARM, RoundRunner.REWARM, RoundRunner.REWARM);
+        // each target is warmed up once before round 1 (RoundTarget.warm); every round re-warms
+        assertThat(driver.executed).extracting(s -> s.load().warmup()).containsOnly(RoundRunner.REWARM);
+        assertThat(driver.warmed).containsExactly("a", "b");
         assertThat(driver.opened).containsExactly("a", "b");
         assertThat(driver.closed).containsExactlyInAnyOrder("a", "b");
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.gates().get(0).outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(text.toString()).contains("== r: round 2/4: b, a", "ratio 1.300 [1.300, 1.300] vs 1.050",
+        assertThat(text.toString()).contains("== r: warm-up: a 3s, b 3s", "== r: round 2/4: b, a", "ratio 1.300 [1.300, 1.300] vs 1.050",
                 "b / a");
 
         RunReport b = Reports.readRun(dir.resolve("out/b/report.json"));
+        assertThat(b.config() == null || b.config().warmupSeconds() == 3.0).isTrue();
         assertThat(b.rounds()).hasSize(4).extracting(r -> r.dir())
                 .containsExactly("round-01", "round-02", "round-03", "round-04");
         assertThat(b.rounds()).extracting(r -> r.results().latency().get("p99").orElseThrow())
