@@ -65,9 +65,10 @@ public final class PlanRunner {
     public Outcome run(RunPlan plan, GateCheck gates, Path reportDir) {
         Instant start = Instant.now();
         Set<String> skipped = new LinkedHashSet<>();
-        List<RunResult> runs = plan.rounds().enabled() ? inRounds(plan, gates, reportDir, skipped)
+        RoundRunner.Measured measured = plan.rounds().enabled() ? inRounds(plan, gates, reportDir, skipped)
                 : runEach(plan, reportDir, skipped);
-        boolean interrupted = runs.stream().anyMatch(RunResult::interrupted);
+        List<RunResult> runs = measured.runs();
+        boolean interrupted = measured.interrupted();
         List<ModeRow> modes = null;
         List<RatioRow> ratios = null;
         if (CombinedReport.COMPARE.equals(kind)) {
@@ -99,7 +100,7 @@ public final class PlanRunner {
     }
 
     /** Each run once, in order; stops after an interrupted run. */
-    private List<RunResult> runEach(RunPlan plan, Path reportDir, Set<String> skipped) {
+    private RoundRunner.Measured runEach(RunPlan plan, Path reportDir, Set<String> skipped) {
         List<RunResult> runs = new ArrayList<>();
         for (int i = 0; i < plan.runs().size(); i++) {
             RunSpec spec = plan.runs().get(i);
@@ -118,11 +119,11 @@ public final class PlanRunner {
                 break;
             }
         }
-        return runs;
+        return new RoundRunner.Measured(runs, runs.stream().anyMatch(RunResult::interrupted));
     }
 
     /** The runs in interleaved rounds, each merged; more rounds while a gate is undecided. */
-    private List<RunResult> inRounds(RunPlan plan, GateCheck gates, Path reportDir, Set<String> skipped) {
+    private RoundRunner.Measured inRounds(RunPlan plan, GateCheck gates, Path reportDir, Set<String> skipped) {
         skipUnavailable(plan, skipped);
         try (RoundRunner rounds = new RoundRunner(driver, out, plan, reportDir, skipped)) {
             return rounds.run(merged -> decided(gates, merged, skipped));

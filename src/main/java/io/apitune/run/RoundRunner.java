@@ -28,14 +28,14 @@ import io.apitune.report.model.RunReport;
  * first round every run's target is opened ({@link RunDriver#open}) and warmed up once with the
  * run's full warm-up, then kept up until {@link #close()}; every round, the first included, has
  * the same short re-warm ({@link #REWARM}) that only opens the new generator's connections. So
- * no round is colder than another: the first run's first round is not the process's first load. After the rounds, each run's rounds are merged into its report
- * ({@link RoundsReport}). With {@code until-conclusive}, two rounds (one balanced pair) are added
+ * no round is colder than another: the first run's first round is not the process's first load.
+ * After the rounds, each run's rounds are merged into its report ({@link RoundsReport}). With {@code until-conclusive}, two rounds (one balanced pair) are added
  * while the caller's test says the gates are not decided, up to the plan's maximum.
  *
  * <p>Single-threaded: rounds run one after another on the caller's thread.
  */
 final class RoundRunner implements AutoCloseable {
-    /** Warm-up of every round after a target's first (never more than the run's own warm-up). */
+    /** Warm-up of every round (never more than the run's own warm-up). */
     static final Duration REWARM = Duration.ofMillis(250);
 
     private final RunDriver driver;
@@ -60,16 +60,24 @@ final class RoundRunner implements AutoCloseable {
     }
 
     /**
-     * Runs the plan's rounds, then, while {@code decided} rejects the merged runs and the plan
-     * allows more, two rounds at a time.
+     * What the rounds measured.
      *
-     * @return the merged runs (empty when every run was skipped)
+     * @param runs        each run's rounds merged (empty when every run was skipped, or a signal
+     *                    stopped the warm-up)
+     * @param interrupted true when Ctrl-C or SIGTERM stopped a round or the warm-up
      */
-    List<RunResult> run(Predicate<List<RunResult>> decided) {
+    record Measured(List<RunResult> runs, boolean interrupted) {
+    }
+
+    /**
+     * Warms every target up, runs the plan's rounds, then, while {@code decided} rejects the
+     * merged runs and the plan allows more, two rounds at a time.
+     */
+    Measured run(Predicate<List<RunResult>> decided) {
         if (runs.isEmpty()) {
-            return List.of();
+            return new Measured(List.of(), false);
         }
-        warmUp();
+        interrupted = !warmUp();
         runUntil(plan.rounds().count());
         List<RunResult> merged = merge();
         while (!interrupted && completed < plan.rounds().maxRounds() && !decided.test(merged)) {
@@ -83,19 +91,22 @@ final class RoundRunner implements AutoCloseable {
             out.println();
             ConsoleSummary.print(out, r.report(), r.dir().toString());
         });
-        return merged;
+        return new Measured(merged, interrupted);
     }
 
-    /** Opens every run's target and gives it the run's full warm-up, in the plan's order. */
-    private void warmUp() {
+    /** Opens every run's target and gives it the run's full warm-up; false when stopped. */
+    private boolean warmUp() {
         out.printf(Locale.ROOT, "%n== %s: warm-up: %s%n", plan.name(), String.join(", ", runs.stream()
                 .map(r -> r.name() + " " + Durations.format(r.load().warmup())).toList()));
         out.flush();
         for (RunSpec spec : runs) {
             RoundTarget target = driver.open(spec);
             open.put(spec.name(), target);
-            target.warm(spec);
+            if (!target.warm(spec)) {
+                return false;
+            }
         }
+        return true;
     }
 
     private void runUntil(int total) {

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 public interface RoundTarget extends AutoCloseable {
     /**
      * Warms the target (and the generator's code) up with {@code spec}'s full warm-up before its
-     * first round, measuring nothing. The default does nothing: each round then warms up as its
-     * spec says.
+     * first round, measuring nothing. The default does nothing.
+     *
+     * @return false when Ctrl-C or SIGTERM stopped it
      */
-    default void warm(RunSpec spec) {
+    default boolean warm(RunSpec spec) {
+        return true;
     }
 
     /**

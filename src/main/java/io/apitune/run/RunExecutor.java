@@ -109,11 +109,11 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         ResolvedTarget target = ResolvedTarget.start(spec.target());
         return new RoundTarget() {
             @Override
-            public void warm(RunSpec warm) {
+            public boolean warm(RunSpec warm) {
                 LoadConfig c = warm.load().withUrl(target.url());
                 // a load generator measures something: one request, not kept
-                generate(new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(),
-                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout()));
+                return !generate(new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(),
+                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout())).interrupted();
             }
 
             @Override

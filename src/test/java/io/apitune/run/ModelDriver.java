@@ -36,6 +36,7 @@ final class ModelDriver implements RunDriver {
     final List<String> opened = new ArrayList<>();
     final List<String> closed = new ArrayList<>();
     final List<String> warmed = new ArrayList<>();
+    boolean stopWarmUp;
     private final Map<String, Integer> calls = new HashMap<>();
     String interruptAt;
 
@@ -50,8 +51,9 @@ final class ModelDriver implements RunDriver {
         RoundTarget rounds = RunDriver.super.open(spec);
         return new RoundTarget() {
             @Override
-            public void warm(RunSpec warm) {
+            public boolean warm(RunSpec warm) {
                 warmed.add(warm.name());
+                return !stopWarmUp;
             }
 
             @Override

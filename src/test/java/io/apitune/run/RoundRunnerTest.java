@@ -119,6 +119,35 @@ class RoundRunnerTest {
     }
 
     @Test
+    void aSignalDuringARoundOrTheWarmUpStopsThePlanWithoutGates() throws Exception {
+        String yaml = """
+                name: r
+                rounds: 4
+                runs:
+                  - { name: a, mode: blocking }
+                  - { name: b, mode: async }
+                gates:
+                  - b.p99 <= 1.05 * a.p99
+                """;
+        driver.interruptAt = "b";
+        PlanRunner.Outcome stopped = run(yaml, CombinedReport.SCENARIO, new StringWriter());
+        assertThat(driver.executed).extracting(RunSpec::name).containsExactly("a", "b");
+        assertThat(stopped.exitCode()).isEqualTo(3);
+        assertThat(stopped.gates()).isEmpty();
+        assertThat(new ObjectMapper().readTree(stopped.reportFile().toFile()).get("interrupted").asBoolean()).isTrue();
+        assertThat(driver.closed).containsExactlyInAnyOrder("a", "b");
+
+        ModelDriver warming = new ModelDriver(spec -> 20, spec -> 100);
+        warming.stopWarmUp = true;
+        RunPlan plan = ScenarioParser.parse(yaml, "r.yaml", dir);
+        PlanRunner.Outcome cold = new PlanRunner(warming, new PrintWriter(new StringWriter()), CombinedReport.SCENARIO)
+                .run(plan, new GateCheck(plan.gates(), null, null), dir.resolve("cold"));
+        assertThat(warming.executed).isEmpty();
+        assertThat(cold.exitCode()).isEqualTo(3);
+        assertThat(cold.interrupted()).isTrue();
+    }
+
+    @Test
     void theOrderIsForwardInOddRoundsAndReversedInEvenOnes() {
         assertThat(RoundRunner.order(List.of("a", "b", "c"), 1)).containsExactly("a", "b", "c");
         assertThat(RoundRunner.order(List.of("a", "b", "c"), 2)).containsExactly("c", "b", "a");
