@@ -40,7 +40,8 @@ public final class JUnitReport {
                 escape(suite), results.size(), failures, skipped));
         for (GateResult r : results) {
             String measured = GateTable.value(r, r.measured());
-            String limit = GateTable.value(r, r.limit());
+            String limit = GateTable.value(r, r.limit())
+                    + (r.interval() == null ? "" : "; " + GateTable.interval(r));
             xml.append(String.format(Locale.ROOT,
                     "  <testcase classname=\"apitune.gates.%s\" name=\"%s\" time=\"0\">",
                     escape(r.run()), escape(r.gate())));
