@@ -52,6 +52,11 @@ public final class ScenarioParser {
     private ScenarioParser() {
     }
 
+    /** The keys a scenario file may have at its top level. */
+    public static List<String> topKeys() {
+        return TOP_KEYS;
+    }
+
     /** Reads and validates a scenario file. */
     public static RunPlan parse(Path file) {
         return parse(file, new PlanSettings(Naming.FLAGS));
