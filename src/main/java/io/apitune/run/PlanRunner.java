@@ -31,7 +31,7 @@ import io.apitune.server.VirtualThreads;
  * runs are skipped and no gate is evaluated: an incomplete plan never passes (exit 3, as for an
  * interrupted bench). A run this JVM cannot execute (mode {@code virtual} before Java 21) is
  * skipped with a message, and so are the gates that name it. For {@code compare} the side-by-side
- * table is printed and recorded.
+ * table and one sentence per pair of runs ({@link Findings}) are printed and recorded.
  *
  * <p>Single-threaded: runs are executed one after another on the caller's thread.
  */
@@ -89,9 +89,12 @@ public final class PlanRunner {
                     + "is inconclusive unless --allow-limited.");
         }
         List<ModeRow> modes = null;
+        List<String> findings = null;
         if (CombinedReport.COMPARE.equals(kind)) {
             modes = CompareTable.rows(runs);
             CompareTable.print(modes, out);
+            findings = Findings.of(runs);
+            Findings.print(findings, out);
         }
         List<GateResult> results = List.of();
         int exitCode = ExitCodes.TARGET_FAILURE;
@@ -104,7 +107,8 @@ public final class PlanRunner {
         CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
                 plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),
                 List.copyOf(skipped), modes,
-                interrupted ? null : results.stream().map(GateResult::toVerdict).toList());
+                interrupted ? null : results.stream().map(GateResult::toVerdict).toList())
+                .withFindings(findings);
         Path file = write(reportDir, combined, out);
         return new Outcome(file, List.copyOf(runs), results, interrupted, exitCode);
     }

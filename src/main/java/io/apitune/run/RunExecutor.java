@@ -1,12 +1,7 @@
 package io.apitune.run;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +13,6 @@ import io.apitune.load.ProgressListener;
 import io.apitune.report.ConsoleSummary;
 import io.apitune.report.ProgressPrinter;
 import io.apitune.report.ReportDirectory;
-import io.apitune.report.Reports;
 import io.apitune.report.RunReports;
 import io.apitune.report.model.RunReport;
 
@@ -67,12 +61,13 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         Path dir = ReportDirectory.choose(reportDir, spec.name());
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
             LoadConfig config = spec.load().withUrl(target.url());
-            ProgressListener progress = quiet ? ProgressListener.NONE
-                    : new ProgressPrinter(err, System.console() != null);
+            ServerWindow window = new ServerWindow(target.baseUrl()).warm();
+            ProgressListener progress = window.around(quiet ? ProgressListener.NONE
+                    : new ProgressPrinter(err, System.console() != null));
             try (LoadGenerator generator = new LoadGenerator(config, progress)) {
                 generator.probe();
                 stopOnSignal(generator);
-                return measure(spec, config, target, generator, dir);
+                return measure(spec, config, target, generator, dir, window);
             } finally {
                 current = null;
             }
@@ -80,14 +75,28 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     }
 
     private RunResult measure(RunSpec spec, LoadConfig config, ResolvedTarget target,
-            LoadGenerator generator, Path dir) {
+            LoadGenerator generator, Path dir, ServerWindow window) {
         LoadResult result = generator.run();
-        JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+        JsonNode stats = window.end();
         RunReport report = RunReports.of(dir.getFileName().toString(), spec.name(), target.info(),
                 config, result);
+        report = withTheory(report, spec.target(), config, window.start(), stats);
         Path written = ReportDirectory.write(dir, report, result.log());
         ConsoleSummary.print(out, report, written.toString());
         return new RunResult(spec, report, written, result.interrupted(), stats);
+    }
+
+    /**
+     * {@code report} with its theory block when the target is a reference-server mode, computed
+     * from the server's {@code /stats} over the measured window.
+     */
+    static RunReport withTheory(RunReport report, TargetSpec target, LoadConfig config,
+            JsonNode statsAtStart, JsonNode statsAtEnd) {
+        if (target.mode() == null) {
+            return report;
+        }
+        ServerFigures figures = ServerFigures.of(statsAtStart, statsAtEnd, target.mode());
+        return report.withTheory(Theory.of(target, config, figures, report.results()));
     }
 
     /** Makes Ctrl-C and SIGTERM stop {@code generator}, and keep the JVM until {@link #close()}. */
@@ -125,17 +134,6 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
 
     /** GET {@code baseUrl}/stats as JSON, or null when it cannot be read. */
     static JsonNode serverStats(String baseUrl) {
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/stats")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Reports.MAPPER.readTree(response.body()) : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception e) {
-            return null;
-        }
+        return new ServerWindow(baseUrl).end();
     }
 }

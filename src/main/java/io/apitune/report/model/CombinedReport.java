@@ -20,16 +20,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param steps       the capacity curve (capacity)
  * @param slo         the SLO as the user wrote it (capacity)
  * @param answer      the highest rate meeting the SLO (capacity)
+ * @param findings    one plain sentence per pair of runs: goodput ratio and each slower run's
+ *                    theory (compare)
  */
 @JsonInclude(Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "runs",
-    "steps", "environment", "skippedRuns", "modes", "slo", "answer", "gates", "passed", "endTime",
-    "files"})
+    "steps", "environment", "skippedRuns", "modes", "findings", "slo", "answer", "gates", "passed",
+    "endTime", "files"})
 public record CombinedReport(int schemaVersion, String kind, String runId, String name,
         Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
         EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
         CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-        FileNames files) implements ReportDocument {
+        FileNames files, List<String> findings) implements ReportDocument {
 
     public static final String SCENARIO = "scenario";
     public static final String COMPARE = "compare";
@@ -37,6 +39,24 @@ public record CombinedReport(int schemaVersion, String kind, String runId, Strin
 
     public CombinedReport {
         runs = runs == null ? List.of() : List.copyOf(runs);
+        findings = findings == null ? null : List.copyOf(findings);
+    }
+
+    /** A report without findings. */
+    public CombinedReport(int schemaVersion, String kind, String runId, String name,
+            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
+            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
+            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
+            FileNames files) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
+                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null);
+    }
+
+    /** The same report with compare's sentences (null or empty: none). */
+    public CombinedReport withFindings(List<String> sentences) {
+        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs,
+                steps, environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files,
+                sentences == null || sentences.isEmpty() ? null : sentences);
     }
 
     /**

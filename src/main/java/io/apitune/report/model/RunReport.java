@@ -14,20 +14,37 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param config    null in a merged report
  * @param merged    provenance of a merged report, else null
  * @param dir       inside a combined report: the run's directory relative to it, else null
+ * @param theory    for a run against a reference-server mode: the bound its configuration
+ *                  gives and the fraction of it measured; else null
  */
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "endTime",
-    "target", "config", "results", "environment", "files", "merged", "dir"})
+    "target", "config", "results", "theory", "environment", "files", "merged", "dir"})
 public record RunReport(int schemaVersion, String kind, String runId, String name,
         boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
         Results results, EnvironmentInfo environment, FileNames files,
-        @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir)
+        @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir,
+        @JsonInclude(Include.NON_NULL) TheoryInfo theory)
         implements ReportDocument {
 
     public static final String KIND = "run";
 
+    /** A report without a theory block. */
+    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
+            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
+            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config,
+                results, environment, files, merged, dir, null);
+    }
+
     /** This run as an entry of a combined report, stored in {@code runDir}. */
     public RunReport withDir(String runDir) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, runDir);
+                target, config, results, environment, files, merged, runDir, theory);
+    }
+
+    /** The same report with its theory block. */
+    public RunReport withTheory(TheoryInfo value) {
+        return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
+                target, config, results, environment, files, merged, dir, value);
     }
 }
