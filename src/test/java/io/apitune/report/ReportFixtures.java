@@ -47,11 +47,7 @@ final class ReportFixtures {
         Histogram serviceTotal = histogram();
         ArrayNode timeline = JsonNodeFactory.instance.arrayNode();
         try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hlog")))) {
-            HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputLogFormatVersion();
-            writer.outputStartTime(startMs);
-            writer.setBaseTime(startMs);
-            writer.outputLegend();
+            HistogramLogWriter writer = logWriter(out, startMs);
             for (int s = 0; s < seconds; s++) {
                 Histogram latency = histogram();
                 Histogram service = histogram();
@@ -71,6 +67,15 @@ final class ReportFixtures {
         ObjectNode doc = document(name, startMs, seconds, latencyTotal, serviceTotal, timeline);
         AtomicFiles.write(dir.resolve("report.json"), doc.toPrettyString());
         return new Run(dir, latencyTotal, serviceTotal, startMs);
+    }
+
+    private static HistogramLogWriter logWriter(PrintStream out, long startMs) {
+        HistogramLogWriter writer = new HistogramLogWriter(out);
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(startMs);
+        writer.setBaseTime(startMs);
+        writer.outputLegend();
+        return writer;
     }
 
     private static void output(HistogramLogWriter writer, Histogram h, String tag, long startMs) {
@@ -147,11 +152,7 @@ final class ReportFixtures {
         Histogram failureTotal = histogram();
         ArrayNode timeline = JsonNodeFactory.instance.arrayNode();
         try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hlog")))) {
-            HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputLogFormatVersion();
-            writer.outputStartTime(startMs);
-            writer.setBaseTime(startMs);
-            writer.outputLegend();
+            HistogramLogWriter writer = logWriter(out, startMs);
             for (int s = 0; s <= seconds; s++) {
                 boolean drain = s == seconds;
                 int ok = drain ? okPerSecond / 20 : okPerSecond;
