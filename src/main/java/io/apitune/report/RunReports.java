@@ -45,7 +45,7 @@ public final class RunReports {
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name,
                 r.interrupted(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(), target, LoadInfo.of(load),
-                results, EnvironmentInfo.current(), FileNames.RUN, null, null, ShardInfo.of(load));
+                results, EnvironmentInfo.current(), FileNames.RUN, null, null, null, null, ShardInfo.of(load));
     }
 
     /** One entry per interval, each starting where the previous one ended. */

@@ -20,6 +20,7 @@ import io.apitune.report.HtmlReport;
 import io.apitune.report.Reports;
 import io.apitune.report.model.CombinedReport;
 import io.apitune.report.model.ModeRow;
+import io.apitune.report.model.RatioRow;
 import io.apitune.report.model.RunReport;
 import io.apitune.report.model.ShardInfo;
 import io.apitune.server.Mode;
@@ -32,7 +33,10 @@ import io.apitune.server.VirtualThreads;
  * runs are skipped and no gate is evaluated: an incomplete plan never passes (exit 3, as for an
  * interrupted bench). A run this JVM cannot execute (mode {@code virtual} before Java 21) is
  * skipped with a message, and so are the gates that name it. For {@code compare} the side-by-side
- * table is printed and recorded.
+ * table and one sentence per pair of runs ({@link Findings}) are printed and recorded. A plan
+ * with rounds ({@link RunPlan#rounds()}) is measured in interleaved rounds by {@link RoundRunner},
+ * its gates judged on confidence intervals, and with {@code until-conclusive} rounds are added
+ * while a gate's interval straddles its limit.
  *
  * <p>Single-threaded: runs are executed one after another on the caller's thread.
  */
@@ -62,37 +66,24 @@ public final class PlanRunner {
      */
     public Outcome run(RunPlan plan, GateCheck gates, Path reportDir) {
         Instant start = Instant.now();
-        List<RunResult> runs = new ArrayList<>();
         Set<String> skipped = new LinkedHashSet<>();
-        for (int i = 0; i < plan.runs().size(); i++) {
-            RunSpec spec = plan.runs().get(i);
-            out.printf(Locale.ROOT, "%n== %s: run %d/%d: %s (%s)%n", plan.name(), i + 1,
-                    plan.runs().size(), spec.name(), spec.target().describe());
-            out.flush();
-            Optional<String> unavailable = unavailable(spec.target());
-            if (unavailable.isPresent()) {
-                out.println("skipped: " + unavailable.get());
-                skipped.add(spec.name());
-                continue;
-            }
-            RunResult result = driver.run(spec, reportDir.resolve(spec.name()));
-            runs.add(result);
-            if (result.interrupted()) {
-                break;
-            }
-        }
-        boolean interrupted = runs.stream().anyMatch(RunResult::interrupted);
-        List<String> limited = runs.stream().filter(r -> r.report().results().limited())
-                .map(r -> r.spec().name()).toList();
-        if (!limited.isEmpty()) {
-            out.println("WARNING: the load generator limited " + String.join(", ", limited)
-                    + " (see each run's summary); a gate whose outcome its delay could have decided "
-                    + "is inconclusive unless --allow-limited.");
-        }
+        RoundRunner.Measured measured = plan.rounds().enabled() ? inRounds(plan, gates, reportDir, skipped)
+                : runEach(plan, reportDir, skipped);
+        List<RunResult> runs = measured.runs();
+        boolean interrupted = measured.interrupted();
+        warnLimited(runs);
         List<ModeRow> modes = null;
+        List<RatioRow> ratios = null;
+        List<String> findings = null;
         if (CombinedReport.COMPARE.equals(kind)) {
             modes = CompareTable.rows(runs);
             CompareTable.print(modes, out);
+            findings = Findings.of(runs);
+            Findings.print(findings, out);
+            if (plan.rounds().enabled()) {
+                ratios = RatioTable.rows(runs);
+                RatioTable.print(ratios, out);
+            }
         }
         List<GateResult> results = List.of();
         int exitCode = ExitCodes.TARGET_FAILURE;
@@ -112,12 +103,77 @@ public final class PlanRunner {
         CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
                 plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),
                 List.copyOf(skipped), modes,
-                interrupted || shard != null ? null : results.stream().map(GateResult::toVerdict).toList());
+                interrupted || shard != null ? null : results.stream().map(GateResult::toVerdict).toList())
+                .withFindings(findings);
         if (shard != null) {
             combined = combined.asShard(shard, gates.gates().stream().map(g -> g.text()).toList());
         }
+        if (plan.rounds().enabled()) {
+            combined = combined.withRounds(runs.stream().mapToInt(r -> r.report().rounds().size())
+                    .max().orElse(0), ratios);
+        }
         Path file = write(reportDir, combined, out);
         return new Outcome(file, List.copyOf(runs), results, interrupted, exitCode);
+    }
+
+    /** One line naming the runs the load generator limited, if any. */
+    private void warnLimited(List<RunResult> runs) {
+        List<String> limited = runs.stream().filter(r -> r.report().results().limited())
+                .map(r -> r.spec().name()).toList();
+        if (!limited.isEmpty()) {
+            out.println("WARNING: the load generator limited " + String.join(", ", limited)
+                    + " (see each run's summary); a gate whose outcome its delay could have decided "
+                    + "is inconclusive unless --allow-limited.");
+        }
+    }
+
+    /** Each run once, in order; stops after an interrupted run. */
+    private RoundRunner.Measured runEach(RunPlan plan, Path reportDir, Set<String> skipped) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 0; i < plan.runs().size(); i++) {
+            RunSpec spec = plan.runs().get(i);
+            out.printf(Locale.ROOT, "%n== %s: run %d/%d: %s (%s)%n", plan.name(), i + 1,
+                    plan.runs().size(), spec.name(), spec.target().describe());
+            out.flush();
+            Optional<String> unavailable = unavailable(spec.target());
+            if (unavailable.isPresent()) {
+                out.println("skipped: " + unavailable.get());
+                skipped.add(spec.name());
+                continue;
+            }
+            RunResult result = driver.run(spec, reportDir.resolve(spec.name()));
+            runs.add(result);
+            if (result.interrupted()) {
+                break;
+            }
+        }
+        return new RoundRunner.Measured(runs, runs.stream().anyMatch(RunResult::interrupted));
+    }
+
+    /** The runs in interleaved rounds, each merged; more rounds while a gate is undecided. */
+    private RoundRunner.Measured inRounds(RunPlan plan, GateCheck gates, Path reportDir, Set<String> skipped) {
+        skipUnavailable(plan, skipped);
+        try (RoundRunner rounds = new RoundRunner(driver, out, plan, reportDir, skipped)) {
+            return rounds.run(merged -> decided(gates, merged, skipped));
+        }
+    }
+
+    /** Says which runs this JVM cannot execute, before the first round. */
+    private void skipUnavailable(RunPlan plan, Set<String> skipped) {
+        for (RunSpec spec : plan.runs()) {
+            unavailable(spec.target()).ifPresent(why -> {
+                out.println("skipped " + spec.name() + ": " + why);
+                skipped.add(spec.name());
+            });
+        }
+    }
+
+    /** True when no gate is left inconclusive by its interval (which more rounds may narrow). */
+    private static boolean decided(GateCheck gates, List<RunResult> runs, Set<String> skipped) {
+        Map<String, RunReport> measured = new LinkedHashMap<>();
+        runs.forEach(r -> measured.put(r.spec().name(), r.report()));
+        return measured.isEmpty() || gates.without(skipped).evaluate(ReportMetrics.ofRuns(measured)).stream()
+                .noneMatch(r -> r.outcome() == io.apitune.gate.Outcome.INCONCLUSIVE && r.interval() != null);
     }
 
     private List<GateResult> evaluate(GateCheck gates, List<RunResult> runs, Set<String> skipped) {

@@ -22,8 +22,10 @@ import io.apitune.load.LoadConfig;
  * @param description free text, may be empty
  * @param runs        at least one, names unique
  * @param gates       gates whose names were checked against the runs
+ * @param rounds      how many interleaved rounds each run is measured in
  */
-public record RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates) {
+public record RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates,
+        Rounds rounds) {
     /**
      * Between the planned end of a run and the warm-up of the next when runs start at planned
      * times: room for a run that ends at its deadline, writing its report and starting the
@@ -36,6 +38,21 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
         description = description == null ? "" : description;
         runs = List.copyOf(runs);
         gates = List.copyOf(gates);
+        rounds = rounds == null ? Rounds.SINGLE : rounds;
+        if (rounds.enabled() && runs.stream().anyMatch(r -> !r.load().shard().whole())) {
+            throw io.apitune.ApituneException.invalidInput("--shard: a sharded plan runs each run "
+                    + "once at planned start times; it cannot be measured in rounds");
+        }
+    }
+
+    /** A plan whose runs are measured once each. */
+    public RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates) {
+        this(name, description, runs, gates, Rounds.SINGLE);
+    }
+
+    /** The same plan measured in {@code other} rounds (flags that override a file's keys). */
+    public RunPlan withRounds(Rounds other) {
+        return new RunPlan(name, description, runs, gates, other);
     }
 
     /**

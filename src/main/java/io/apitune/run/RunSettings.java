@@ -53,8 +53,8 @@ public final class RunSettings {
         TargetSpec spec = target.build(sharedShape);
         String runName = Optional.ofNullable(name).map(RunSettings::checkedName)
                 .orElseGet(spec::defaultRunName);
-        return new RunSpec(runName, spec, load.over(defaults).putAll(overrides)
-                .build(spec.plannedUrl()));
+        return new RunSpec(runName, spec, load.over(defaults).putAll(overrides).build(spec.plannedUrl(),
+                spec.kind() == TargetSpec.Kind.MODE));
     }
 
     /** A run with no shared settings (bench, capacity). */

@@ -17,6 +17,9 @@ import io.apitune.gate.GateParser;
 import io.apitune.gate.ReportMetrics;
 import io.apitune.run.LoadKey;
 import io.apitune.run.LoadSettings;
+import io.apitune.run.PlanKey;
+import io.apitune.run.PlanSettings;
+import io.apitune.run.Rounds;
 import io.apitune.run.RunPlan;
 import io.apitune.run.RunSettings;
 import io.apitune.run.RunSpec;
@@ -37,8 +40,9 @@ import io.apitune.run.Naming;
  * <p>Stateless; thread-safe.
  */
 public final class ScenarioParser {
-    private static final List<String> TOP_KEYS =
-            List.of("name", "description", "server", "defaults", "runs", "gates");
+    private static final List<String> TOP_KEYS = Stream.concat(
+            Stream.of("name", "description", "server", "defaults", "runs", "gates"),
+            Stream.of(PlanKey.values()).map(PlanKey::key)).toList();
     /** Load keys of a file: a shard and its start are given on the command line (run --shard). */
     private static final List<String> LOAD_KEYS = Stream.of(LoadKey.values()).filter(k -> !k.sharding())
             .map(LoadKey::key).toList();
@@ -50,16 +54,29 @@ public final class ScenarioParser {
     private ScenarioParser() {
     }
 
+    /** The keys a scenario file may have at its top level. */
+    public static List<String> topKeys() {
+        return TOP_KEYS;
+    }
+
     /** Reads and validates a scenario file. */
     public static RunPlan parse(Path file) {
-        return parse(file, new LoadSettings(Naming.FLAGS));
+        return parse(file, new PlanSettings(Naming.FLAGS));
     }
 
     /**
-     * Reads and validates a scenario file whose runs all take {@code overrides} (flags such as
-     * {@code --shard} that win over the file).
+     * Reads and validates a scenario file whose plan-level keys ({@code rounds}, ...) are
+     * overridden by {@code overrides} (the {@code run} command's flags).
      */
-    public static RunPlan parse(Path file, LoadSettings overrides) {
+    public static RunPlan parse(Path file, PlanSettings overrides) {
+        return parse(file, overrides, new LoadSettings(Naming.FLAGS));
+    }
+
+    /**
+     * As {@link #parse(Path, PlanSettings)}, every run also taking {@code loadOverrides} (flags
+     * such as {@code --shard} that win over the file).
+     */
+    public static RunPlan parse(Path file, PlanSettings overrides, LoadSettings loadOverrides) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -68,7 +85,7 @@ public final class ScenarioParser {
             throw ApituneException.invalidInput("cannot read scenario " + file + " ("
                     + Problems.describe(e) + ")");
         }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent(), overrides);
+        return parse(text, file.toString(), file.toAbsolutePath().getParent(), overrides, loadOverrides);
     }
 
     /**
@@ -76,11 +93,17 @@ public final class ScenarioParser {
      * @param baseDir  where relative {@code body-file} paths start
      */
     public static RunPlan parse(String text, String fileName, Path baseDir) {
-        return parse(text, fileName, baseDir, new LoadSettings(Naming.FLAGS));
+        return parse(text, fileName, baseDir, new PlanSettings(Naming.FLAGS));
     }
 
-    /** @param overrides load settings that win over every run's own */
-    public static RunPlan parse(String text, String fileName, Path baseDir, LoadSettings overrides) {
+    /** As {@link #parse(String, String, Path)}, with the plan-level keys overridden. */
+    public static RunPlan parse(String text, String fileName, Path baseDir, PlanSettings overrides) {
+        return parse(text, fileName, baseDir, overrides, new LoadSettings(Naming.FLAGS));
+    }
+
+    /** @param loadOverrides load settings that win over every run's own ({@code run --shard}) */
+    public static RunPlan parse(String text, String fileName, Path baseDir, PlanSettings overrides,
+            LoadSettings loadOverrides) {
         YamlTree.Node root;
         try {
             root = YamlTree.read(text);
@@ -98,8 +121,13 @@ public final class ScenarioParser {
         for (Field item : runsField.list()) {
             settings.add(run(item, baseDir));
         }
-        List<RunSpec> runs = RunPlan.build(settings, shared, defaults, overrides, runsField);
-        return new RunPlan(name, description, runs, gates(top.get("gates"), runs));
+        List<RunSpec> runs = RunPlan.build(settings, shared, defaults, loadOverrides, runsField);
+        PlanSettings plan = new PlanSettings(Naming.SCENARIO);
+        for (PlanKey key : PlanKey.values()) {
+            top.get(key.key()).ifPresent(f -> plan.set(key, f.setting()));
+        }
+        Rounds rounds = plan.putAll(overrides).build();
+        return new RunPlan(name, description, runs, gates(top.get("gates"), runs), rounds);
     }
 
     private static RunSettings run(Field item, Path baseDir) {

@@ -20,36 +20,25 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param steps       the capacity curve (capacity)
  * @param slo         the SLO as the user wrote it (capacity)
  * @param answer      the highest rate meeting the SLO (capacity)
+ * @param rounds      interleaved rounds each run was measured in (scenario, compare), null for one
+ * @param ratios      with rounds: each run's ratios to the first run with their intervals (compare)
+ * @param findings    one plain sentence per pair of runs: goodput ratio and each slower run's
+ *                    theory (compare)
  * @param shard       the shard of a plan this report is (scenario, compare), else null
- * @param deferredGates a shard's gates, as written, left for the merged result (scenario,
- *                    compare); null when not a shard
+ * @param deferredGates a shard's gates, as written, left for the merged result; null when not
+ *                    a shard
  */
 @JsonInclude(Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "shard", "startTime",
-    "runs", "steps", "environment", "skippedRuns", "modes", "slo", "answer", "gates", "passed",
-    "deferredGates", "endTime", "files"})
+@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "runs",
+    "steps", "environment", "skippedRuns", "modes", "findings", "slo", "answer", "gates", "passed",
+    "endTime", "files", "rounds", "ratios", "shard", "deferredGates"})
 public record CombinedReport(int schemaVersion, String kind, String runId, String name,
         Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
         EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
         CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-        FileNames files, ShardInfo shard, List<String> deferredGates) implements ReportDocument {
-
-    /** A report that is not a shard's. */
-    public CombinedReport(int schemaVersion, String kind, String runId, String name,
-            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
-            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
-            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-            FileNames files) {
-        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
-                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null, null);
-    }
-
-    /** This report as shard {@code shard} of a plan whose gates are left for the merge. */
-    public CombinedReport asShard(ShardInfo shardInfo, List<String> gateTexts) {
-        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs,
-                steps, environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files,
-                shardInfo, List.copyOf(gateTexts));
-    }
+        FileNames files, Integer rounds, List<RatioRow> ratios, List<String> findings,
+        ShardInfo shard, List<String> deferredGates)
+        implements ReportDocument {
 
     public static final String SCENARIO = "scenario";
     public static final String COMPARE = "compare";
@@ -57,6 +46,50 @@ public record CombinedReport(int schemaVersion, String kind, String runId, Strin
 
     public CombinedReport {
         runs = runs == null ? List.of() : List.copyOf(runs);
+        findings = findings == null ? null : List.copyOf(findings);
+    }
+
+    /** A report that is not a shard's. */
+    public CombinedReport(int schemaVersion, String kind, String runId, String name,
+            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
+            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
+            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
+            FileNames files, Integer rounds, List<RatioRow> ratios, List<String> findings) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
+                skippedRuns, modes, slo, answer, gates, passed, endTime, files, rounds, ratios,
+                findings, null, null);
+    }
+
+    /** This report as shard {@code shardInfo} of a plan whose gates are left for the merge. */
+    public CombinedReport asShard(ShardInfo shardInfo, List<String> gateTexts) {
+        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs,
+                steps, environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files,
+                rounds, ratios, findings, shardInfo, List.copyOf(gateTexts));
+    }
+
+    /** A report without rounds or findings. */
+    public CombinedReport(int schemaVersion, String kind, String runId, String name,
+            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
+            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
+            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
+            FileNames files) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
+                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null, null, null);
+    }
+
+    /** The same report with compare's sentences (null or empty: none). */
+    public CombinedReport withFindings(List<String> sentences) {
+        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs,
+                steps, environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files,
+                rounds, ratios, sentences == null || sentences.isEmpty() ? null : sentences, shard,
+                deferredGates);
+    }
+
+    /** The same report recording that its runs were measured in {@code count} rounds. */
+    public CombinedReport withRounds(int count, List<RatioRow> ratioRows) {
+        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps,
+                environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files, count,
+                ratioRows, findings, shard, deferredGates);
     }
 
     /**
