@@ -52,6 +52,9 @@ public record ShardJob(String name, String namespace, String image, int shards, 
         if (!DNS_LABEL.matcher(namespace).matches()) {
             throw ApituneException.invalidInput("--namespace: \"" + namespace + "\" is not a DNS label");
         }
+        if (image == null || image.isBlank()) {
+            throw ApituneException.invalidInput("--image: must name a container image");
+        }
         if (shards < 1) {
             throw ApituneException.invalidInput("--shards: " + shards + " must be at least 1");
         }

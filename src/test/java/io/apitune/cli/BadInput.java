@@ -52,7 +52,7 @@ record BadInput(String line, String says, String scenario) {
     String command() {
         List<String> path = new ArrayList<>();
         for (String word : split(line)) {
-            if (word.startsWith("-") || word.contains("{") || !word.matches("[a-z]+")) {
+            if (word.startsWith("-") || word.contains("{") || !word.matches("[a-z][a-z0-9]*")) {
                 break;
             }
             path.add(word);

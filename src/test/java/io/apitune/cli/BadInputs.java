@@ -16,7 +16,7 @@ final class BadInputs {
 
     static List<BadInput> all() {
         return Stream.of(root(), serve(), target(), load(), shape(), outputAndGates(), run(), ScenarioRows.top(),
-                ScenarioRows.runs(), KeyRows.all(), compare(), capacity(), report(), merge(), jmh()).flatMap(List::stream).toList();
+                ScenarioRows.runs(), KeyRows.all(), compare(), capacity(), report(), merge(), shards(), jmh()).flatMap(List::stream).toList();
     }
 
     static List<BadInput> root() {
@@ -208,7 +208,27 @@ final class BadInputs {
             cli("report merge {fx}/binary.yaml --out {out}", "binary.yaml"),
             cli("report merge {fx}/good/latency.hlog --out {fx}/full", "--out"),
             cli("report merge {fx}/good/latency.hlog --out {fx}/good", "--out"),
-            cli("report merge {fx}/good/latency.hlog --out {out} --name 'a/b'", "--name"));
+            cli("report merge {fx}/good/latency.hlog --out {out} --name 'a/b'", "--name"),
+            cli("report merge {fx}/good/latency.hlog --out {out} --gate 'nope < 1ms'", "nope"),
+            cli("report merge {fx}/good/latency.hlog --out {out} --gate 'p99 <= baseline' --baseline {fx}/missing.json", "--baseline"),
+            cli("report merge {fx}/good/latency.hlog --out {out} --allow-limited=maybe", "--allow-limited"),
+            cli("report merge {fx}/good/latency.hlog --out {out} --gate 'p99 < 1s' --junit {fx}/full", "--junit"));
+    }
+
+    static List<BadInput> shards() {
+        return List.of(
+            cli("bench --url {url} --rate 10 --shard 1/3", "--start-at"),
+            cli("bench --url {url} --shard 3/3 --start-at +1m", "--shard"),
+            cli("bench --url {url} --shard 0/2 --start-at yesterday", "--start-at"),
+            cli("run {fx}/good.yaml --shard x --start-at +1m", "--shard"),
+            cli("run {fx}/good.yaml --shard 0/2 --start-at 2020-01-01T00:00:00Z", "--start-at"),
+            cli("compare --url a={url} --shard 0/0 --start-at +1m", "--shard"),
+            cli("compare --url a={url} --shard 0/2 --start-at never", "--start-at"),
+            cli("k8s manifest {fx}/good.yaml --shards 0", "--shards"),
+            cli("k8s manifest {fx}/good.yaml --shards 2 --namespace Bad_NS", "--namespace"),
+            cli("k8s manifest {fx}/good.yaml --shards 2 --name UPPER", "--name"),
+            cli("k8s manifest {fx}/good.yaml --shards 2 --image ' '", "--image"),
+            cli("k8s manifest {fx}/good.yaml --shards 2 --start-at yesterday", "--start-at"));
     }
 
     static List<BadInput> jmh() {
