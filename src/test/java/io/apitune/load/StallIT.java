@@ -66,7 +66,8 @@ class StallIT {
             // (p99.9 gets a generous 500 ms: GC and four other builds share these two cores;
             // it is the ~1 s stall it must not show.)
             assertThat(ms(service.getValueAtPercentile(99.9))).isLessThan(500.0);
-            assertThat(ms(service.getMaxValue())).isBetween(900.0, 1400.0);
+            // (a held request may have been sent a little after the stall began on a busy host)
+            assertThat(ms(service.getMaxValue())).isBetween(800.0, 1400.0);
 
             // The target stalled, not the generator: neither its send lag nor a shortfall may be
             // blamed on it. (On a machine that starves it of CPU its own stalls would count.)
