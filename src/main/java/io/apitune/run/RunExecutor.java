@@ -66,7 +66,7 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     public RunResult run(RunSpec spec, Path reportDir) {
         Path dir = ReportDirectory.choose(reportDir, spec.name());
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
-            LoadConfig config = spec.load().withUrl(target.url());
+            LoadConfig config = target.configure(spec.load());
             ProgressListener progress = quiet ? ProgressListener.NONE
                     : new ProgressPrinter(err, System.console() != null);
             try (LoadGenerator generator = new LoadGenerator(config, progress)) {
