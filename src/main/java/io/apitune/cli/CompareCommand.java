@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
                 + "write a combined report.",
             "With --protocols each target runs once per protocol: HTTP/2 multiplexing as a technique.",
             "Gates may name the runs: --gate 'async.throughput >= 3 * blocking.throughput', "
-                + "--gate 'h2c.p99 < http1.p99'."})
+                + "--gate 'h2c.p99 < http1.p99'.",
+            "With --rounds N the runs alternate in N short rounds (A B B A ...) and every ratio "
+                + "and gate gets a median and a 95%% confidence interval."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,7 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunPlan plan = new RunPlan("compare", "", RunPlan.build(runs(), KeyFlags.shape(spec),
-                KeyFlags.load(spec), Origin.flag("--modes")), List.of());
+                KeyFlags.load(spec), Origin.flag("--modes")), List.of(), KeyFlags.plan(spec).build());
         GateCheck check = gates.check(List.of(), plan.runNames());
         Path dir = ReportDirectory.choose(output.out, "compare-" + String.join("-", plan.runNames()));
         PrintWriter out = spec.commandLine().getOut();

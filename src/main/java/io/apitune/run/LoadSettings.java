@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.apitune.ApituneException;
 import io.apitune.Problems;
+import io.apitune.load.FileDescriptors;
 import io.apitune.load.KeyChooser;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadConfig.Arrival;
@@ -95,6 +97,14 @@ public final class LoadSettings {
 
     /** Checks every rule and builds the configuration for {@code url} (may hold {@code {key}}). */
     public LoadConfig build(String url) {
+        return build(url, false);
+    }
+
+    /**
+     * As {@link #build(String)}; {@code inProcessServer} when the reference server runs in this
+     * process, so each connection takes two file descriptors.
+     */
+    public LoadConfig build(String url, boolean inProcessServer) {
         Double rate = get(LoadKey.RATE).map(Setting::rate).orElse(null);
         Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
                 s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
@@ -111,11 +121,29 @@ public final class LoadSettings {
                 .map(Setting::positiveDuration).orElse(LoadDefaults.DURATION);
         int connections = get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
                 .orElse(LoadDefaults.connections(rate != null));
+        checkDescriptors(connections, inProcessServer ? 2 : 1);
         return new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
                 requests.map(s -> s.integer(1)).orElse(null),
                 get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP), rampUp,
                 get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT),
                 transport.build(url));
+    }
+
+    /** Connections beyond what the process may open fail now, not with "too many open files" mid-run. */
+    private void checkDescriptors(int connections, int perConnection) {
+        FileDescriptors.usage().ifPresent(fds -> {
+            long available = fds.connectionsAvailable(perConnection);
+            if (connections <= available) {
+                return;
+            }
+            String problem = connections + " connections need more file descriptors than this process may "
+                    + "open: at most " + available + " fit in its limit of " + fds.limit() + " (ulimit -n; "
+                    + fds.open() + " are open, " + FileDescriptors.RESERVE + " kept for the run"
+                    + (perConnection > 1 ? ", 2 per connection with the in-process server)" : ")");
+            Setting given = values.get(LoadKey.CONNECTIONS);
+            throw given != null ? given.fail(problem)
+                    : ApituneException.invalidInput(naming.of(LoadKey.CONNECTIONS) + ": " + problem);
+        });
     }
 
     private String eitherOr(LoadKey a, LoadKey b) {

@@ -51,7 +51,8 @@ public final class RunSettings {
         TargetSpec spec = target.build(sharedShape);
         String runName = Optional.ofNullable(name).map(RunSettings::checkedName)
                 .orElseGet(spec::defaultRunName);
-        LoadConfig config = load.over(defaults).build(spec.plannedUrl());
+        LoadConfig config = load.over(defaults).build(spec.plannedUrl(),
+                spec.kind() == TargetSpec.Kind.MODE);
         if (config.transport().protocol() == TransportConfig.Protocol.H2
                 && spec.kind() == TargetSpec.Kind.MODE) {
             spec = spec.withTls(); // h2 is negotiated through TLS: the in-process server serves it

@@ -1,5 +1,7 @@
 package io.apitune.report.model;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -14,20 +16,40 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param config    null in a merged report
  * @param merged    provenance of a merged report, else null
  * @param dir       inside a combined report: the run's directory relative to it, else null
+ * @param rounds    a run measured in interleaved rounds: one entry per round (the run's results
+ *                  are all rounds merged); null for a single run
  */
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "endTime",
-    "target", "config", "results", "environment", "files", "merged", "dir"})
+    "target", "config", "results", "environment", "files", "merged", "dir", "rounds"})
 public record RunReport(int schemaVersion, String kind, String runId, String name,
         boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
         Results results, EnvironmentInfo environment, FileNames files,
-        @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir)
+        @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir,
+        @JsonInclude(Include.NON_NULL) List<RoundResult> rounds)
         implements ReportDocument {
 
     public static final String KIND = "run";
 
+    public RunReport {
+        rounds = rounds == null ? null : List.copyOf(rounds);
+    }
+
+    /** A report without rounds. */
+    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
+            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
+            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
+                environment, files, merged, dir, null);
+    }
+
+    /** True when the run was measured in rounds (at least two). */
+    public boolean hasRounds() {
+        return rounds != null && rounds.size() > 1;
+    }
+
     /** This run as an entry of a combined report, stored in {@code runDir}. */
     public RunReport withDir(String runDir) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, runDir);
+                target, config, results, environment, files, merged, runDir, rounds);
     }
 }
