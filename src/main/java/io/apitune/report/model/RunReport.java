@@ -18,14 +18,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param dir       inside a combined report: the run's directory relative to it, else null
  * @param rounds    a run measured in interleaved rounds: one entry per round (the run's results
  *                  are all rounds merged); null for a single run
+ * @param theory    for a run against a reference-server mode: the bound its configuration
+ *                  gives and the fraction of it measured; else null
  */
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "endTime",
-    "target", "config", "results", "environment", "files", "merged", "dir", "rounds"})
+    "target", "config", "results", "theory", "environment", "files", "merged", "dir", "rounds"})
 public record RunReport(int schemaVersion, String kind, String runId, String name,
         boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
         Results results, EnvironmentInfo environment, FileNames files,
         @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir,
-        @JsonInclude(Include.NON_NULL) List<RoundResult> rounds)
+        @JsonInclude(Include.NON_NULL) List<RoundResult> rounds,
+        @JsonInclude(Include.NON_NULL) TheoryInfo theory)
         implements ReportDocument {
 
     public static final String KIND = "run";
@@ -34,12 +37,12 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
         rounds = rounds == null ? null : List.copyOf(rounds);
     }
 
-    /** A report without rounds. */
+    /** A report without rounds or a theory block. */
     public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
             String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
             EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir) {
         this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, null);
+                environment, files, merged, dir, null, null);
     }
 
     /** True when the run was measured in rounds (at least two). */
@@ -50,6 +53,12 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
     /** This run as an entry of a combined report, stored in {@code runDir}. */
     public RunReport withDir(String runDir) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, runDir, rounds);
+                target, config, results, environment, files, merged, runDir, rounds, theory);
+    }
+
+    /** The same report with its theory block. */
+    public RunReport withTheory(TheoryInfo value) {
+        return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
+                target, config, results, environment, files, merged, dir, rounds, value);
     }
 }
