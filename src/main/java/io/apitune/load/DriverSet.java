@@ -22,18 +22,22 @@ final class DriverSet {
     private final List<LaneRecorder> warmupRecorders = new ArrayList<>();
     private final List<LaneRecorder> measuredRecorders = new ArrayList<>();
 
-    /** Splits {@code config}'s connections, rate and request count over the lanes. */
+    /**
+     * Splits {@code config}'s rate and request count over the lanes; each lane gets a slot for
+     * every stream of its connections.
+     */
     DriverSet(LoadConfig config, Transport transport) {
         int lanes = transport.lanes().size();
         long seed = System.nanoTime();
-        int slotsTotal = config.connections() * transport.streamsPerConnection();
+        int streams = transport.streamsPerConnection();
         for (int i = 0; i < lanes; i++) {
             LaneRecorder warmup = new LaneRecorder();
             LaneRecorder measured = new LaneRecorder();
             warmupRecorders.add(warmup);
             measuredRecorders.add(measured);
             Transport.Lane lane = transport.lanes().get(i);
-            int slots = (int) share(slotsTotal, i, lanes);
+            // Every stream of every connection of the lane, so the calls spread evenly over them.
+            int slots = lane.connections() * streams;
             long limit = config.requests() == null ? Long.MAX_VALUE
                     : share(config.requests(), i, lanes);
             drivers.add(config.open()

@@ -24,10 +24,22 @@ import io.apitune.ApituneException;
  * @param warmup        load before measurement starts, excluded from results, >= 0
  * @param rampUp        linear ramp from 0 to the target rate at the start of measurement, >= 0
  * @param timeout       per-request timeout, > 0
+ * @param transport     protocol, streams per connection and TLS
  */
 public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
         int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-        Duration timeout) {
+        Duration timeout, TransportConfig transport) {
+
+    /** A load over HTTP/1.1 with certificates verified ({@link TransportConfig#DEFAULT}). */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, TransportConfig.DEFAULT);
+    }
+
+    /** Most requests in flight (connections times streams): each has a slot of its own. */
+    public static final int MAX_IN_FLIGHT = 1_000_000;
 
     /** Spacing of intended send times in the open model. */
     public enum Arrival { CONSTANT, POISSON }
@@ -73,11 +85,16 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(transport, "transport");
         if (ratePerSecond != null && !(ratePerSecond > 0 && Double.isFinite(ratePerSecond))) {
             throw ApituneException.invalidInput("--rate: " + ratePerSecond + " must be positive");
         }
         if (connections < 1) {
             throw ApituneException.invalidInput("--connections: " + connections + " must be at least 1");
+        }
+        if ((long) connections * transport.streams() > MAX_IN_FLIGHT) {
+            throw ApituneException.invalidInput("--connections x --streams: " + connections + " x "
+                    + transport.streams() + " requests in flight is more than " + MAX_IN_FLIGHT);
         }
         if ((duration == null) == (requests == null)) {
             throw ApituneException.invalidInput("give exactly one of --duration and --requests");
@@ -105,12 +122,19 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
     public LoadConfig withUrl(String url) {
         RequestSpec r = request;
         return new LoadConfig(new RequestSpec(r.method(), url, r.headers(), r.body()), keys,
-                ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout);
+                ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout,
+                transport);
     }
 
     /** The same load at another open-model rate (a capacity step). */
     public LoadConfig withRate(double rate) {
         return new LoadConfig(request, keys, rate, arrival, connections, duration, requests,
-                warmup, rampUp, timeout);
+                warmup, rampUp, timeout, transport);
+    }
+
+    /** The same load over another transport (protocol, streams, TLS). */
+    public LoadConfig withTransport(TransportConfig value) {
+        return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
+                warmup, rampUp, timeout, value);
     }
 }

@@ -23,7 +23,8 @@ import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadDefaults;
 
 /**
- * The one place load settings become a {@link LoadConfig}: every rule about them (ramp-up and
+ * The one place load settings become a {@link LoadConfig} (its transport through
+ * {@link TransportSettings}): every rule about them (ramp-up and
  * Poisson arrivals need a rate, duration or requests, the method is a token, headers are
  * {@code Name: value}, ...) is stated here once, for flags and scenario keys alike. Values are
  * kept as written with their {@link Origin}, so a message names the flag or the scenario key.
@@ -35,10 +36,17 @@ public final class LoadSettings {
     private final Map<LoadKey, Setting> values = new EnumMap<>(LoadKey.class);
     private final List<Setting> headers = new ArrayList<>();
     private final Naming naming;
+    private TransportSettings transport;
 
     /** @param naming how messages name the other setting of a pair (duration and requests) */
     public LoadSettings(Naming naming) {
         this.naming = naming;
+        this.transport = new TransportSettings(naming);
+    }
+
+    /** The protocol, streams and TLS settings of this load. */
+    public TransportSettings transport() {
+        return transport;
     }
 
     /** Sets one value (a later call for the same key wins); for headers use {@link #header}. */
@@ -60,6 +68,7 @@ public final class LoadSettings {
     public LoadSettings putAll(LoadSettings other) {
         values.putAll(other.values);
         headers.addAll(other.headers);
+        transport.putAll(other.transport);
         return this;
     }
 
@@ -78,6 +87,7 @@ public final class LoadSettings {
         }
         merged.values.putAll(values);
         merged.headers.addAll(headers.isEmpty() ? defaults.headers : headers);
+        merged.transport = transport.over(defaults.transport);
         return merged;
     }
 
@@ -115,7 +125,8 @@ public final class LoadSettings {
         return new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
                 requests.map(s -> s.integer(1)).orElse(null),
                 get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP), rampUp,
-                get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT));
+                get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT),
+                transport.build(url));
     }
 
     /** Connections beyond what the process may open fail now, not with "too many open files" mid-run. */
