@@ -23,21 +23,23 @@ final class DriverSet {
     private final List<LaneRecorder> measuredRecorders = new ArrayList<>();
 
     /**
-     * Splits this shard's connections, slice of the schedule and request count over the lanes
-     * (the shard's own share of the run: {@link Shard}).
+     * Splits this shard's slice of the schedule and request count over the lanes (the shard's
+     * own share of the run: {@link Shard}); each lane gets a slot for every stream of its
+     * connections (the transport already holds only this shard's connections).
      */
     DriverSet(LoadConfig config, Transport transport) {
         int lanes = transport.lanes().size();
         Shard shard = config.shard();
         long seed = System.nanoTime();
-        int slotsTotal = config.shardConnections() * transport.streamsPerConnection();
+        int streams = transport.streamsPerConnection();
         for (int i = 0; i < lanes; i++) {
             LaneRecorder warmup = new LaneRecorder();
             LaneRecorder measured = new LaneRecorder();
             warmupRecorders.add(warmup);
             measuredRecorders.add(measured);
             Transport.Lane lane = transport.lanes().get(i);
-            int slots = (int) share(slotsTotal, i, lanes);
+            // Every stream of every connection of the lane, so the calls spread evenly over them.
+            int slots = lane.connections() * streams;
             long limit = config.requests() == null ? Long.MAX_VALUE
                     : share(config.shardRequests(), i, lanes);
             drivers.add(config.open()

@@ -25,6 +25,7 @@ import io.apitune.ApituneException;
  * @param warmup        load before measurement starts, excluded from results, >= 0
  * @param rampUp        linear ramp from 0 to the target rate at the start of measurement, >= 0
  * @param timeout       per-request timeout, > 0
+ * @param transport     protocol, streams per connection and TLS
  * @param shard         the part of the run this generator drives ({@link Shard#WHOLE} for all
  *                      of it): the rate, connections, requests and keys above are the whole
  *                      run's, and the shard takes its share of each
@@ -33,15 +34,26 @@ import io.apitune.ApituneException;
  */
 public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
         int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-        Duration timeout, Shard shard, Instant startAt) {
+        Duration timeout, TransportConfig transport, Shard shard, Instant startAt) {
 
-    /** The whole run, started as soon as possible. */
+    /** The whole run over HTTP/1.1 with certificates verified, started as soon as possible. */
     public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
             int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
             Duration timeout) {
         this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, Shard.WHOLE, null);
+                timeout, TransportConfig.DEFAULT);
     }
+
+    /** The whole run over {@code transport}, started as soon as possible. */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout, TransportConfig transport) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, transport, Shard.WHOLE, null);
+    }
+
+    /** Most requests in flight (connections times streams): each has a slot of its own. */
+    public static final int MAX_IN_FLIGHT = 1_000_000;
 
     /** Spacing of intended send times in the open model. */
     public enum Arrival { CONSTANT, POISSON }
@@ -87,12 +99,17 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(shard, "shard");
         if (ratePerSecond != null && !(ratePerSecond > 0 && Double.isFinite(ratePerSecond))) {
             throw ApituneException.invalidInput("--rate: " + ratePerSecond + " must be positive");
         }
         if (connections < 1) {
             throw ApituneException.invalidInput("--connections: " + connections + " must be at least 1");
+        }
+        if ((long) connections * transport.streams() > MAX_IN_FLIGHT) {
+            throw ApituneException.invalidInput("--connections x --streams: " + connections + " x "
+                    + transport.streams() + " requests in flight is more than " + MAX_IN_FLIGHT);
         }
         if ((duration == null) == (requests == null)) {
             throw ApituneException.invalidInput("give exactly one of --duration and --requests");
@@ -129,19 +146,25 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         RequestSpec r = request;
         return new LoadConfig(new RequestSpec(r.method(), url, r.headers(), r.body()), keys,
                 ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout,
-                shard, startAt);
+                transport, shard, startAt);
     }
 
     /** The same load at another open-model rate (a capacity step). */
     public LoadConfig withRate(double rate) {
         return new LoadConfig(request, keys, rate, arrival, connections, duration, requests,
-                warmup, rampUp, timeout, shard, startAt);
+                warmup, rampUp, timeout, transport, shard, startAt);
+    }
+
+    /** The same load over another transport (protocol, streams, TLS). */
+    public LoadConfig withTransport(TransportConfig value) {
+        return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
+                warmup, rampUp, timeout, value, shard, startAt);
     }
 
     /** The same load measured from {@code start} (a later run of a sharded plan). */
     public LoadConfig withStartAt(Instant start) {
         return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration,
-                requests, warmup, rampUp, timeout, shard, start);
+                requests, warmup, rampUp, timeout, transport, shard, start);
     }
 
     /** This shard's share of the open model's rate (the whole rate when not sharded), or null. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 
 import io.apitune.ApituneException;
 import io.apitune.ExitCodes;
@@ -33,35 +32,51 @@ public final class LoadGenerator implements AutoCloseable {
     private final ProgressListener listener;
     private final RequestTemplate template;
     private final Transport transport;
-    private final DriverSet drivers;
+    /** Made once the probe has told the transport the server's stream limit (or at the run). */
+    private DriverSet drivers;
     private volatile boolean stopRequested;
     private long stallDelayNanos = -1;
     private long stallNanos;
     private boolean adaptiveWarmup = true;
 
     public LoadGenerator(LoadConfig config, ProgressListener listener) {
-        this(config, listener, template -> new AhcTransport(template, Math.max(1,
-                Math.min(Runtime.getRuntime().availableProcessors(), config.shardConnections())),
-                config.timeout()));
-    }
-
-    /** With another transport (tests). */
-    LoadGenerator(LoadConfig config, ProgressListener listener,
-            Function<RequestTemplate, Transport> transports) {
         this.config = config;
         this.listener = listener;
-        this.template = new RequestTemplate(config.request(), new KeyChooser(config.keys(), config.shard()));
-        this.transport = transports.apply(template);
-        this.drivers = new DriverSet(config, transport);
+        this.template = new RequestTemplate(config.request(),
+                new KeyChooser(config.keys(), config.shard()));
+        // This shard's connections only, split over the lanes.
+        int connections = config.shardConnections();
+        int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
+        this.transport = new AhcTransport(template, lanes, connections, config.timeout(),
+                config.transport());
     }
 
     /**
-     * Sends one request (not measured) and waits for any HTTP response.
+     * Sends one request (not measured) and waits for any HTTP response; learns the protocol the
+     * server answered with and, over HTTP/2, its stream limit.
      *
-     * @throws io.apitune.ApituneException exit 3 when the target cannot be reached
+     * @throws io.apitune.ApituneException exit 3 when the target cannot be reached, or answered
+     *         HTTP/1.1 to a run that asked for HTTP/2
      */
     public void probe() {
-        TargetProbe.probe(transport.lanes().get(0), template.urlForKey(1 + config.shard().index()), config.timeout());
+        TransportConfig.Protocol asked = config.transport().protocol();
+        // The shard's own first key, so shards do not all probe the same one.
+        String url = template.urlForKey(1 + config.shard().index());
+        TargetProbe.probe(transport.lanes().get(0), url, config.timeout(),
+                asked.http2() ? " over " + asked.wire() : "");
+        if (asked.http2() && !transport.protocol().equals(asked.wire())) {
+            throw ApituneException.targetFailure("target " + url + " answered HTTP/1.1 where HTTP/2 ("
+                    + asked.wire() + ") was asked; without --http2 it is measured over HTTP/1.1",
+                    null);
+        }
+    }
+
+    /** The drivers, made on first use with the streams per connection known by then. */
+    private DriverSet drivers() {
+        if (drivers == null) {
+            drivers = new DriverSet(config, transport);
+        }
+        return drivers;
     }
 
     /** Ends the run early; {@link #run()} returns soon with an interrupted result. */
@@ -99,6 +114,7 @@ public final class LoadGenerator implements AutoCloseable {
             warmupNanos = startNanos - origin;
         }
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
+        DriverSet drivers = drivers();
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
@@ -157,6 +173,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     private LoadResult result(Sampler sampler, ResourceMeter.Usage usage, double warmupSeconds,
             long startEpochMillis, long durationNanos) {
+        DriverSet drivers = drivers();
         GeneratorHealth health = new HealthReport(sampler, usage, laneThreadIds().length)
                 .health(config, warmupSeconds, drivers.warmupDropped(), drivers.sent(),
                         drivers.waitedForConnection(), drivers.notSent(), drivers.heartbeats(),
@@ -165,7 +182,8 @@ public final class LoadGenerator implements AutoCloseable {
                 durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
                 sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),
                 sampler.totalFailureLatency(), sampler.timeline(), sampler.log(), stopRequested,
-                health);
+                health, new ProtocolUsage(config.transport().protocol().key(), transport.protocol(),
+                        transport.streamsPerConnection(), transport.connectionsOpened()));
     }
 
     private long[] laneThreadIds() {
@@ -177,7 +195,7 @@ public final class LoadGenerator implements AutoCloseable {
      * planned duration is over (requests intended in [0, D) make a window of D).
      */
     private long endNanos(long start, boolean unfinished, long stopNanos) {
-        long last = drivers.lastDoneNanos();
+        long last = drivers().lastDoneNanos();
         if (stopRequested || unfinished || last == 0) {
             return stopNanos;
         }
@@ -196,6 +214,7 @@ public final class LoadGenerator implements AutoCloseable {
      *                 once everything is sent: the timeout later)
      */
     private long measure(Sampler sampler, long deadline) {
+        DriverSet drivers = drivers();
         while (!stopRequested) {
             long now = System.nanoTime();
             if (drivers.allIssued()) {
@@ -230,7 +249,9 @@ public final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() {
-        drivers.stop(System.nanoTime(), false);
+        if (drivers != null) {
+            drivers.stop(System.nanoTime(), false);
+        }
         transport.close();
     }
 }

@@ -32,14 +32,25 @@ import org.HdrHistogram.Histogram;
  * @param log              the interval log (tags latency, service, failure, sendLag)
  * @param interrupted      true when {@link LoadGenerator#stop()} ended the run early
  * @param generator        the generator's own health and its limited verdict
+ * @param protocol         the protocol asked for and negotiated, streams, connections made; null
+ *                         when not known
  */
 public record LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
         long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
         Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
-        IntervalLog log, boolean interrupted, GeneratorHealth generator) {
+        IntervalLog log, boolean interrupted, GeneratorHealth generator, ProtocolUsage protocol) {
 
     public LoadResult {
         timeline = List.copyOf(timeline);
+    }
+
+    /** A result without protocol usage (built from parts, e.g. in tests). */
+    public LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
+            long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
+            Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
+            IntervalLog log, boolean interrupted, GeneratorHealth generator) {
+        this(startEpochMillis, endEpochMillis, durationNanos, attempts, okCount, koCount, errors,
+                okLatency, okService, failureLatency, timeline, log, interrupted, generator, null);
     }
 
     /** OK answers per second of measured wall time (goodput). */

@@ -13,6 +13,7 @@ import io.apitune.report.model.FileNames;
 import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.LoadInfo;
+import io.apitune.report.model.ProtocolInfo;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.ShardInfo;
 import io.apitune.report.model.RunReport;
@@ -41,7 +42,7 @@ public final class RunReports {
                 r.attempts() == 0 ? 0.0 : (double) r.koCount() / r.attempts(),
                 LatencySummary.of(r.okLatency()), LatencySummary.of(r.okService()),
                 LatencySummary.of(r.failureLatency()), GeneratorInfo.of(r.generator()),
-                timeline(r.timeline()));
+                timeline(r.timeline()), ProtocolInfo.of(r.protocol()));
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name,
                 r.interrupted(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(), target, LoadInfo.of(load),

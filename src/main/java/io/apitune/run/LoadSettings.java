@@ -25,7 +25,8 @@ import io.apitune.load.LoadDefaults;
 import io.apitune.load.Shard;
 
 /**
- * The one place load settings become a {@link LoadConfig}: every rule about them (ramp-up and
+ * The one place load settings become a {@link LoadConfig} (its transport through
+ * {@link TransportSettings}): every rule about them (ramp-up and
  * Poisson arrivals need a rate, duration or requests, the method is a token, headers are
  * {@code Name: value}, ...) is stated here once, for flags and scenario keys alike. Values are
  * kept as written with their {@link Origin}, so a message names the flag or the scenario key.
@@ -37,10 +38,17 @@ public final class LoadSettings {
     private final Map<LoadKey, Setting> values = new EnumMap<>(LoadKey.class);
     private final List<Setting> headers = new ArrayList<>();
     private final Naming naming;
+    private TransportSettings transport;
 
     /** @param naming how messages name the other setting of a pair (duration and requests) */
     public LoadSettings(Naming naming) {
         this.naming = naming;
+        this.transport = new TransportSettings(naming);
+    }
+
+    /** The protocol, streams and TLS settings of this load. */
+    public TransportSettings transport() {
+        return transport;
     }
 
     /** Sets one value (a later call for the same key wins); for headers use {@link #header}. */
@@ -62,6 +70,7 @@ public final class LoadSettings {
     public LoadSettings putAll(LoadSettings other) {
         values.putAll(other.values);
         headers.addAll(other.headers);
+        transport.putAll(other.transport);
         return this;
     }
 
@@ -80,6 +89,7 @@ public final class LoadSettings {
         }
         merged.values.putAll(values);
         merged.headers.addAll(headers.isEmpty() ? defaults.headers : headers);
+        merged.transport = transport.over(defaults.transport);
         return merged;
     }
 
@@ -125,7 +135,8 @@ public final class LoadSettings {
         return new LoadConfig(request(url), keys, rate, arrival, connections, duration, requestCount,
                 get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP), rampUp,
                 get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT),
-                shard, get(LoadKey.START_AT).map(s -> s.startTime(Instant.now())).orElse(null));
+                transport.build(url), shard,
+                get(LoadKey.START_AT).map(s -> s.startTime(Instant.now())).orElse(null));
     }
 
     /** The shard to drive; more than one needs a common start time. */

@@ -155,7 +155,7 @@ final class RoundRunner implements AutoCloseable {
     static LoadConfig rewarmed(LoadConfig c) {
         Duration warmup = c.warmup().compareTo(REWARM) < 0 ? c.warmup() : REWARM;
         return new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(), c.connections(),
-                c.duration(), c.requests(), warmup, c.rampUp(), c.timeout());
+                c.duration(), c.requests(), warmup, c.rampUp(), c.timeout(), c.transport());
     }
 
     private void printRound(String name, RunReport report) {

@@ -2,6 +2,9 @@ package io.apitune.run;
 
 import java.util.Optional;
 
+import io.apitune.load.LoadConfig;
+import io.apitune.load.TransportConfig;
+
 /**
  * The settings of one run from any source: an optional name, the target and the load. The
  * single path from flags or scenario keys to a validated {@link RunSpec}.
@@ -53,8 +56,13 @@ public final class RunSettings {
         TargetSpec spec = target.build(sharedShape);
         String runName = Optional.ofNullable(name).map(RunSettings::checkedName)
                 .orElseGet(spec::defaultRunName);
-        return new RunSpec(runName, spec, load.over(defaults).putAll(overrides).build(spec.plannedUrl(),
-                spec.kind() == TargetSpec.Kind.MODE));
+        LoadConfig config = load.over(defaults).putAll(overrides).build(spec.plannedUrl(),
+                spec.kind() == TargetSpec.Kind.MODE);
+        if (config.transport().protocol() == TransportConfig.Protocol.H2
+                && spec.kind() == TargetSpec.Kind.MODE) {
+            spec = spec.withTls(); // h2 is negotiated through TLS: the in-process server serves it
+        }
+        return new RunSpec(runName, spec, config);
     }
 
     /** A run with no shared settings (bench, capacity). */

@@ -3,6 +3,8 @@ package io.apitune.report.model;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.apitune.load.LoadConfig;
 
 /**
@@ -14,11 +16,18 @@ import io.apitune.load.LoadConfig;
  * @param requests        measured request count, or null when the run had a duration
  * @param headers         {@code Name: value} strings
  * @param keyDistribution {@code uniform} or {@code zipf:S}
+ * @param protocol        the protocol asked for: {@code http1}, {@code h2c}, {@code h2}; null in
+ *                        a report written before HTTP/2
+ * @param streams         HTTP/2: the streams per connection asked for; null for HTTP/1.1
+ * @param tls             how an https:// target's certificate was checked: {@code default} (the
+ *                        JDK's CAs), {@code cacert}, {@code server-certificate} (an in-process
+ *                        server's own), {@code insecure}; null for http://
  */
 public record LoadInfo(String model, Double rate, String arrival, int connections,
         Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
         double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
-        String keyDistribution) {
+        String keyDistribution, @JsonInclude(Include.NON_NULL) String protocol,
+        @JsonInclude(Include.NON_NULL) Integer streams, @JsonInclude(Include.NON_NULL) String tls) {
 
     public static LoadInfo of(LoadConfig c) {
         LoadConfig.KeySpace keys = c.keys();
@@ -30,6 +39,9 @@ public record LoadInfo(String model, Double rate, String arrival, int connection
                 c.request().headers().stream().map(h -> h.name() + ": " + h.value()).toList(),
                 c.request().body() == null ? 0 : c.request().body().length, keys.count(),
                 keys.distribution() == LoadConfig.KeySpace.Distribution.UNIFORM ? "uniform"
-                        : "zipf:" + keys.zipfExponent());
+                        : "zipf:" + keys.zipfExponent(), c.transport().protocol().key(),
+                c.transport().protocol().http2() ? c.transport().streams() : null,
+                c.request().url().toLowerCase(Locale.ROOT).startsWith("https:")
+                        ? c.transport().tls().verification() : null);
     }
 }

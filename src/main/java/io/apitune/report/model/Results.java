@@ -25,18 +25,31 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *                        timeout); null in a version-1 report
  * @param generator       the generator's health and verdict; null in a version-1 report
  * @param timeline        one entry per interval
+ * @param protocol        the protocol asked for and negotiated, streams per connection and
+ *                        connections made; null in a merged report and before HTTP/2
  */
 @JsonPropertyOrder({"durationSeconds", "requests", "ok", "throughput", "requestRate", "targetRate",
-    "errors", "errorRate", "latency", "serviceTime", "failureLatency", "generator", "timeline"})
+    "errors", "errorRate", "latency", "serviceTime", "failureLatency", "generator", "protocol",
+    "timeline"})
 public record Results(double durationSeconds, long requests,
         @JsonInclude(Include.NON_NULL) Long ok, double throughput,
         @JsonInclude(Include.NON_NULL) Double requestRate, Double targetRate, ErrorTally errors,
         double errorRate, LatencySummary latency, LatencySummary serviceTime,
         @JsonInclude(Include.NON_NULL) LatencySummary failureLatency,
-        @JsonInclude(Include.NON_NULL) GeneratorInfo generator, List<TimelinePoint> timeline) {
+        @JsonInclude(Include.NON_NULL) GeneratorInfo generator, List<TimelinePoint> timeline,
+        @JsonInclude(Include.NON_NULL) ProtocolInfo protocol) {
 
     public Results {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** Results without protocol information (a merged report). */
+    public Results(double durationSeconds, long requests, Long ok, double throughput,
+            Double requestRate, Double targetRate, ErrorTally errors, double errorRate,
+            LatencySummary latency, LatencySummary serviceTime, LatencySummary failureLatency,
+            GeneratorInfo generator, List<TimelinePoint> timeline) {
+        this(durationSeconds, requests, ok, throughput, requestRate, targetRate, errors, errorRate,
+                latency, serviceTime, failureLatency, generator, timeline, null);
     }
 
     /** True when the generator limited this run (its gates are inconclusive). */
