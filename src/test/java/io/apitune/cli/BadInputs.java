@@ -147,6 +147,7 @@ final class BadInputs {
         return List.of(
             cli("compare", "--modes"),
             cli("compare --modes async,turbo", "--modes"),
+            cli("compare --modes async --protocols http1,h3", "--protocols"),
             cli("compare --modes async,cached --rounds -2", "--rounds"),
             cli("compare --modes async,cached --rounds 4 --until-conclusive 3", "--until-conclusive"),
             cli("compare --modes async,async", "--modes"),
