@@ -1,12 +1,8 @@
 package io.apitune.load;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 import io.apitune.ApituneException;
-import io.apitune.ExitCodes;
 
 /**
  * Runs one {@link LoadConfig} against its URL: probes the target, warms up, measures, judges
@@ -109,8 +105,9 @@ public final class LoadGenerator implements AutoCloseable {
         long warmupNanos = config.warmup().toNanos();
         long origin = System.nanoTime();
         if (config.startAt() != null) {
-            long startNanos = nanoTimeOf(config.startAt());
-            origin = awaitOrigin(startNanos, warmupNanos);
+            long startNanos = CommonStart.nanoTimeOf(config.startAt());
+            origin = CommonStart.awaitOrigin(config.startAt(), startNanos, warmupNanos,
+                    () -> stopRequested);
             warmupNanos = startNanos - origin;
         }
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
@@ -142,33 +139,6 @@ public final class LoadGenerator implements AutoCloseable {
         listener.finished();
         long durationNanos = Math.max(0, endNanos(start, unfinished, stopNanos) - start);
         return result(sampler, usage, (start - origin) / 1e9, startEpochMillis, durationNanos);
-    }
-
-    /** {@link System#nanoTime()} at the wall-clock instant {@code at} (microsecond precision). */
-    static long nanoTimeOf(Instant at) {
-        long nowNanos = System.nanoTime();
-        return nowNanos + Duration.between(Instant.now(), at).toNanos();
-    }
-
-    /**
-     * Waits until warm-up must begin for measurement to start at {@code startNanos}: its full
-     * {@code warmupNanos} before, or now when that has passed (a shorter warm-up).
-     *
-     * @return when warm-up begins
-     */
-    private long awaitOrigin(long startNanos, long warmupNanos) {
-        long now = System.nanoTime();
-        if (now - startNanos >= 0) {
-            throw new ApituneException(ExitCodes.TARGET_FAILURE, String.format(Locale.ROOT,
-                    "--start-at %s: ready %.1f s after the common start time; "
-                    + "give the shards a later --start-at", config.startAt(), (now - startNanos) / 1e9));
-        }
-        long origin = startNanos - warmupNanos;
-        while (!stopRequested && System.nanoTime() - origin < 0) {
-            LockSupport.parkNanos(Math.max(1, Math.min(POLL_NANOS, origin - System.nanoTime())));
-        }
-        long begun = System.nanoTime();
-        return begun - origin > 0 ? Math.min(begun, startNanos) : origin;
     }
 
     private LoadResult result(Sampler sampler, ResourceMeter.Usage usage, double warmupSeconds,
