@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
@@ -22,23 +23,41 @@ final class DriverSet {
     private final List<LaneRecorder> warmupRecorders = new ArrayList<>();
     private final List<LaneRecorder> measuredRecorders = new ArrayList<>();
 
-    /** Splits {@code config}'s connections, rate and request count over the lanes. */
-    DriverSet(LoadConfig config, Transport transport) {
+    /**
+     * Splits {@code config}'s connections, rate and request count over the lanes; each lane gets
+     * its own {@link LaneTraffic} over the run's requests and feeders.
+     */
+    DriverSet(LoadConfig config, Transport transport, RequestTemplate template, List<Feeder> feeders) {
         int lanes = transport.lanes().size();
         long seed = System.nanoTime();
         int slotsTotal = config.connections() * transport.streamsPerConnection();
+        CompiledRequest[] requests = template.compiled();
+        ResponseChecks[] checks = new ResponseChecks[requests.length];
+        int[] checkCounts = new int[requests.length];
+        for (int r = 0; r < requests.length; r++) {
+            checks[r] = requests[r].checks;
+            checkCounts[r] = checks[r].names().size();
+        }
+        double[] weights = config.mix().isMix()
+                ? config.mix().requests().stream().mapToDouble(MixRequest::weight).toArray()
+                : new double[] {1};
+        KeyChooser keys = new KeyChooser(config.keys());
+        AtomicLong sequence = new AtomicLong();
         for (int i = 0; i < lanes; i++) {
-            LaneRecorder warmup = new LaneRecorder();
-            LaneRecorder measured = new LaneRecorder();
+            LaneRecorder warmup = new LaneRecorder(checkCounts);
+            LaneRecorder measured = new LaneRecorder(checkCounts);
             warmupRecorders.add(warmup);
             measuredRecorders.add(measured);
             Transport.Lane lane = transport.lanes().get(i);
             int slots = (int) share(slotsTotal, i, lanes);
             long limit = config.requests() == null ? Long.MAX_VALUE
                     : share(config.requests(), i, lanes);
+            LaneTraffic traffic = new LaneTraffic(template, weights, keys, sequence, feeders);
             drivers.add(config.open()
-                    ? new OpenDriver(lane, slots, config, i, lanes, limit, seed, warmup, measured)
-                    : new ClosedDriver(lane, slots, config, limit, warmup, measured));
+                    ? new OpenDriver(lane, slots, config, i, lanes, limit, seed, traffic, checks,
+                            warmup, measured)
+                    : new ClosedDriver(lane, slots, config, limit, i, lanes, traffic, checks,
+                            warmup, measured));
         }
     }
 
@@ -99,6 +118,11 @@ final class DriverSet {
 
     boolean allIssued() {
         return drivers.stream().allMatch(Driver::isIssuingDone);
+    }
+
+    /** True when a feeder that stops the run ran out of rows on some lane. */
+    boolean feederEnded() {
+        return drivers.stream().anyMatch(Driver::feederEnded);
     }
 
     /** True once every measured request sent has an outcome. */

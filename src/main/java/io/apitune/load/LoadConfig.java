@@ -14,7 +14,9 @@ import io.apitune.ApituneException;
  * {@code connections} caps the connections. Closed model otherwise: {@code connections}
  * requests in flight. Exactly one of {@code duration} and {@code requests} is non-null.
  *
- * @param request       what to send; the URL may contain a {@code {key}} placeholder
+ * @param request       what to send; URL, headers and body may hold placeholders (see
+ *                      {@link Template}); with a mix, the URL is the base URL the mix's paths
+ *                      resolve against and the headers go to every request of the mix
  * @param keys          where {@code {key}} values come from
  * @param ratePerSecond target rate of the open model, > 0, or null for the closed model
  * @param arrival       spacing of intended send times (open model only)
@@ -24,10 +26,16 @@ import io.apitune.ApituneException;
  * @param warmup        load before measurement starts, excluded from results, >= 0
  * @param rampUp        linear ramp from 0 to the target rate at the start of measurement, >= 0
  * @param timeout       per-request timeout, > 0
+ * @param mix           a weighted mix of named requests and the feeders the templates read;
+ *                      {@link RequestMix#NONE} for a run of {@code request} alone
+ * @param stages        a staged profile (empty: none): in the open model the rate's stages, and
+ *                      then {@code ratePerSecond} is their mean rate and {@code duration} their
+ *                      total; in the closed model the connections' stages, and then
+ *                      {@code connections} is their peak
  */
 public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
         int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-        Duration timeout) {
+        Duration timeout, RequestMix mix, List<Stage> stages) {
 
     /** Spacing of intended send times in the open model. */
     public enum Arrival { CONSTANT, POISSON }
@@ -66,8 +74,18 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         }
     }
 
+    /** A run of one request with a constant rate (or the closed model), no stages. */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, RequestMix.NONE, List.of());
+    }
+
     public LoadConfig {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(mix, "mix");
+        stages = List.copyOf(stages);
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(arrival, "arrival");
         Objects.requireNonNull(warmup, "warmup");
@@ -94,6 +112,50 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         if (timeout.isNegative() || timeout.isZero()) {
             throw ApituneException.invalidInput("--timeout: must be positive");
         }
+        if (!stages.isEmpty()) {
+            checkStages(stages, duration, requests, rampUp);
+        }
+    }
+
+    private static void checkStages(List<Stage> stages, Duration duration, Long requests,
+            Duration rampUp) {
+        Duration total = stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+        if (requests != null || !total.equals(duration) || !rampUp.isZero()) {
+            throw ApituneException.invalidInput("stages: the duration is the stages' total ("
+                    + total + "), with no --requests and no --ramp-up");
+        }
+        if (stages.stream().allMatch(s -> s.level() == 0)) {
+            throw ApituneException.invalidInput("stages: every stage is at 0: nothing would be sent");
+        }
+    }
+
+    /** True when the load follows stages. */
+    public boolean staged() {
+        return !stages.isEmpty();
+    }
+
+    /**
+     * The open model's rate over the measured window: the stages, or the constant rate after the
+     * ramp-up. Only in the open model.
+     */
+    public Profile rateProfile() {
+        return staged() ? Profile.of(stages) : Profile.constant(ratePerSecond, rampUp.toNanos());
+    }
+
+    /** The closed model's connections over the measured window, or null when they are constant. */
+    public Profile connectionProfile() {
+        return !open() && staged() ? Profile.of(stages) : null;
+    }
+
+    /**
+     * The level warm-up runs at: the rate (open) or connections (closed); with stages, the first
+     * stage's level (for a ramp, the level it ramps to) that is not 0.
+     */
+    public double warmupLevel() {
+        if (staged()) {
+            return stages.stream().mapToDouble(Stage::level).filter(l -> l > 0).findFirst().orElse(1);
+        }
+        return open() ? ratePerSecond : connections;
     }
 
     /** True for the open model (a target rate with intended send times). */
@@ -101,16 +163,23 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         return ratePerSecond != null;
     }
 
-    /** The same load sent to {@code url} (the target's URL resolved when the run starts). */
+    /**
+     * The same load sent to {@code url} (the target's URL resolved when the run starts; for a mix,
+     * the base URL its paths resolve against).
+     */
     public LoadConfig withUrl(String url) {
         RequestSpec r = request;
         return new LoadConfig(new RequestSpec(r.method(), url, r.headers(), r.body()), keys,
-                ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout);
+                ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout,
+                mix, stages);
     }
 
-    /** The same load at another open-model rate (a capacity step). */
+    /** The same load at another constant open-model rate (a capacity step); not with stages. */
     public LoadConfig withRate(double rate) {
+        if (staged()) {
+            throw new IllegalStateException("a staged load has no single rate to change");
+        }
         return new LoadConfig(request, keys, rate, arrival, connections, duration, requests,
-                warmup, rampUp, timeout);
+                warmup, rampUp, timeout, mix, stages);
     }
 }

@@ -22,7 +22,7 @@ final class TargetProbe {
         CompletableFuture<Integer> answer = new CompletableFuture<>();
         Transport.Call call = lane.newCall(new Transport.Outcome() {
             @Override
-            public void completed(int status, long doneNanos) {
+            public void completed(int status, Transport.Response response, long doneNanos) {
                 answer.complete(status);
             }
 
@@ -31,7 +31,7 @@ final class TargetProbe {
                 answer.completeExceptionally(cause);
             }
         });
-        lane.execute(call::send);
+        lane.execute(() -> call.send(Outgoing.get(url)));
         try {
             answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

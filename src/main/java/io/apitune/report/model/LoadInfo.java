@@ -3,6 +3,9 @@ package io.apitune.report.model;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+
 import io.apitune.load.LoadConfig;
 
 /**
@@ -14,11 +17,19 @@ import io.apitune.load.LoadConfig;
  * @param requests        measured request count, or null when the run had a duration
  * @param headers         {@code Name: value} strings
  * @param keyDistribution {@code uniform} or {@code zipf:S}
+ * @param stages          the staged profile (absent without one); with stages {@code rate} is
+ *                        their mean rate and {@code durationSeconds} their total
+ * @param mix             the requests of a mix (absent for a single-request run); {@code method}
+ *                        and {@code bodyBytes} are then the run's defaults and {@code headers}
+ *                        go to every request
+ * @param feeders         the feeders the run's templates read (absent without)
  */
 public record LoadInfo(String model, Double rate, String arrival, int connections,
         Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
         double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
-        String keyDistribution) {
+        String keyDistribution, @JsonInclude(Include.NON_NULL) List<MixInfo.StageInfo> stages,
+        @JsonInclude(Include.NON_NULL) List<MixInfo.RequestInfo> mix,
+        @JsonInclude(Include.NON_NULL) List<MixInfo.FeederInfo> feeders) {
 
     public static LoadInfo of(LoadConfig c) {
         LoadConfig.KeySpace keys = c.keys();
@@ -30,6 +41,10 @@ public record LoadInfo(String model, Double rate, String arrival, int connection
                 c.request().headers().stream().map(h -> h.name() + ": " + h.value()).toList(),
                 c.request().body() == null ? 0 : c.request().body().length, keys.count(),
                 keys.distribution() == LoadConfig.KeySpace.Distribution.UNIFORM ? "uniform"
-                        : "zipf:" + keys.zipfExponent());
+                        : "zipf:" + keys.zipfExponent(),
+                c.staged() ? c.stages().stream().map(MixInfo.StageInfo::of).toList() : null,
+                c.mix().isMix() ? c.mix().requests().stream().map(MixInfo.RequestInfo::of).toList() : null,
+                c.mix().feeders().isEmpty() ? null
+                        : c.mix().feeders().stream().map(MixInfo.FeederInfo::of).toList());
     }
 }

@@ -14,20 +14,32 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param config    null in a merged report
  * @param merged    provenance of a merged report, else null
  * @param dir       inside a combined report: the run's directory relative to it, else null
+ * @param abortedBy the gate (as written) that failed on its sliding window and stopped the run
+ *                  early, else null (absent); the report holds what was measured until then
  */
-@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "endTime",
-    "target", "config", "results", "environment", "files", "merged", "dir"})
+@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "abortedBy", "startTime",
+    "endTime", "target", "config", "results", "environment", "files", "merged", "dir"})
 public record RunReport(int schemaVersion, String kind, String runId, String name,
         boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
         Results results, EnvironmentInfo environment, FileNames files,
-        @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir)
+        @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir,
+        @JsonInclude(Include.NON_NULL) String abortedBy)
         implements ReportDocument {
 
     public static final String KIND = "run";
 
+    /** A report that was not stopped by a gate. */
+    public RunReport(int schemaVersion, String kind, String runId, String name,
+            boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
+            Results results, EnvironmentInfo environment, FileNames files, MergeInfo merged,
+            String dir) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config,
+                results, environment, files, merged, dir, null);
+    }
+
     /** This run as an entry of a combined report, stored in {@code runDir}. */
     public RunReport withDir(String runDir) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, runDir);
+                target, config, results, environment, files, merged, runDir, abortedBy);
     }
 }
