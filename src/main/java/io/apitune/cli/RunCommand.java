@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunPlan plan = ScenarioParser.parse(file);
-        GateCheck gateCheck = gates.check(plan.gates(), plan.runNames());
+        GateCheck gateCheck = gates.check(plan.gates(), plan.requestNames());
         PrintWriter stdout = spec.commandLine().getOut();
         if (check) {
             printPlan(plan, gateCheck, stdout);

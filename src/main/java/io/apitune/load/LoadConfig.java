@@ -174,6 +174,12 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
                 mix, stages);
     }
 
+    /** The same load with another mix (the run model narrows the feeders to those it uses). */
+    public LoadConfig withMix(RequestMix value) {
+        return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
+                warmup, rampUp, timeout, value, stages);
+    }
+
     /** The same load at another constant open-model rate (a capacity step); not with stages. */
     public LoadConfig withRate(double rate) {
         if (staged()) {

@@ -30,6 +30,7 @@ public final class Template {
     private static final Pattern RANDOM_INT =
             Pattern.compile("randomInt\\(\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\)");
     private static final Pattern COLUMN = Pattern.compile("([A-Za-z0-9_-]+)\\.([^.}]+)");
+    private static final Pattern FEEDER_REFERENCE = Pattern.compile("\\$\\{\\s*([A-Za-z0-9_-]+)\\.");
     private static final String KNOWN = "known: key, uuid, seq, randomInt(a,b), FEEDER.COLUMN";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -176,6 +177,18 @@ public final class Template {
         throw new IllegalArgumentException("${" + name + "}: no feeder \"" + feeder + "\" (feeders: "
                 + (feeders.isEmpty() ? "none" : String.join(", ", feeders.stream()
                         .map(FeederSpec::name).toList())) + ")");
+    }
+
+    /** The feeder names {@code text}'s placeholders name ({@code items} of {@code ${items.id}}). */
+    public static java.util.Set<String> feederNames(String text) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Matcher m = FEEDER_REFERENCE.matcher(text);
+        while (m.find()) {
+            if (m.start() == 0 || text.charAt(m.start() - 1) != '$') {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /** The text as written. */

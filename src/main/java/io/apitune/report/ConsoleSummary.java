@@ -58,6 +58,7 @@ public final class ConsoleSummary {
         if (r.failureLatency() != null && r.failureLatency().count() > 0) {
             row(out, "failures KO", r.failureLatency());
         }
+        RequestRows.print(out, report.name(), r);
         if (dir != null) {
             out.println();
             out.println("  report: " + dir);

@@ -91,6 +91,7 @@ public final class HtmlReport {
         List<RunData> one = List.of(run);
         charts(page, one, run.hlog() == null);
         page.section("Percentiles", Tables.percentiles(one), null);
+        requests(page, one);
         page.section("Configuration", Tables.keyValues(one, "target", "config"), null);
         page.section("Environment", Tables.keyValues(one, "environment"), null);
         return page.render(footer());
@@ -109,7 +110,7 @@ public final class HtmlReport {
         if (runs.size() == 2) {
             page.section("Latency deltas (" + runs.get(1).name() + " vs " + runs.get(0).name() + ")",
                     Tables.deltas(runs.get(0).name(), runs.get(1).name(),
-                            Comparison.latencyDeltas(runs.get(0).doc(), runs.get(1).doc())), null);
+                            Comparison.deltas(runs.get(0).doc(), runs.get(1).doc())), null);
         }
         if (doc.steps() != null && !doc.steps().isEmpty()) {
             page.section("Capacity curve", CapacityChart.render(doc), null);
@@ -121,10 +122,22 @@ public final class HtmlReport {
         if (!runs.isEmpty()) {
             charts(page, runs, runs.stream().anyMatch(r -> r.hlog() == null));
             page.section("Percentiles", Tables.percentiles(runs), null);
+            requests(page, runs);
             page.section("Configuration", Tables.keyValues(runs, "target", "config"), null);
             page.section("Environment", Tables.keyValues(List.of(runs.get(0)), "environment"), null);
         }
         return page.render(footer());
+    }
+
+    /** One row per request of each run's mix; no section when no run has a mix. */
+    private static void requests(HtmlPage page, List<RunData> runs) {
+        List<RequestRows.Row> rows = new ArrayList<>();
+        runs.forEach(r -> rows.addAll(RequestRows.of(r.name(), r.results())));
+        if (!rows.isEmpty()) {
+            page.section("Requests", Tables.rows(rows), "Per request of the mix: share of the "
+                    + "attempts, goodput, KO share with the checks that failed, OK latency (ms) from "
+                    + "the intended send time.");
+        }
     }
 
     /** Capacity: the answer as a card ("none" when no rate met the SLO). */

@@ -19,6 +19,9 @@ import io.apitune.load.LoadConfig.Arrival;
 import io.apitune.load.LoadConfig.Header;
 import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadDefaults;
+import io.apitune.load.FeederSpec;
+import io.apitune.load.RequestMix;
+import io.apitune.load.Template;
 
 /**
  * The one place load settings become a {@link LoadConfig}: every rule about them (ramp-up and
@@ -33,6 +36,9 @@ public final class LoadSettings {
     private final Map<LoadKey, Setting> values = new EnumMap<>(LoadKey.class);
     private final List<Setting> headers = new ArrayList<>();
     private final Naming naming;
+    private StageSettings stages;
+    /** The feeders templates may name; set by {@link #build(String, RequestMix, List)}. */
+    private List<FeederSpec> feeders = List.of();
 
     /** @param naming how messages name the other setting of a pair (duration and requests) */
     public LoadSettings(Naming naming) {
@@ -54,10 +60,17 @@ public final class LoadSettings {
         return this;
     }
 
+    /** The load follows these stages (scenario key {@code stages}). */
+    public LoadSettings stages(StageSettings value) {
+        this.stages = value;
+        return this;
+    }
+
     /** Adds every setting of {@code other}, which win over this one's. */
     public LoadSettings putAll(LoadSettings other) {
         values.putAll(other.values);
         headers.addAll(other.headers);
+        stages = other.stages != null ? other.stages : stages;
         return this;
     }
 
@@ -66,18 +79,35 @@ public final class LoadSettings {
         return key == LoadKey.HEADERS ? !headers.isEmpty() : values.containsKey(key);
     }
 
-    /** This run's settings over {@code defaults}; a run giving duration or requests drops both. */
+    /**
+     * This run's settings over {@code defaults}; a run giving duration or requests drops both; a
+     * run giving stages drops the defaults' rate, ramp-up, duration and requests, and a run giving
+     * any of those drops the defaults' stages.
+     */
     public LoadSettings over(LoadSettings defaults) {
         LoadSettings merged = new LoadSettings(naming);
         merged.values.putAll(defaults.values);
+        merged.stages = defaults.stages;
         if (has(LoadKey.DURATION) || has(LoadKey.REQUESTS)) {
             merged.values.remove(LoadKey.DURATION);
             merged.values.remove(LoadKey.REQUESTS);
+        }
+        if (stages != null) {
+            for (LoadKey key : STAGED_AWAY) {
+                merged.values.remove(key);
+            }
+            merged.stages = stages;
+        } else if (STAGED_AWAY.stream().anyMatch(this::has)) {
+            merged.stages = null;
         }
         merged.values.putAll(values);
         merged.headers.addAll(headers.isEmpty() ? defaults.headers : headers);
         return merged;
     }
+
+    /** What stages decide themselves: a run gives either these or stages. */
+    private static final List<LoadKey> STAGED_AWAY =
+            List.of(LoadKey.RATE, LoadKey.RAMP_UP, LoadKey.DURATION, LoadKey.REQUESTS);
 
     private Optional<Setting> get(LoadKey key) {
         return Optional.ofNullable(values.get(key));
@@ -85,6 +115,25 @@ public final class LoadSettings {
 
     /** Checks every rule and builds the configuration for {@code url} (may hold {@code {key}}). */
     public LoadConfig build(String url) {
+        return build(url, RequestMix.NONE, List.of());
+    }
+
+    /**
+     * Checks every rule and builds the configuration for {@code url} and {@code mix} (whose rules
+     * {@link MixSettings} checked); with a mix, the method and body belong to its requests.
+     */
+    LoadConfig build(String url, RequestMix mix, List<FeederSpec> known) {
+        this.feeders = known;
+        if (mix.isMix()) {
+            for (LoadKey key : List.of(LoadKey.METHOD, LoadKey.BODY, LoadKey.BODY_FILE)) {
+                if (has(key)) {
+                    throw values.get(key).fail("goes with each request of the mix, not with the run");
+                }
+            }
+        }
+        if (stages != null) {
+            return staged(url, mix, stages.build());
+        }
         Double rate = get(LoadKey.RATE).map(Setting::rate).orElse(null);
         Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
                 s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
@@ -102,9 +151,39 @@ public final class LoadSettings {
         int connections = get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
                 .orElse(LoadDefaults.connections(rate != null));
         return new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
-                requests.map(s -> s.integer(1)).orElse(null),
-                get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP), rampUp,
-                get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT));
+                requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(), mix,
+                List.of());
+    }
+
+    private Duration warmup() {
+        return get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP);
+    }
+
+    private Duration timeout() {
+        return get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT);
+    }
+
+    /** A staged load: the stages set the duration, and the rate or the connections. */
+    private LoadConfig staged(String url, RequestMix mix, StageSettings.Built built) {
+        for (LoadKey key : STAGED_AWAY) {
+            if (has(key)) {
+                throw values.get(key).fail("give either " + naming.of(key) + " or stages, not both");
+            }
+        }
+        if (built.closed() && has(LoadKey.CONNECTIONS)) {
+            throw values.get(LoadKey.CONNECTIONS).fail("the connections stages set the connections");
+        }
+        Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
+                s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
+        if (built.closed()) {
+            needsRate(LoadKey.ARRIVAL, arrival != Arrival.CONSTANT);
+        }
+        int connections = built.closed() ? Math.max(1, built.peak())
+                : get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
+                        .orElse(LoadDefaults.connections(true));
+        return new LoadConfig(request(url), keySpace(), built.closed() ? null : built.meanRate(),
+                arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(), mix,
+                built.stages());
     }
 
     private String eitherOr(LoadKey a, LoadKey b) {
@@ -118,6 +197,8 @@ public final class LoadSettings {
         }
     }
 
+
+
     private LoadConfig.RequestSpec request(String url) {
         String method = get(LoadKey.METHOD).map(s -> {
             if (!s.trimmed().matches("[A-Za-z]+")) {
@@ -127,29 +208,61 @@ public final class LoadSettings {
         }).orElse(LoadDefaults.METHOD);
         List<Header> parsed = new ArrayList<>();
         for (Setting h : headers) {
-            int colon = h.text().indexOf(':');
-            if (colon <= 0) {
-                throw h.fail("\"" + h.text() + "\" is not a header (write \"Name: value\")");
-            }
-            parsed.add(new Header(h.text().substring(0, colon).trim(), h.text().substring(colon + 1).trim()));
+            parsed.add(header(h, feeders));
         }
-        return new LoadConfig.RequestSpec(method, url, parsed, body());
+        return new LoadConfig.RequestSpec(method, url, parsed, body(get(LoadKey.BODY), get(LoadKey.BODY_FILE),
+                naming, feeders));
     }
 
-    private byte[] body() {
-        Optional<Setting> text = get(LoadKey.BODY);
-        Optional<Setting> file = get(LoadKey.BODY_FILE);
+    /** A {@code Name: value} header whose value's placeholders name known things. */
+    static Header header(Setting h, List<FeederSpec> feeders) {
+        int colon = h.text().indexOf(':');
+        if (colon <= 0) {
+            throw h.fail("\"" + h.text() + "\" is not a header (write \"Name: value\")");
+        }
+        Header header = new Header(h.text().substring(0, colon).trim(), h.text().substring(colon + 1).trim());
+        template(h, header.value(), feeders, false);
+        return header;
+    }
+
+    /** Compiles a template to check its placeholders, failing at {@code where}. */
+    static void template(Setting where, String text, List<FeederSpec> feeders, boolean url) {
+        try {
+            Template.compile(text, feeders, url);
+        } catch (IllegalArgumentException e) {
+            throw where.fail(e.getMessage());
+        }
+    }
+
+    /** The body of {@code text} or of the file {@code file} (not both), or null. */
+    static byte[] body(Optional<Setting> text, Optional<Setting> file, Naming naming,
+            List<FeederSpec> feeders) {
         if (text.isPresent() && file.isPresent()) {
-            throw file.get().fail(eitherOr(LoadKey.BODY, LoadKey.BODY_FILE));
+            throw file.get().fail("give either " + naming.of(LoadKey.BODY) + " or "
+                    + naming.of(LoadKey.BODY_FILE) + ", not both");
         }
         if (file.isEmpty()) {
+            text.ifPresent(t -> template(t, t.text(), feeders, false));
             return text.map(s -> s.text().getBytes(StandardCharsets.UTF_8)).orElse(null);
         }
         Path path = Path.of(file.get().text());
         try {
-            return Files.readAllBytes(path);
+            byte[] bytes = Files.readAllBytes(path);
+            String utf8 = utf8(bytes);
+            if (utf8 != null) {
+                template(file.get(), utf8, feeders, false);
+            }
+            return bytes;
         } catch (IOException e) {
             throw file.get().fail("cannot read " + path + " (" + Problems.describe(e) + ")");
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException binary) {
+            return null;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.apitune.gate.Gate;
+import io.apitune.load.FeederSpec;
 
 /**
  * Runs executed in order and the gates checked on their results: a scenario file, or what
@@ -36,22 +37,51 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
      */
     public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
             LoadSettings defaults, Origin context) {
+        return build(runs, sharedShape, defaults, List.of(), context);
+    }
+
+    /**
+     * As {@link #build(List, ShapeSettings, LoadSettings, Origin)}, with the plan's feeders
+     * (built once, their files' columns read) that every run's templates may name; a request of
+     * a mix may not share its name with a run, since gates name both.
+     */
+    public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
+            LoadSettings defaults, List<FeederSettings> feeders, Origin context) {
         if (runs.isEmpty()) {
             throw context.fail("needs at least one run");
+        }
+        List<FeederSpec> specs = new ArrayList<>();
+        for (FeederSettings feeder : feeders) {
+            specs.add(feeder.build());
         }
         Set<String> names = new HashSet<>();
         List<RunSpec> built = new ArrayList<>();
         for (RunSettings settings : runs) {
-            RunSpec run = settings.build(sharedShape, defaults);
+            RunSpec run = settings.build(sharedShape, defaults, specs);
             if (!names.add(run.name())) {
                 throw settings.nameOrigin().fail("duplicate run name \"" + run.name() + "\"");
             }
             built.add(run);
         }
+        for (int i = 0; i < built.size(); i++) {
+            for (String request : built.get(i).load().mix().names()) {
+                if (names.contains(request)) {
+                    throw runs.get(i).mixOrigin().fail("request \"" + request + "\" has the name of a "
+                            + "run: gates could not tell them apart");
+                }
+            }
+        }
         if (!sharedShape.isEmpty() && built.stream().noneMatch(r -> r.target().kind() == TargetSpec.Kind.MODE)) {
             throw sharedShape.origin().fail("shapes the in-process server, but no run starts one");
         }
         return built;
+    }
+
+    /** Per run name, the names of its mix's requests (empty for a single-request run). */
+    public java.util.Map<String, List<String>> requestNames() {
+        java.util.Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+        runs.forEach(r -> map.put(r.name(), r.load().mix().names()));
+        return map;
     }
 
     /** The run names, in order. */
