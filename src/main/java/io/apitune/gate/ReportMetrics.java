@@ -126,6 +126,16 @@ public final class ReportMetrics implements MetricResolver {
         return Optional.of(Measured.of(value, inner.quantity()));
     }
 
+    /**
+     * {@code metric} (an unqualified name such as {@code p99} or {@code errors}) of one block of
+     * figures, e.g. what a sliding window measured; empty for an unknown name.
+     */
+    public static Optional<Measured> figure(Figures figures, String metric) {
+        Metric m = METRICS.get(metric);
+        return m == null ? Optional.empty()
+                : Optional.of(Measured.of(m.value().apply(figures).orElse(Double.NaN), m.quantity()));
+    }
+
     @Override
     public Bias bias(String run, String metric) {
         RunReport doc = runs.get(run);

@@ -79,6 +79,11 @@ public final class PlanRunner {
             if (result.interrupted()) {
                 break;
             }
+            if (result.report().abortedBy() != null) {
+                out.println("aborted: gate '" + result.report().abortedBy() + "' failed on its window; "
+                        + "remaining runs skipped");
+                break;
+            }
         }
         boolean interrupted = runs.stream().anyMatch(RunResult::interrupted);
         List<String> limited = runs.stream().filter(r -> r.report().results().limited())
@@ -100,6 +105,9 @@ public final class PlanRunner {
         } else {
             results = evaluate(gates, runs, skipped);
             exitCode = gates.without(skipped).report(results, out, plan.name());
+            if (runs.stream().anyMatch(r -> r.report().abortedBy() != null)) {
+                exitCode = ExitCodes.GATE_FAILED;
+            }
         }
         CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
                 plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile LoadGenerator current;
     private Thread hook;
+    private List<io.apitune.gate.Gate> aborting = List.of();
 
     /**
      * @param out   where the summary goes
@@ -53,6 +55,15 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+    }
+
+    /**
+     * Judges these gates' {@code abort-on-fail} ones on their sliding window while each run goes
+     * on ({@link WindowGates}); the first failure stops the run, marked {@code abortedBy}.
+     */
+    public RunExecutor abortOn(List<io.apitune.gate.Gate> gates) {
+        this.aborting = List.copyOf(gates);
+        return this;
     }
 
     /**
@@ -71,6 +82,10 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
                     : new ProgressPrinter(err, System.console() != null);
             try (LoadGenerator generator = new LoadGenerator(config, progress)) {
                 generator.probe();
+                WindowGates windows = new WindowGates(spec.name(), aborting, spec.load().mix().names());
+                if (windows.any()) {
+                    generator.intervalHook(windows);
+                }
                 stopOnSignal(generator);
                 return measure(spec, config, target, generator, dir);
             } finally {
