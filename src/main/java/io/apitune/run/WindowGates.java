@@ -57,7 +57,7 @@ final class WindowGates implements IntervalHook {
     }
 
     private boolean applies(Gate gate) {
-        if (gate.left().runName().filter(name -> !name.equals(run)).isPresent()) {
+        if (gate.left().runName().filter(name -> !name.equals(run) && !requests.contains(name)).isPresent()) {
             return false;
         }
         Map<String, List<String>> names = new LinkedHashMap<>();
