@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
  * <p>Stateless; thread-safe.
  */
 public final class Durations {
+    /**
+     * The longest duration accepted, about 11 years: far beyond any run or timeout, and short
+     * enough that adding a few of them (warm-up, duration, timeout) to {@link System#nanoTime()}
+     * never overflows a {@code long}.
+     */
+    public static final Duration MAX = Duration.ofHours(100_000);
+
     private static final Pattern SYNTAX =
             Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)");
 
@@ -20,7 +27,8 @@ public final class Durations {
 
     /**
      * @param text e.g. {@code 20ms}; never negative
-     * @throws IllegalArgumentException with a message naming the value when the text is not a duration
+     * @throws IllegalArgumentException with a message naming the value when the text is not a
+     *         duration or is longer than {@link #MAX}
      */
     public static Duration parse(String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -41,7 +49,12 @@ public final class Durations {
             case "m" -> 60e9;
             default -> 3600e9;
         };
-        return Duration.ofNanos(Math.round(amount * nanosPerUnit));
+        double nanos = amount * nanosPerUnit;
+        if (!(nanos <= MAX.toNanos())) {
+            throw new IllegalArgumentException("'" + text + "' is longer than " + format(MAX)
+                    + ", the longest duration apitune accepts");
+        }
+        return Duration.ofNanos(Math.round(nanos));
     }
 
     /** Shortest readable form, e.g. {@code 20ms}, {@code 1.5s}, {@code 250us}. */

@@ -25,6 +25,20 @@ class DurationsTest {
                 .hasMessageContaining("'" + text + "' is not a duration");
     }
 
+    @ParameterizedTest
+    @CsvSource({"9999999999h", "100001h", "99999999999999999999999s", "6000001m"})
+    void rejectsWhatWouldOverflowInsteadOfClamping(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'" + text + "' is longer than 100000h, the longest duration apitune accepts");
+    }
+
+    @Test
+    void theLongestDurationIsAccepted() {
+        assertThat(Durations.parse("100000h")).isEqualTo(Durations.MAX);
+        assertThat(Durations.parse("6000000m")).isEqualTo(Durations.MAX);
+    }
+
     @Test
     void formatIsShortestAndRoundTrips() {
         for (String text : new String[] {"20ms", "1.5s", "250us", "2m", "1h", "7ns", "0"}) {

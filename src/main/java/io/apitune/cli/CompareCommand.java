@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
         description = {"Run several modes (--modes) and/or URLs (--url name=URL) under identical "
                 + "load, one after another, each with its own warm-up; print throughput, p50, p99, "
                 + "p99.9, max, errors and the cache hit ratio side by side; write a combined report.",
-            "Gates may name the runs: --gate 'async.throughput >= 3 * blocking.throughput'."})
+            "Gates may name the runs: --gate 'async.throughput >= 3 * blocking.throughput'.",
+            "With --rounds N the runs alternate in N short rounds (A B B A ...) and every ratio "
+                + "and gate gets a median and a 95%% confidence interval."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,7 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunPlan plan = new RunPlan("compare", "", RunPlan.build(runs(), KeyFlags.shape(spec),
-                KeyFlags.load(spec), Origin.flag("--modes")), List.of());
+                KeyFlags.load(spec), Origin.flag("--modes")), List.of(), KeyFlags.plan(spec).build());
         GateCheck check = gates.check(List.of(), plan.runNames());
         Path dir = ReportDirectory.choose(output.out, "compare-" + String.join("-", plan.runNames()));
         PrintWriter out = spec.commandLine().getOut();

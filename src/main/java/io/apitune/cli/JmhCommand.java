@@ -95,6 +95,9 @@ public final class JmhCommand implements Callable<Integer> {
         List<Gate> parsedGates = GateCheck.combine(List.of(), gates);
         JmhMetrics baselineScores = baseline == null ? null
                 : JmhMetrics.of(JmhJsonReader.read(baseline, "--baseline"));
+        if (junit != null) {
+            JUnitReport.checkWritable(junit);
+        }
         if (list) {
             JmhRunner.list(runSpec.includes()).forEach(out::println);
             out.flush();

@@ -7,6 +7,8 @@ import io.apitune.run.LoadKey;
 import io.apitune.run.LoadSettings;
 import io.apitune.run.Naming;
 import io.apitune.run.Origin;
+import io.apitune.run.PlanKey;
+import io.apitune.run.PlanSettings;
 import io.apitune.run.RunSettings;
 import io.apitune.run.Setting;
 import io.apitune.run.SettingKey;
@@ -40,11 +42,19 @@ final class KeyFlags {
         }
     }
 
-    /** compare: the load and the shape shared by every run. */
+    /** compare: the load and the shape shared by every run, and the plan's rounds. */
     static final class LoadShape implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            return add(add(spec, LoadKey.values()), ShapeKey.values());
+            return add(add(add(spec, LoadKey.values()), ShapeKey.values()), PlanKey.values());
+        }
+    }
+
+    /** run: the plan's rounds, over the scenario file's. */
+    static final class Plan implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return add(spec, PlanKey.values());
         }
     }
 
@@ -89,6 +99,14 @@ final class KeyFlags {
                     settings.set(key, value);
                 }
             }
+        }
+        return settings;
+    }
+
+    static PlanSettings plan(CommandSpec spec) {
+        PlanSettings settings = new PlanSettings(Naming.FLAGS);
+        for (PlanKey key : PlanKey.values()) {
+            given(spec, key).forEach(value -> settings.set(key, value));
         }
         return settings;
     }

@@ -38,7 +38,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--compare", arity = "2", paramLabel = "DIR",
             description = "Compare two stored runs A and B: print p50..max deltas of B against A "
-                    + "(absolute ms and %%) and write a comparison page.")
+                    + "(absolute ms and %%) and write a comparison page. When both were measured in "
+                    + "rounds, also print each ratio B/A with its median and 95%% interval.")
     List<Path> compare;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -65,6 +66,7 @@ final class ReportCommand implements Callable<Integer> {
             CompareReport.Result result = CompareReport.write(a, b, out != null ? out : CompareReport.defaultOut(a, b));
             result.notes().forEach(stdout::println);
             stdout.print(Comparison.textTable(result.nameA(), result.nameB(), result.deltas()));
+            stdout.print(Comparison.ratioTable(result.ratios()));
             stdout.println("wrote " + result.html());
         } else {
             for (Path dir : dirs) {

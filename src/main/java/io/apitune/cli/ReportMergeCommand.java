@@ -13,6 +13,7 @@ import io.apitune.report.MergedReport;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
+import io.apitune.run.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +47,9 @@ final class ReportMergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!RunSpec.NAME.matcher(name).matches()) {
+            throw ApituneException.invalidInput("--name: \"" + name + "\" is not a run name (letters, digits, _ and -)");
+        }
         Path outDir = out.toAbsolutePath().normalize();
         for (Path file : files) {
             if (outDir.equals(file.toAbsolutePath().normalize().getParent())) {

@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the picocli thread; each run's load runs on the generator's threads.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.Plan.class,
         description = {"Execute a scenario file (docs/scenarios.md): every run in order, then "
                 + "the gates of the file and of --gate. Writes reports/<time>-<scenario>/report.json "
                 + "(combined) with one subdirectory per run.",
-            "Exit 1 when a gate fails, 2 for an invalid file or gate (before any load is sent)."})
+            "Exit 1 when a gate fails, 2 for an invalid file or gate (before any load is sent), "
+                + "5 when a gate could not be decided (its interval straddles the limit).",
+            "--rounds and --until-conclusive override the file's keys of the same names."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunPlan plan = ScenarioParser.parse(file);
+        RunPlan plan = ScenarioParser.parse(file, KeyFlags.plan(spec));
         GateCheck gateCheck = gates.check(plan.gates(), plan.requestNames());
         PrintWriter stdout = spec.commandLine().getOut();
         if (check) {
@@ -70,8 +72,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void printPlan(RunPlan plan, GateCheck gateCheck, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: valid, %d runs, %d gates%n", plan.name(), plan.runs().size(),
-                gateCheck.gates().size());
+        out.printf(Locale.ROOT, "%s: valid, %d runs, %d gates%s%n", plan.name(), plan.runs().size(),
+                gateCheck.gates().size(), !plan.rounds().enabled() ? ""
+                        : String.format(Locale.ROOT, ", %d rounds%s", plan.rounds().count(),
+                                plan.rounds().untilConclusive() ? " (until conclusive, at most "
+                                        + plan.rounds().maxRounds() + ")" : ""));
         for (RunSpec run : plan.runs()) {
             out.printf(Locale.ROOT, "  run %s: %s%n", run.name(), run.target().describe());
         }

@@ -28,9 +28,13 @@ public final class GateCheck {
      * @param gates        parsed gates, may be empty
      * @param baselineFile a report.json to compare {@code baseline} gates with, or null
      * @param junitFile    where to write JUnit XML, or null
-     * @throws ApituneException (exit 2) when the baseline cannot be read
+     * @throws ApituneException (exit 2) when the baseline cannot be read or the JUnit file
+     *                          cannot be written
      */
     public GateCheck(List<Gate> gates, Path baselineFile, Path junitFile) {
+        if (junitFile != null) {
+            JUnitReport.checkWritable(junitFile);
+        }
         ReportDocument doc = baselineFile == null ? null : readBaseline(baselineFile);
         this.gates = List.copyOf(gates);
         this.baseline = doc == null ? null : ReportMetrics.of(doc);

@@ -3,6 +3,7 @@ package io.apitune.gate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import io.apitune.ApituneException;
 
@@ -48,11 +49,14 @@ public final class GateEvaluator {
         for (Target left : targets(gate, gate.left(), current, null)) {
             Measured measured = left.measured();
             double limit = limit(gate, left);
-            boolean held = gate.operator().holds(measured.value(), limit);
-            GateResult result = new GateResult(gate.text(), left.run(), measured.value(), limit,
-                    measured.quantity(), measured.label(), held);
-            Optional<String> doubt = allowLimited ? Optional.empty() : doubt(gate, left, held);
-            results.add(doubt.map(result::inconclusive).orElse(result));
+            GateResult single = new GateResult(gate.text(), left.run(), measured.value(), limit,
+                    measured.quantity(), measured.label(),
+                    gate.operator().holds(measured.value(), limit));
+            GateResult judged = IntervalJudge.judge(single, gate.operator(), current, left.run(),
+                    left.metric(), right(gate, left));
+            Optional<String> doubt = allowLimited || judged.outcome() == Outcome.INCONCLUSIVE
+                    ? Optional.empty() : doubt(gate, left, judged.passed(), limit);
+            results.add(doubt.map(judged::inconclusive).orElse(judged));
         }
         return List.copyOf(results);
     }
@@ -61,8 +65,9 @@ public final class GateEvaluator {
      * Why the outcome cannot be trusted, if it cannot: a side of the gate was measured on a run
      * the load generator limited, and the way it may have moved that figure could flip it.
      */
-    private Optional<String> doubt(Gate gate, Target left, boolean held) {
-        if (current.bias(left.run(), left.metric()).couldFlip(gate.operator(), true, held)) {
+    private Optional<String> doubt(Gate gate, Target left, boolean held, double limit) {
+        if (current.bias(left.run(), left.metric()).couldFlip(gate.operator(), true, held)
+                && !failsEvenAtFloor(gate, left, held, limit)) {
             return current.limitedReason(left.run());
         }
         if (gate.bound() instanceof Gate.Relative relative) {
@@ -72,6 +77,15 @@ public final class GateEvaluator {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when a latency gate that failed would still fail at the least the target's true value
+     * can be (the generator only raised it): then the failure is the target's, limited or not.
+     */
+    private boolean failsEvenAtFloor(Gate gate, Target left, boolean held, double limit) {
+        OptionalDouble floor = current.floor(left.run(), left.metric());
+        return !held && floor.isPresent() && !gate.operator().holds(floor.getAsDouble(), limit);
     }
 
     private double limit(Gate gate, Target left) {
@@ -94,6 +108,19 @@ public final class GateEvaluator {
         Measured b = baseline.lookup(run, left.metric()).orElseThrow(() -> GateParser.error(
                 gate.text(), "the baseline has no metric '" + left.metric() + "'"));
         return base.factor() * b.value();
+    }
+
+    /** The right-hand side of {@code gate} for {@code left}, for judging on rounds. */
+    private IntervalJudge.Right right(Gate gate, Target left) {
+        if (gate.bound() instanceof Gate.Relative relative) {
+            Target right = targets(gate, relative.reference(), current, left.run()).get(0);
+            return new IntervalJudge.Right(current, right.run(), right.metric(), relative.factor(), Double.NaN);
+        }
+        if (gate.bound() instanceof Gate.Baseline base) {
+            return new IntervalJudge.Right(baseline, baselineRun(gate, left.run()), left.metric(),
+                    base.factor(), Double.NaN);
+        }
+        return new IntervalJudge.Right(null, null, null, 1, ((Gate.Literal) gate.bound()).value());
     }
 
     private String baselineRun(Gate gate, String run) {

@@ -108,9 +108,16 @@ public final class GateParser {
         return switch (unit) {
             case "%" -> new Gate.Literal(number / 100.0, Gate.LiteralUnit.PERCENT);
             case "/s" -> new Gate.Literal(number, Gate.LiteralUnit.PER_SECOND);
-            default -> new Gate.Literal(millis(Durations.parse(text.replace(" ", ""))),
-                    Gate.LiteralUnit.DURATION);
+            default -> new Gate.Literal(millis(duration(gate, text)), Gate.LiteralUnit.DURATION);
         };
+    }
+
+    private static Duration duration(String gate, String text) {
+        try {
+            return Durations.parse(text.replace(" ", ""));
+        } catch (IllegalArgumentException e) {
+            throw error(gate, e.getMessage());
+        }
     }
 
     private static double millis(Duration duration) {

@@ -3,6 +3,7 @@ package io.apitune.gate;
 import java.util.Objects;
 
 import io.apitune.report.model.GateVerdict;
+import io.apitune.report.model.RoundInterval;
 
 /**
  * The verdict of one gate on one run.
@@ -15,14 +16,26 @@ import io.apitune.report.model.GateVerdict;
  * @param label    the unit label of {@link Quantity#PLAIN} scores
  * @param outcome  pass or fail by {@code measured OP limit}, or inconclusive (see {@code reason})
  * @param reason   why the gate is inconclusive, else null
+ * @param interval with rounds: the median and 95 % interval the outcome was judged on, else null
  */
 public record GateResult(String gate, String run, double measured, double limit, Quantity quantity,
-        String label, Outcome outcome, String reason) {
+        String label, Outcome outcome, String reason, RoundInterval interval) {
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(outcome, "outcome");
         label = label == null ? "" : label;
+    }
+
+    /** A result judged on single values. */
+    public GateResult(String gate, String run, double measured, double limit, Quantity quantity,
+            String label, Outcome outcome, String reason) {
+        this(gate, run, measured, limit, quantity, label, outcome, reason, null);
+    }
+
+    /** The same measurement judged on {@code judged}'s interval. */
+    public GateResult withInterval(RoundInterval judged, Outcome judgedOutcome, String why) {
+        return new GateResult(gate, run, measured, limit, quantity, label, judgedOutcome, why, judged);
     }
 
     /** A decided gate: pass when {@code held}, else fail. */
@@ -37,7 +50,8 @@ public record GateResult(String gate, String run, double measured, double limit,
 
     /** The same measurement, undecided for {@code why}. */
     public GateResult inconclusive(String why) {
-        return new GateResult(gate, run, measured, limit, quantity, label, Outcome.INCONCLUSIVE, why);
+        return new GateResult(gate, run, measured, limit, quantity, label, Outcome.INCONCLUSIVE, why,
+                interval);
     }
 
     /** The unit of {@link #measuredDisplay()} and {@link #limitDisplay()}: ms, /s, %, or a label. */
@@ -59,6 +73,6 @@ public record GateResult(String gate, String run, double measured, double limit,
         double m = measuredDisplay();
         double l = limitDisplay();
         return new GateVerdict(gate, run, Double.isFinite(m) ? m : null, Double.isFinite(l) ? l : null,
-                unit(), passed(), outcome.key(), reason);
+                unit(), passed(), outcome.key(), reason, interval);
     }
 }

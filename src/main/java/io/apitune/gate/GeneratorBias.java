@@ -1,6 +1,8 @@
 package io.apitune.gate;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import io.apitune.load.LimitCause;
 import io.apitune.metrics.Percentile;
@@ -54,6 +56,35 @@ final class GeneratorBias {
                 // Requests never sent would have waited longest: without them a percentile may read low.
                 return shortfall ? Bias.ANY : tail <= 2 * share ? Bias.HIGH : Bias.NONE;
         }
+    }
+
+    /**
+     * The least the target's true value of a latency percentile can be, in ms, on a run where
+     * the generator only delayed requests (no shortfall): its delay raised at most the touched
+     * share t of the values and never lowered one, so the true p-quantile is at least the
+     * measured (p - 2t)-quantile, read at the nearest reported percentile below. Empty for any
+     * other metric, or when that level is below the lowest reported percentile.
+     */
+    static OptionalDouble floor(Results r, String metric) {
+        GeneratorInfo g = r == null ? null : r.generator();
+        if (g == null || metric.startsWith("failure.") || g.causes().contains(LimitCause.SHORTFALL.key())
+                || g.causes().contains(LimitCause.CPU.key())) {
+            return OptionalDouble.empty();
+        }
+        boolean service = metric.startsWith("service.");
+        LatencySummary summary = service ? r.serviceTime() : r.latency();
+        String stat = service ? metric.substring("service.".length()) : metric;
+        Percentile asked = Arrays.stream(Percentile.values()).filter(p -> p.key().equals(stat))
+                .findFirst().orElse(null);
+        if (summary == null || asked == null) {
+            return OptionalDouble.empty();
+        }
+        double level = asked.level() - 200 * touchedShare(r, g);
+        Percentile below = null;
+        for (Percentile p : Percentile.values()) {
+            below = p.level() <= level ? p : below;
+        }
+        return below == null ? OptionalDouble.empty() : OptionalDouble.of(summary.percentileMs(below));
     }
 
     /** The share of requests the generator's delay can have touched, 0..1. */

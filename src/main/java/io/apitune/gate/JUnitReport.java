@@ -19,6 +19,16 @@ public final class JUnitReport {
     }
 
     /**
+     * Checks that {@code file} can be written, before the gates are evaluated (and before any
+     * load is sent).
+     *
+     * @throws ApituneException (exit 2) naming {@code --junit} when it cannot
+     */
+    public static void checkWritable(Path file) {
+        AtomicFiles.checkWritable(file, "--junit");
+    }
+
+    /**
      * @param suite name of the test suite, e.g. the scenario name
      * @throws ApituneException (exit 3) when the file cannot be written
      */
@@ -40,7 +50,8 @@ public final class JUnitReport {
                 escape(suite), results.size(), failures, skipped));
         for (GateResult r : results) {
             String measured = GateTable.value(r, r.measured());
-            String limit = GateTable.value(r, r.limit());
+            String limit = GateTable.value(r, r.limit())
+                    + (r.interval() == null ? "" : "; " + GateTable.interval(r));
             xml.append(String.format(Locale.ROOT,
                     "  <testcase classname=\"apitune.gates.%s\" name=\"%s\" time=\"0\">",
                     escape(r.run()), escape(r.gate())));

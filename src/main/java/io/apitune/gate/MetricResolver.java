@@ -2,7 +2,10 @@ package io.apitune.gate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+
+import io.apitune.stats.Samples;
 
 /**
  * Where gates find their numbers: a run name and a metric name map to a value and its unit. Gate
@@ -36,8 +39,26 @@ public interface MetricResolver {
         return Bias.NONE;
     }
 
+    /**
+     * The least the target's true value of {@code metric} of {@code run} can be, given how the
+     * load generator limited the run (a latency percentile it can only have raised); empty when
+     * no such bound is known.
+     */
+    default OptionalDouble floor(String run, String metric) {
+        return OptionalDouble.empty();
+    }
+
     /** Why the load generator limited {@code run}, for messages; empty when it did not. */
     default Optional<String> limitedReason(String run) {
+        return Optional.empty();
+    }
+
+    /**
+     * {@code metric} in each round, in round order, when {@code run} was measured in interleaved
+     * rounds (at least two); empty otherwise. Runs of one resolver share their rounds (round i of
+     * one run was measured next to round i of another).
+     */
+    default Optional<Samples> samples(String run, String metric) {
         return Optional.empty();
     }
 }

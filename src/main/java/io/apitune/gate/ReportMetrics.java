@@ -5,16 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
 import io.apitune.ApituneException;
+import io.apitune.report.RoundRatios;
 import io.apitune.report.model.CombinedReport;
 import io.apitune.report.model.Figures;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.ReportDocument;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
+import io.apitune.stats.Samples;
 
 /**
  * Resolves gate metrics on reports (docs/report-schema.md): latency statistics of OK requests
@@ -136,6 +139,25 @@ public final class ReportMetrics implements MetricResolver {
                 : Optional.of(Measured.of(m.value().apply(figures).orElse(Double.NaN), m.quantity()));
     }
 
+    /**
+     * Latency percentiles (and min, max) of rounds that stored their histograms pool them: the
+     * percentile of the rounds' histograms added, as the merged run has it. Any other metric is one
+     * value per round.
+     */
+    @Override
+    public Optional<Samples> samples(String run, String metric) {
+        Metric m = METRICS.get(metric);
+        RunReport doc = runs.get(run);
+        if (m == null || doc == null || !doc.hasRounds()) {
+            return Optional.empty();
+        }
+        if (m.quantity() == Quantity.DURATION_MS) {
+            return Optional.of(RoundRatios.samples(doc, metric));
+        }
+        return Optional.of(Samples.values(doc.rounds().stream().mapToDouble(round -> round.results() == null
+                ? Double.NaN : m.value().apply(round.results()).orElse(Double.NaN)).toArray()));
+    }
+
     @Override
     public Bias bias(String run, String metric) {
         RunReport doc = runs.get(run);
@@ -145,6 +167,12 @@ public final class ReportMetrics implements MetricResolver {
         Optional<String[]> split = METRICS.containsKey(metric) ? Optional.empty()
                 : new Gate.Reference(metric).qualified();
         return GeneratorBias.of(doc.results(), split.map(parts -> parts[1]).orElse(metric));
+    }
+
+    @Override
+    public OptionalDouble floor(String run, String metric) {
+        RunReport doc = runs.get(run);
+        return doc == null ? OptionalDouble.empty() : GeneratorBias.floor(doc.results(), metric);
     }
 
     @Override

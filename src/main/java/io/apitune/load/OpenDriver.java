@@ -71,7 +71,7 @@ final class OpenDriver extends Driver {
         endOffsetNanos = endOffset;
         countLimit = limit;
         issuedInPhase = 0;
-        exhausted = limit <= 0;
+        exhausted = false;
         armed = false;
         advance();
     }

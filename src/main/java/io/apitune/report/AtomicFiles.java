@@ -30,6 +30,35 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Checks, writing nothing, that {@link #write} could create or replace {@code target}: it is
+     * not a directory, and its nearest existing ancestor is a directory this process may write.
+     * Call before the work whose result goes there.
+     *
+     * @param what names the file in the message, e.g. {@code --junit}
+     * @throws ApituneException exit 2 naming {@code what} when it cannot be written
+     */
+    public static void checkWritable(Path target, String what) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw ApituneException.invalidInput(what + ": " + target + " is a directory, not a file");
+        }
+        Path existing = abs.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw ApituneException.invalidInput(what + ": " + target + " cannot be written ("
+                    + existing + " is not a directory)");
+        }
+        if (!Files.isWritable(existing) || Files.exists(abs) && !Files.isWritable(abs)) {
+            throw ApituneException.invalidInput(what + ": " + target + " cannot be written (permission denied)");
+        }
+    }
+
     public static void write(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.apitune.report.model.CombinedReport;
 import io.apitune.report.model.FileNames;
+import io.apitune.report.model.RatioRow;
 import io.apitune.report.model.RunReport;
 
 /**
@@ -24,10 +25,11 @@ public final class CompareReport {
 
     /**
      * What a comparison produced: the two run names, the deltas of B against A, the page, and
-     * what a version-1 side's figures mean beside a version-2 one.
+     * what a version-1 side's figures mean beside a version-2 one, and when both runs were measured
+     * in rounds the ratios B / A with their intervals (else empty).
      */
     public record Result(String nameA, String nameB, List<Comparison.Delta> deltas, Path html,
-            List<String> notes) {
+            List<String> notes, List<RatioRow> ratios) {
     }
 
     private CompareReport() {
@@ -51,10 +53,13 @@ public final class CompareReport {
         Path absOut = ReportDirectory.choose(out, "compare").toAbsolutePath().normalize();
         String nameA = RunData.of(docA, null).name();
         String nameB = RunData.of(docB, null).name();
+        // stored runs are compared as independent sides, even two runs of one plan
+        List<RatioRow> ratios = RoundRatios.of(docB, docA, RoundRatios.REPORT_METRICS, false);
         CombinedReport combined = new CombinedReport(Reports.SCHEMA_VERSION, CombinedReport.COMPARE,
                 RUN_ID_TIME.format(Instant.now()) + "-compare", nameA + " vs " + nameB, null, null,
                 List.of(docA.withDir(relative(absOut, a)), docB.withDir(relative(absOut, b))), null,
-                null, null, null, null, null, List.of(), null, null, new FileNames(null, FileNames.HTML));
+                null, null, null, null, null, List.of(), null, null, new FileNames(null, FileNames.HTML),
+                null, ratios.isEmpty() ? null : ratios);
         Path html = AtomicFiles.writeDirectory(absOut, tmp -> {
             Reports.write(Reports.file(tmp), combined);
             HtmlReport.write(tmp);
@@ -62,7 +67,7 @@ public final class CompareReport {
         List<String> notes = docA.schemaVersion() == docB.schemaVersion() ? List.of()
                 : java.util.stream.Stream.of(Reports.versionNote(nameA, docA), Reports.versionNote(nameB, docB))
                         .flatMap(java.util.Optional::stream).toList();
-        return new Result(nameA, nameB, Comparison.deltas(docA, docB), html, notes);
+        return new Result(nameA, nameB, Comparison.deltas(docA, docB), html, notes, ratios);
     }
 
     private static String relative(Path out, Path runDir) {

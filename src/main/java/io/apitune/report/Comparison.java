@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.apitune.metrics.Percentile;
 import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.RatioRow;
 import io.apitune.report.model.RunReport;
 
 /**
@@ -73,6 +74,26 @@ public final class Comparison {
         for (Delta d : deltas) {
             out.append(String.format(Locale.ROOT, row, d.key(), Html.num(d.a()), Html.num(d.b()),
                     signed(d.deltaMs()), percent(d.deltaPercent())));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The ratios of B against A with their medians and 95 % intervals, as a text table (when both
+     * runs were measured in rounds); empty text when there are none.
+     */
+    public static String ratioTable(List<RatioRow> ratios) {
+        if (ratios.isEmpty()) {
+            return "";
+        }
+        String row = "%-12s %9s  %-22s %s%n";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n" + row, "B / A", "median",
+                "95% interval", "rounds"));
+        for (RatioRow r : ratios) {
+            out.append(String.format(Locale.ROOT, row, r.metric(),
+                    String.format(Locale.ROOT, "%.3f", r.interval().median()),
+                    String.format(Locale.ROOT, "[%.3f, %.3f]", r.interval().low(), r.interval().high()),
+                    r.interval().rounds() + " (independent)"));
         }
         return out.toString();
     }

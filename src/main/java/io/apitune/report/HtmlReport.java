@@ -92,6 +92,10 @@ public final class HtmlReport {
         charts(page, one, run.hlog() == null);
         page.section("Percentiles", Tables.percentiles(one), null);
         requests(page, one);
+        if (doc.hasRounds()) {
+            page.section("Rounds", Tables.rounds(doc), "Measured in " + doc.rounds().size()
+                    + " interleaved rounds; the figures above are all rounds merged (histograms added).");
+        }
         page.section("Configuration", Tables.keyValues(one, "target", "config"), null);
         page.section("Environment", Tables.keyValues(one, "environment"), null);
         return page.render(footer());
@@ -118,6 +122,11 @@ public final class HtmlReport {
         }
         if (doc.modes() != null && !doc.modes().isEmpty()) {
             page.section("Modes", Tables.rows(doc.modes()), null);
+        }
+        if (doc.ratios() != null && !doc.ratios().isEmpty()) {
+            page.section("Ratios over rounds", Tables.rows(doc.ratios()), "Median of the per-round "
+                    + "ratios and its 95% confidence interval (bootstrap over rounds); an interval that "
+                    + "contains 1 means the two cannot be told apart.");
         }
         if (!runs.isEmpty()) {
             charts(page, runs, runs.stream().anyMatch(r -> r.hlog() == null));

@@ -83,11 +83,21 @@ public final class ReportDirectory {
      * @throws ApituneException exit 2 when {@code dir} is not empty; exit 3 when it cannot be written
      */
     public static Path write(Path dir, RunReport report, IntervalLog log) {
+        return write(dir, report, log, true);
+    }
+
+    /**
+     * As {@link #write(Path, RunReport, IntervalLog)}; without {@code page} no report.html is
+     * written (a round of a run, whose page is the run's; {@code apitune report DIR} makes one).
+     */
+    public static Path write(Path dir, RunReport report, IntervalLog log, boolean page) {
         choose(dir, report.name());
         return AtomicFiles.writeDirectory(dir, tmp -> {
             Files.write(Reports.file(tmp), Reports.bytes(report));
             Files.write(tmp.resolve(FileNames.HLOG), log.bytes());
-            HtmlReport.write(tmp);
+            if (page) {
+                HtmlReport.write(tmp);
+            }
         });
     }
 }

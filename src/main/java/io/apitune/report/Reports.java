@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,18 +53,39 @@ public final class Reports {
                 if (!tree.path("results").isObject()) {
                     throw ApituneException.invalidInput(file + ": a run report without results");
                 }
+                for (String field : new String[] {"durationSeconds", "requests"}) {
+                    if (!tree.path("results").path(field).isNumber()) {
+                        throw ApituneException.invalidInput(file + ": a run report whose results lack "
+                                + "a number for " + field);
+                    }
+                }
                 return MAPPER.treeToValue(tree, RunReport.class);
             }
             if (kind.equals(CombinedReport.SCENARIO) || kind.equals(CombinedReport.COMPARE)
                     || kind.equals(CombinedReport.CAPACITY)) {
                 return MAPPER.treeToValue(tree, CombinedReport.class);
             }
+        } catch (JsonMappingException e) {
+            throw ApituneException.invalidInput(file + ": not a report.json (" + where(e)
+                    + " holds a value of the wrong type)");
         } catch (JsonProcessingException e) {
-            throw ApituneException.invalidInput(file + ": not a report.json ("
-                    + e.getOriginalMessage().split("\n")[0] + ")");
+            throw ApituneException.invalidInput(file + ": not a report.json (unreadable content)");
         }
         throw ApituneException.invalidInput(file + ": unknown kind '" + kind
                 + "' (expected run, scenario, compare or capacity)");
+    }
+
+    /** The field a mapping failed at, e.g. {@code results.latency}; Jackson's own text names Java types. */
+    private static String where(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the document" : "field " + path;
     }
 
     /** Reads a report.json that must be a single run's. */

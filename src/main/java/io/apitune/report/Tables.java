@@ -12,6 +12,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apitune.metrics.Percentile;
 import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.RoundResult;
+import io.apitune.report.model.RunReport;
 
 /**
  * HTML tables: percentiles, configuration and environment (flattened JSON, one column per run),
@@ -118,6 +120,33 @@ final class Tables {
         return html.append("</tbody></table>").toString();
     }
 
+    /** An interval object (docs/report-schema.md) as {@code ratio 1.02 [0.98, 1.07] vs 1.05, 6 rounds}. */
+    private static String interval(JsonNode i) {
+        String threshold = i.path("threshold").isNumber() ? " vs " + Html.num(i.path("threshold").asDouble()) : "";
+        return i.path("statistic").asText("") + " " + Html.num(i.path("median").asDouble()) + " ["
+                + Html.num(i.path("low").asDouble()) + ", " + Html.num(i.path("high").asDouble()) + "]"
+                + threshold + ", " + i.path("rounds").asInt() + " rounds"
+                + (i.path("paired").asBoolean() ? " paired" : "");
+    }
+
+    /** One row per round of a run measured in rounds: throughput, latency percentiles, errors. */
+    static String rounds(RunReport run) {
+        StringBuilder html = new StringBuilder("<table class=\"num\"><thead><tr><th>round</th>"
+                + "<th>start</th><th>warm-up s</th><th>throughput /s</th><th>p50 ms</th><th>p99 ms</th>"
+                + "<th>p99.9 ms</th><th>max ms</th><th>errors</th></tr></thead><tbody>");
+        for (RoundResult r : run.rounds()) {
+            LatencySummary l = r.results().latency();
+            html.append("<tr><th>").append(r.round()).append("</th><td>").append(Html.esc(String.valueOf(r.startTime())))
+                    .append("</td><td>").append(Html.num(r.warmupSeconds())).append("</td><td>")
+                    .append(Html.num(r.results().throughput())).append("</td>");
+            for (String key : List.of("p50", "p99", "p99.9", "max")) {
+                html.append("<td>").append(l == null ? MISSING : l.get(key).map(Html::num).orElse(MISSING)).append("</td>");
+            }
+            html.append("<td>").append(Html.fmt("%.2f%%", r.results().errorRate() * 100)).append("</td></tr>");
+        }
+        return html.append("</tbody></table>").toString();
+    }
+
     /** A table of {@link Comparison.Delta} rows. */
     static String deltas(String nameA, String nameB, List<Comparison.Delta> deltas) {
         StringBuilder html = new StringBuilder("<table class=\"num\"><thead><tr><th>latency (ms)</th><th>")
@@ -156,6 +185,9 @@ final class Tables {
         }
         if (value.isNumber()) {
             return value.isIntegralNumber() ? Long.toString(value.asLong()) : Html.num(value.asDouble());
+        }
+        if (value.isObject() && value.has("median") && value.has("low") && value.has("high")) {
+            return Html.esc(interval(value));
         }
         if (value.isArray()) {
             List<String> parts = new ArrayList<>();

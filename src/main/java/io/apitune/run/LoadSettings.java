@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.apitune.ApituneException;
 import io.apitune.Problems;
+import io.apitune.load.FileDescriptors;
 import io.apitune.load.KeyChooser;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadConfig.Arrival;
@@ -115,14 +117,22 @@ public final class LoadSettings {
 
     /** Checks every rule and builds the configuration for {@code url} (may hold {@code {key}}). */
     public LoadConfig build(String url) {
-        return build(url, RequestMix.NONE, List.of());
+        return build(url, false);
+    }
+
+    /**
+     * As {@link #build(String)}; {@code inProcessServer} when the reference server runs in this
+     * process, so each connection takes two file descriptors.
+     */
+    public LoadConfig build(String url, boolean inProcessServer) {
+        return build(url, RequestMix.NONE, List.of(), inProcessServer);
     }
 
     /**
      * Checks every rule and builds the configuration for {@code url} and {@code mix} (whose rules
      * {@link MixSettings} checked); with a mix, the method and body belong to its requests.
      */
-    LoadConfig build(String url, RequestMix mix, List<FeederSpec> known) {
+    LoadConfig build(String url, RequestMix mix, List<FeederSpec> known, boolean inProcessServer) {
         this.feeders = known;
         if (mix.isMix()) {
             for (LoadKey key : List.of(LoadKey.METHOD, LoadKey.BODY, LoadKey.BODY_FILE)) {
@@ -132,7 +142,9 @@ public final class LoadSettings {
             }
         }
         if (stages != null) {
-            return staged(url, mix, stages.build());
+            LoadConfig staged = staged(url, mix, stages.build());
+            checkDescriptors(staged.connections(), inProcessServer ? 2 : 1);
+            return staged;
         }
         Double rate = get(LoadKey.RATE).map(Setting::rate).orElse(null);
         Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
@@ -150,6 +162,7 @@ public final class LoadSettings {
                 .map(Setting::positiveDuration).orElse(LoadDefaults.DURATION);
         int connections = get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
                 .orElse(LoadDefaults.connections(rate != null));
+        checkDescriptors(connections, inProcessServer ? 2 : 1);
         return new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
                 requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(), mix,
                 List.of());
@@ -184,6 +197,23 @@ public final class LoadSettings {
         return new LoadConfig(request(url), keySpace(), built.closed() ? null : built.meanRate(),
                 arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(), mix,
                 built.stages());
+    }
+
+    /** Connections beyond what the process may open fail now, not with "too many open files" mid-run. */
+    private void checkDescriptors(int connections, int perConnection) {
+        FileDescriptors.usage().ifPresent(fds -> {
+            long available = fds.connectionsAvailable(perConnection);
+            if (connections <= available) {
+                return;
+            }
+            String problem = connections + " connections need more file descriptors than this process may "
+                    + "open: at most " + available + " fit in its limit of " + fds.limit() + " (ulimit -n; "
+                    + fds.open() + " are open, " + FileDescriptors.RESERVE + " kept for the run"
+                    + (perConnection > 1 ? ", 2 per connection with the in-process server)" : ")");
+            Setting given = values.get(LoadKey.CONNECTIONS);
+            throw given != null ? given.fail(problem)
+                    : ApituneException.invalidInput(naming.of(LoadKey.CONNECTIONS) + ": " + problem);
+        });
     }
 
     private String eitherOr(LoadKey a, LoadKey b) {

@@ -20,6 +20,7 @@ import io.apitune.report.HtmlReport;
 import io.apitune.report.Reports;
 import io.apitune.report.model.CombinedReport;
 import io.apitune.report.model.ModeRow;
+import io.apitune.report.model.RatioRow;
 import io.apitune.report.model.RunReport;
 import io.apitune.server.Mode;
 import io.apitune.server.VirtualThreads;
@@ -31,7 +32,9 @@ import io.apitune.server.VirtualThreads;
  * runs are skipped and no gate is evaluated: an incomplete plan never passes (exit 3, as for an
  * interrupted bench). A run this JVM cannot execute (mode {@code virtual} before Java 21) is
  * skipped with a message, and so are the gates that name it. For {@code compare} the side-by-side
- * table is printed and recorded.
+ * table is printed and recorded. A plan with rounds ({@link RunPlan#rounds()}) is measured in
+ * interleaved rounds by {@link RoundRunner}, its gates judged on confidence intervals, and with
+ * {@code until-conclusive} rounds are added while a gate's interval straddles its limit.
  *
  * <p>Single-threaded: runs are executed one after another on the caller's thread.
  */
@@ -61,8 +64,59 @@ public final class PlanRunner {
      */
     public Outcome run(RunPlan plan, GateCheck gates, Path reportDir) {
         Instant start = Instant.now();
-        List<RunResult> runs = new ArrayList<>();
         Set<String> skipped = new LinkedHashSet<>();
+        RoundRunner.Measured measured = plan.rounds().enabled() ? inRounds(plan, gates, reportDir, skipped)
+                : runEach(plan, reportDir, skipped);
+        List<RunResult> runs = measured.runs();
+        boolean interrupted = measured.interrupted();
+        warnLimited(runs);
+        List<ModeRow> modes = null;
+        List<RatioRow> ratios = null;
+        if (CombinedReport.COMPARE.equals(kind)) {
+            modes = CompareTable.rows(runs);
+            CompareTable.print(modes, out);
+            if (plan.rounds().enabled()) {
+                ratios = RatioTable.rows(runs);
+                RatioTable.print(ratios, out);
+            }
+        }
+        List<GateResult> results = List.of();
+        int exitCode = ExitCodes.TARGET_FAILURE;
+        if (interrupted) {
+            out.println("interrupted: remaining runs skipped, gates not evaluated");
+        } else {
+            results = evaluate(gates, runs, skipped);
+            exitCode = gates.without(skipped).report(results, out, plan.name());
+            if (measured.runs().stream().anyMatch(r -> r.report().abortedBy() != null)) {
+                exitCode = ExitCodes.GATE_FAILED;
+            }
+        }
+        CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
+                plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),
+                List.copyOf(skipped), modes,
+                interrupted ? null : results.stream().map(GateResult::toVerdict).toList());
+        if (plan.rounds().enabled()) {
+            combined = combined.withRounds(runs.stream().mapToInt(r -> r.report().rounds().size())
+                    .max().orElse(0), ratios);
+        }
+        Path file = write(reportDir, combined, out);
+        return new Outcome(file, List.copyOf(runs), results, interrupted, exitCode);
+    }
+
+    /** One line naming the runs the load generator limited, if any. */
+    private void warnLimited(List<RunResult> runs) {
+        List<String> limited = runs.stream().filter(r -> r.report().results().limited())
+                .map(r -> r.spec().name()).toList();
+        if (!limited.isEmpty()) {
+            out.println("WARNING: the load generator limited " + String.join(", ", limited)
+                    + " (see each run's summary); a gate whose outcome its delay could have decided "
+                    + "is inconclusive unless --allow-limited.");
+        }
+    }
+
+    /** Each run once, in order; stops after an interrupted run. */
+    private RoundRunner.Measured runEach(RunPlan plan, Path reportDir, Set<String> skipped) {
+        List<RunResult> runs = new ArrayList<>();
         for (int i = 0; i < plan.runs().size(); i++) {
             RunSpec spec = plan.runs().get(i);
             out.printf(Locale.ROOT, "%n== %s: run %d/%d: %s (%s)%n", plan.name(), i + 1,
@@ -85,36 +139,33 @@ public final class PlanRunner {
                 break;
             }
         }
-        boolean interrupted = runs.stream().anyMatch(RunResult::interrupted);
-        List<String> limited = runs.stream().filter(r -> r.report().results().limited())
-                .map(r -> r.spec().name()).toList();
-        if (!limited.isEmpty()) {
-            out.println("WARNING: the load generator limited " + String.join(", ", limited)
-                    + " (see each run's summary); a gate whose outcome its delay could have decided "
-                    + "is inconclusive unless --allow-limited.");
+        return new RoundRunner.Measured(runs, runs.stream().anyMatch(RunResult::interrupted));
+    }
+
+    /** The runs in interleaved rounds, each merged; more rounds while a gate is undecided. */
+    private RoundRunner.Measured inRounds(RunPlan plan, GateCheck gates, Path reportDir, Set<String> skipped) {
+        skipUnavailable(plan, skipped);
+        try (RoundRunner rounds = new RoundRunner(driver, out, plan, reportDir, skipped)) {
+            return rounds.run(merged -> decided(gates, merged, skipped));
         }
-        List<ModeRow> modes = null;
-        if (CombinedReport.COMPARE.equals(kind)) {
-            modes = CompareTable.rows(runs);
-            CompareTable.print(modes, out);
+    }
+
+    /** Says which runs this JVM cannot execute, before the first round. */
+    private void skipUnavailable(RunPlan plan, Set<String> skipped) {
+        for (RunSpec spec : plan.runs()) {
+            unavailable(spec.target()).ifPresent(why -> {
+                out.println("skipped " + spec.name() + ": " + why);
+                skipped.add(spec.name());
+            });
         }
-        List<GateResult> results = List.of();
-        int exitCode = ExitCodes.TARGET_FAILURE;
-        if (interrupted) {
-            out.println("interrupted: remaining runs skipped, gates not evaluated");
-        } else {
-            results = evaluate(gates, runs, skipped);
-            exitCode = gates.without(skipped).report(results, out, plan.name());
-            if (runs.stream().anyMatch(r -> r.report().abortedBy() != null)) {
-                exitCode = ExitCodes.GATE_FAILED;
-            }
-        }
-        CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
-                plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),
-                List.copyOf(skipped), modes,
-                interrupted ? null : results.stream().map(GateResult::toVerdict).toList());
-        Path file = write(reportDir, combined, out);
-        return new Outcome(file, List.copyOf(runs), results, interrupted, exitCode);
+    }
+
+    /** True when no gate is left inconclusive by its interval (which more rounds may narrow). */
+    private static boolean decided(GateCheck gates, List<RunResult> runs, Set<String> skipped) {
+        Map<String, RunReport> measured = new LinkedHashMap<>();
+        runs.forEach(r -> measured.put(r.spec().name(), r.report()));
+        return measured.isEmpty() || gates.without(skipped).evaluate(ReportMetrics.ofRuns(measured)).stream()
+                .noneMatch(r -> r.outcome() == io.apitune.gate.Outcome.INCONCLUSIVE && r.interval() != null);
     }
 
     private List<GateResult> evaluate(GateCheck gates, List<RunResult> runs, Set<String> skipped) {

@@ -78,31 +78,80 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         Path dir = ReportDirectory.choose(reportDir, spec.name());
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
             LoadConfig config = spec.load().withUrl(target.url());
-            ProgressListener progress = quiet ? ProgressListener.NONE
-                    : new ProgressPrinter(err, System.console() != null);
-            try (LoadGenerator generator = new LoadGenerator(config, progress)) {
-                generator.probe();
-                WindowGates windows = new WindowGates(spec.name(), aborting, spec.load().mix().names());
-                if (windows.any()) {
-                    generator.intervalHook(windows);
-                }
-                stopOnSignal(generator);
-                return measure(spec, config, target, generator, dir);
-            } finally {
-                current = null;
-            }
+            WindowGates windows = new WindowGates(spec.name(), aborting, spec.load().mix().names());
+            return measure(spec, config, target,
+                    generate(config, windows.any() ? windows : io.apitune.load.IntervalHook.NONE), dir);
+        }
+    }
+
+    /** Probes, warms up and measures {@code config} with a generator of its own. */
+    private LoadResult generate(LoadConfig config) {
+        return generate(config, io.apitune.load.IntervalHook.NONE);
+    }
+
+    /** As {@link #generate(LoadConfig)}, showing every measured interval to {@code hook}. */
+    private LoadResult generate(LoadConfig config, io.apitune.load.IntervalHook hook) {
+        ProgressListener progress = quiet ? ProgressListener.NONE
+                : new ProgressPrinter(err, System.console() != null);
+        try (LoadGenerator generator = new LoadGenerator(config, progress)) {
+            generator.probe();
+            generator.intervalHook(hook);
+            stopOnSignal(generator);
+            return generator.run();
+        } finally {
+            current = null;
         }
     }
 
     private RunResult measure(RunSpec spec, LoadConfig config, ResolvedTarget target,
-            LoadGenerator generator, Path dir) {
-        LoadResult result = generator.run();
+            LoadResult result, Path dir) {
         JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
         RunReport report = RunReports.of(dir.getFileName().toString(), spec.name(), target.info(),
                 config, result);
         Path written = ReportDirectory.write(dir, report, result.log());
         ConsoleSummary.print(out, report, written.toString());
         return new RunResult(spec, report, written, result.interrupted(), stats);
+    }
+
+    /**
+     * Opens {@code spec}'s target once for all of its rounds: an in-process reference server is
+     * started here and stays up, with its JIT-compiled code, caches and database pool warm, until
+     * the returned target is closed; {@link RoundTarget#warm} gives it the full warm-up once. Each
+     * round has a generator of its own (a load generator runs once), whose code the JIT has
+     * compiled by then; the round's short warm-up only opens its connections. A round prints
+     * nothing and writes report.json and latency.hlog, no page.
+     *
+     * @throws io.apitune.ApituneException exit 3 when the server cannot be started
+     */
+    @Override
+    public RoundTarget open(RunSpec spec) {
+        ResolvedTarget target = ResolvedTarget.start(spec.target());
+        return new RoundTarget() {
+            @Override
+            public boolean warm(RunSpec warm) {
+                LoadConfig c = warm.load().withUrl(target.url());
+                // a load generator measures something: one request, not kept
+                return !generate(new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(),
+                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout())).interrupted();
+            }
+
+            @Override
+            public RunResult round(RunSpec round, Path roundDir) {
+                Path dir = ReportDirectory.choose(roundDir, round.name());
+                LoadConfig config = round.load().withUrl(target.url());
+                LoadResult result = generate(config);
+                RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
+                        target.info(), config, result);
+                Path written = ReportDirectory.write(dir, report, result.log(), false);
+                JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+                return new RunResult(round, report, written, result.interrupted(), stats);
+            }
+
+            @Override
+            public void close() {
+                target.close();
+            }
+        };
     }
 
     /** Makes Ctrl-C and SIGTERM stop {@code generator}, and keep the JVM until {@link #close()}. */

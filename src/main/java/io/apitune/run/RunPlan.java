@@ -20,13 +20,26 @@ import io.apitune.load.FeederSpec;
  * @param description free text, may be empty
  * @param runs        at least one, names unique
  * @param gates       gates whose names were checked against the runs
+ * @param rounds      how many interleaved rounds each run is measured in
  */
-public record RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates) {
+public record RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates,
+        Rounds rounds) {
     public RunPlan {
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         runs = List.copyOf(runs);
         gates = List.copyOf(gates);
+        rounds = rounds == null ? Rounds.SINGLE : rounds;
+    }
+
+    /** A plan whose runs are measured once each. */
+    public RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates) {
+        this(name, description, runs, gates, Rounds.SINGLE);
+    }
+
+    /** The same plan measured in {@code other} rounds (flags that override a file's keys). */
+    public RunPlan withRounds(Rounds other) {
+        return new RunPlan(name, description, runs, gates, other);
     }
 
     /**

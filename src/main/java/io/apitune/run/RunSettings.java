@@ -83,7 +83,7 @@ public final class RunSettings {
         boolean hasBase = spec.kind() != TargetSpec.Kind.URL || !spec.url().isEmpty();
         List<MixRequest> requests = mix == null ? List.of() : mix.build(feeders, hasBase, naming);
         LoadConfig config = load.over(defaults).build(spec.plannedUrl(),
-                new RequestMix(requests, feeders), feeders);
+                new RequestMix(requests, feeders), feeders, spec.kind() == TargetSpec.Kind.MODE);
         return new RunSpec(runName, spec, config.withMix(new RequestMix(requests, used(config, feeders))));
     }
 

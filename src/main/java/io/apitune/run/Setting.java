@@ -98,7 +98,8 @@ public record Setting(String text, Origin origin) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw fail("\"" + text + "\" is not a duration (write e.g. 500us, 20ms, 1.5s, 2m)");
+            // Durations names the value in single quotes; settings quote it as written, in double.
+            throw fail(e.getMessage().replace("'" + text + "'", "\"" + text + "\""));
         }
     }
 

@@ -18,6 +18,9 @@ import io.apitune.gate.ReportMetrics;
 import io.apitune.run.FeederSettings;
 import io.apitune.run.LoadKey;
 import io.apitune.run.LoadSettings;
+import io.apitune.run.PlanKey;
+import io.apitune.run.PlanSettings;
+import io.apitune.run.Rounds;
 import io.apitune.run.RunPlan;
 import io.apitune.run.RunSettings;
 import io.apitune.run.RunSpec;
@@ -38,21 +41,34 @@ import io.apitune.run.Naming;
  * <p>Stateless; thread-safe.
  */
 public final class ScenarioParser {
-    private static final List<String> TOP_KEYS =
-            List.of("name", "description", "server", "feeders", "defaults", "runs", "gates");
+    private static final List<String> TOP_KEYS = Stream.concat(
+            Stream.of("name", "description", "server", "feeders", "defaults", "runs", "gates"),
+            Stream.of(PlanKey.values()).map(PlanKey::key)).toList();
     private static final List<String> LOAD_KEYS = Stream.concat(Stream.of(LoadKey.values())
             .map(LoadKey::key), Stream.of("stages")).toList();
     private static final List<String> SHAPE_KEYS = Stream.of(ShapeKey.values()).map(ShapeKey::key).toList();
     private static final List<String> RUN_KEYS = Stream.of(Stream.of("name"),
             Stream.of(TargetKey.values()).map(TargetKey::key), Stream.of("base-url", "server"),
             LOAD_KEYS.stream()).flatMap(s -> s).toList();
-    private static final List<String> GATE_KEYS = List.of("gate", "abort-on-fail", "window");
 
     private ScenarioParser() {
     }
 
+    /** The keys a scenario file may have at its top level. */
+    public static List<String> topKeys() {
+        return TOP_KEYS;
+    }
+
     /** Reads and validates a scenario file. */
     public static RunPlan parse(Path file) {
+        return parse(file, new PlanSettings(Naming.FLAGS));
+    }
+
+    /**
+     * Reads and validates a scenario file whose plan-level keys ({@code rounds}, ...) are
+     * overridden by {@code overrides} (the {@code run} command's flags).
+     */
+    public static RunPlan parse(Path file, PlanSettings overrides) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -61,7 +77,7 @@ public final class ScenarioParser {
             throw ApituneException.invalidInput("cannot read scenario " + file + " ("
                     + Problems.describe(e) + ")");
         }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+        return parse(text, file.toString(), file.toAbsolutePath().getParent(), overrides);
     }
 
     /**
@@ -69,6 +85,11 @@ public final class ScenarioParser {
      * @param baseDir  where relative {@code body-file} paths start
      */
     public static RunPlan parse(String text, String fileName, Path baseDir) {
+        return parse(text, fileName, baseDir, new PlanSettings(Naming.FLAGS));
+    }
+
+    /** As {@link #parse(String, String, Path)}, with the plan-level keys overridden. */
+    public static RunPlan parse(String text, String fileName, Path baseDir, PlanSettings overrides) {
         YamlTree.Node root;
         try {
             root = YamlTree.read(text);
@@ -88,7 +109,12 @@ public final class ScenarioParser {
             settings.add(run(item, baseDir));
         }
         List<RunSpec> runs = RunPlan.build(settings, shared, defaults, feeders, runsField);
-        return new RunPlan(name, description, runs, GateItems.parse(top.get("gates"), runs));
+        PlanSettings plan = new PlanSettings(Naming.SCENARIO);
+        for (PlanKey key : PlanKey.values()) {
+            top.get(key.key()).ifPresent(f -> plan.set(key, f.setting()));
+        }
+        Rounds rounds = plan.putAll(overrides).build();
+        return new RunPlan(name, description, runs, GateItems.parse(top.get("gates"), runs), rounds);
     }
 
     private static RunSettings run(Field item, Path baseDir) {

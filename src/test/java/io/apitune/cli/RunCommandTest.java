@@ -23,8 +23,14 @@ class RunCommandTest {
     void checkValidatesAndListsWithoutSendingLoad() throws Exception {
         Cli.Result r = Cli.run("run", "--check", "scenarios/ci-gate.yaml");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("ci-gate: valid, 3 runs, 4 gates", "run blocking: mode blocking",
-                "gate async.p99 <= 0.5 * blocking.p99");
+        assertThat(r.out()).contains("ci-gate: valid, 3 runs, 4 gates, 6 rounds (until conclusive, at most 10)",
+                "run blocking: mode blocking", "gate async.p99 <= 0.5 * blocking.p99");
+        Cli.Result more = Cli.run("run", "--check", "scenarios/ci-gate.yaml", "--rounds", "12",
+                "--until-conclusive", "20");
+        assertThat(more.out()).contains("4 gates, 12 rounds (until conclusive, at most 20)");
+        Cli.Result bad = Cli.run("run", "--check", "scenarios/ci-gate.yaml", "--rounds", "12");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("apitune: scenarios/ci-gate.yaml:13:19: until-conclusive: 10 must be at least rounds (12)");
     }
 
     @Test
@@ -107,9 +113,9 @@ class RunCommandTest {
     @Test
     void helpShowsEveryFlag() {
         assertThat(Cli.run("run", "--help").out()).contains("--gate", "--baseline", "--junit", "--check",
-                "--quiet", "--out");
+                "--quiet", "--out", "--rounds", "--until-conclusive");
         assertThat(Cli.run("compare", "--help").out()).contains("--modes", "--url", "--server", "--queries",
-                "--rate", "--workers", "--gate");
+                "--rate", "--workers", "--gate", "--rounds", "--until-conclusive");
         assertThat(Cli.run("capacity", "--help").out()).contains("--slo", "--max-errors", "--start-rate",
                 "--max-rate", "--tolerance", "--max-steps", "--duration", "--warmup");
     }

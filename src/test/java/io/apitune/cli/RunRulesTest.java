@@ -9,8 +9,11 @@ import java.util.stream.Stream;
 
 import io.apitune.ApituneException;
 import io.apitune.ExitCodes;
+import io.apitune.run.Rounds;
+import io.apitune.run.RunPlan;
 import io.apitune.run.RunSpec;
 import io.apitune.scenario.ScenarioParser;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -106,12 +109,18 @@ class RunRulesTest {
     @MethodSource("rules")
     void eachRuleHoldsForFlagsAndScenarioKeys(String flags, String keys, String flagMessage,
             String keyMessage) {
-        ApituneException fromFlags = catchThrowableOfType(() -> fromFlags(flags), ApituneException.class);
+        assertSameRule(() -> fromFlags(flags), () -> fromScenario(keys), flags, keys, flagMessage, keyMessage);
+    }
+
+    /** Both sources break the rule: exit 2, each message in its own words, no secret shown. */
+    private static void assertSameRule(ThrowingCallable flagSource, ThrowingCallable keySource,
+            String flags, String keys, String flagMessage, String keyMessage) {
+        ApituneException fromFlags = catchThrowableOfType(flagSource, ApituneException.class);
         assertThat(fromFlags).as(flags).isNotNull();
         assertThat(fromFlags.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(fromFlags.getMessage()).startsWith(flagMessage).doesNotContain("hunter2");
 
-        ApituneException fromKeys = catchThrowableOfType(() -> fromScenario(keys), ApituneException.class);
+        ApituneException fromKeys = catchThrowableOfType(keySource, ApituneException.class);
         assertThat(fromKeys).as(keys).isNotNull();
         assertThat(fromKeys.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(fromKeys.getMessage()).matches("s\\.yaml:\\d+:\\d+: .*")
@@ -134,6 +143,56 @@ class RunRulesTest {
         assertThatCode(() -> fromFlags(flags)).doesNotThrowAnyException();
         assertThatCode(() -> fromScenario(keys)).doesNotThrowAnyException();
         assertThat(fromFlags(flags).load()).isEqualTo(fromScenario(keys).load());
+    }
+
+    /**
+     * The plan's rules, through {@code compare}'s flags and a scenario's top-level keys:
+     * flags | top-level YAML lines | message after a flag | message after a key.
+     */
+    static Stream<Arguments> planRules() {
+        return Stream.of(
+            row("--rounds 0", "rounds: 0", "--rounds: 0 must be at least 1", "rounds: 0 must be at least 1"),
+            row("--rounds 1001", "rounds: 1001", "--rounds: 1001 must be at most 1000",
+                    "rounds: 1001 must be at most 1000"),
+            row("--rounds many", "rounds: many", "--rounds: \"many\" is not a whole number",
+                    "rounds: \"many\" is not a whole number"),
+            row("--until-conclusive 8", "until-conclusive: 8", "--until-conclusive: needs --rounds of 2 or more",
+                    "until-conclusive: needs rounds of 2 or more"),
+            row("--rounds 6 --until-conclusive 4", "rounds: 6\nuntil-conclusive: 4",
+                    "--until-conclusive: 4 must be at least --rounds (6)",
+                    "until-conclusive: 4 must be at least rounds (6)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("planRules")
+    void eachPlanRuleHoldsForFlagsAndScenarioKeys(String flags, String keys, String flagMessage,
+            String keyMessage) {
+        assertSameRule(() -> planFromFlags(flags), () -> planFromScenario(keys), flags, keys, flagMessage,
+                keyMessage);
+    }
+
+    @org.junit.jupiter.api.Test
+    void roundsFromFlagsAndKeysAreTheSameAndFlagsOverrideAFile() {
+        assertThat(planFromFlags("--rounds 6 --until-conclusive 10"))
+                .isEqualTo(planFromScenario("rounds: 6\nuntil-conclusive: 10"))
+                .isEqualTo(new Rounds(6, 10));
+        assertThat(planFromFlags("--modes async")).isEqualTo(Rounds.SINGLE);
+        CommandLine cl = new CommandLine(new RunCommand());
+        cl.parseArgs("--rounds", "8", "x.yaml");
+        RunPlan plan = ScenarioParser.parse("name: p\nrounds: 4\nuntil-conclusive: 9\nruns:\n  - {name: r, mode: async}\n",
+                "s.yaml", Path.of("."), KeyFlags.plan(cl.getCommandSpec()));
+        assertThat(plan.rounds()).isEqualTo(new Rounds(8, 9));
+    }
+
+    private static Rounds planFromFlags(String flags) {
+        CommandLine cl = new CommandLine(new CompareCommand());
+        cl.parseArgs(flags.split(" "));
+        return KeyFlags.plan(cl.getCommandSpec()).build();
+    }
+
+    private static Rounds planFromScenario(String keys) {
+        return ScenarioParser.parse("name: rules\n" + keys + "\nruns:\n  - {name: r, mode: async}\n",
+                "s.yaml", Path.of(".")).rounds();
     }
 
     private static RunSpec fromFlags(String flags) {

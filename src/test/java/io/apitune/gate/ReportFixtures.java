@@ -1,9 +1,13 @@
 package io.apitune.gate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.apitune.report.Reports;
 import io.apitune.report.model.CombinedReport;
+import io.apitune.report.model.RoundResult;
 import io.apitune.report.model.RunReport;
 
 /** Hand-made report.json documents (docs/report-schema.md) for gate tests. */
@@ -39,6 +43,22 @@ final class ReportFixtures {
                 .put("p75", p50 * 1.2).put("p90", p50 * 1.5).put("p99", p99)
                 .put("p99.9", p99 * 1.5).put("p99.99", p99 * 2).put("max", p99 * 3)
                 .put("stddev", 1.0);
+    }
+
+    /**
+     * A run measured in rounds: round i has p99 {@code p99Ms[i]} (p50 half of it) and throughput
+     * {@code throughput[i]}; the merged results are those of round 1 (the gates on rounds read the
+     * samples, the merged values only for the measured and limit columns).
+     */
+    static RunReport rounds(String name, double[] p99Ms, double[] throughput) {
+        List<RoundResult> rounds = new ArrayList<>();
+        for (int i = 0; i < p99Ms.length; i++) {
+            RunReport round = run(name, p99Ms[i] / 2, p99Ms[i], throughput[i], 0, 1000);
+            rounds.add(new RoundResult(i + 1, "round-0" + (i + 1), null, null, 0.5, round.results(), null, null));
+        }
+        RunReport first = run(name, p99Ms[0] / 2, p99Ms[0], throughput[0], 0, 1000);
+        return new RunReport(first.schemaVersion(), first.kind(), first.runId(), name, false, null, null,
+                null, null, first.results(), null, null, null, null, rounds);
     }
 
     /** A combined scenario report holding the runs. */

@@ -2,6 +2,7 @@ package io.apitune.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +107,19 @@ class LoadGeneratorIT {
     }
 
     @Test
+    void aRequestCountSmallerThanTheLanesEndsTheOpenModel() throws Exception {
+        // one request over several lanes leaves a lane with none to send; it must still be done
+        try (TestServer server = TestServer.start(0)) {
+            LoadConfig config = new LoadConfig(new RequestSpec("GET", server.url("/"), List.of(), null),
+                    new KeySpace(1, KeySpace.Distribution.UNIFORM, 0), 100.0, Arrival.CONSTANT, 4,
+                    null, 1L, Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5));
+            LoadResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(config));
+            assertThat(result.attempts()).isEqualTo(1);
+            assertThat(result.interrupted()).isFalse();
+        }
+    }
+
+    @Test
     void statusErrorsAreCountedByClass() throws Exception {
         try (TestServer server = TestServer.start(0)) {
             server.status(503);
@@ -138,10 +152,11 @@ class LoadGeneratorIT {
             assertThat(result.errors().timeout()).isEqualTo(20);
             assertThat(result.okLatency().getTotalCount()).isZero();
             assertThat(result.okCount()).isZero();
-            // A timeout fails at its timeout: 300 ms after the send (plus a little send lag).
+            // A timeout fails at its timeout: 300 ms after the send (plus send lag and the timer's
+            // tick on a busy machine), long before the 2 s answer would have come.
             assertThat(result.failureLatency().getTotalCount()).isEqualTo(20);
             assertThat(result.failureLatency().getMinValue() / 1e6).isGreaterThanOrEqualTo(299.0);
-            assertThat(result.failureLatency().getMaxValue() / 1e6).isLessThan(400.0);
+            assertThat(result.failureLatency().getMaxValue() / 1e6).isLessThan(1_000.0);
         }
     }
 

@@ -148,7 +148,7 @@ class ScenarioParserTest {
     @Test
     void unknownKeysAreErrorsAtTheirOwnPosition() {
         rejects("name: t\nrusn: []\n", "s.yaml:2:1: rusn: unknown key "
-                + "(known: name, description, server, feeders, defaults, runs, gates)");
+                + "(known: name, description, server, feeders, defaults, runs, gates, rounds, until-conclusive)");
         rejects(RUNS + "    rat: 5\n", "s.yaml:5:5: runs[0].rat: unknown key (known: name, mode, url, "
                 + "server-url, queries, base-url, server, rate, arrival, connections, duration, requests, warmup, "
                 + "ramp-up, timeout, keys, key-dist, method, headers, body, body-file, stages)");

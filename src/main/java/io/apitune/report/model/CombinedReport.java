@@ -20,16 +20,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param steps       the capacity curve (capacity)
  * @param slo         the SLO as the user wrote it (capacity)
  * @param answer      the highest rate meeting the SLO (capacity)
+ * @param rounds      interleaved rounds each run was measured in (scenario, compare), null for one
+ * @param ratios      with rounds: each run's ratios to the first run with their intervals (compare)
  */
 @JsonInclude(Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "runs",
     "steps", "environment", "skippedRuns", "modes", "slo", "answer", "gates", "passed", "endTime",
-    "files"})
+    "files", "rounds", "ratios"})
 public record CombinedReport(int schemaVersion, String kind, String runId, String name,
         Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
         EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
         CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-        FileNames files) implements ReportDocument {
+        FileNames files, Integer rounds, List<RatioRow> ratios) implements ReportDocument {
 
     public static final String SCENARIO = "scenario";
     public static final String COMPARE = "compare";
@@ -37,6 +39,23 @@ public record CombinedReport(int schemaVersion, String kind, String runId, Strin
 
     public CombinedReport {
         runs = runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    /** A report without rounds. */
+    public CombinedReport(int schemaVersion, String kind, String runId, String name,
+            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
+            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
+            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
+            FileNames files) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
+                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null, null);
+    }
+
+    /** The same report recording that its runs were measured in {@code count} rounds. */
+    public CombinedReport withRounds(int count, List<RatioRow> ratioRows) {
+        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps,
+                environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files, count,
+                ratioRows);
     }
 
     /**

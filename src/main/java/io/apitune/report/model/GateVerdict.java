@@ -12,7 +12,15 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
  * @param passed   true only for the outcome {@code pass}
  * @param outcome  {@code pass}, {@code fail} or {@code inconclusive}
  * @param reason   why it is inconclusive, else null
+ * @param interval with rounds: the median and confidence interval the outcome was judged on, else null
  */
 public record GateVerdict(String gate, String run, Double measured, Double limit, String unit,
-        boolean passed, String outcome, @JsonInclude(Include.NON_NULL) String reason) {
+        boolean passed, String outcome, @JsonInclude(Include.NON_NULL) String reason,
+        @JsonInclude(Include.NON_NULL) RoundInterval interval) {
+
+    /** A verdict judged on single values. */
+    public GateVerdict(String gate, String run, Double measured, Double limit, String unit,
+            boolean passed, String outcome, String reason) {
+        this(gate, run, measured, limit, unit, passed, outcome, reason, null);
+    }
 }

@@ -43,6 +43,39 @@ public record GeneratorInfo(LatencySummary sendLag, Long gcPauseMillis, Long gcC
                         : "rerun the shards named with a lower rate or more generator machines");
     }
 
+    /**
+     * The generator over several measurements of one run (interleaved rounds): counts and stalls
+     * added, peaks kept, limited when any was, with their reasons.
+     *
+     * @param sendLag the send lag of all of them (their histograms added), or null
+     */
+    public static GeneratorInfo combine(List<GeneratorInfo> parts, LatencySummary sendLag) {
+        List<GeneratorInfo> known = parts.stream().filter(java.util.Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            return null;
+        }
+        List<String> causes = known.stream().flatMap(g -> g.causes().stream()).distinct().sorted().toList();
+        List<String> reasons = known.stream().filter(GeneratorInfo::limited).map(GeneratorInfo::reason).distinct().toList();
+        List<String> advice = known.stream().filter(GeneratorInfo::limited).map(GeneratorInfo::advice).distinct().toList();
+        return new GeneratorInfo(sendLag, sum(known, GeneratorInfo::gcPauseMillis), sum(known, GeneratorInfo::gcCount),
+                max(known, GeneratorInfo::cpuUtilisation), max(known, GeneratorInfo::ioThreadUtilisation),
+                known.get(0).cores(), known.get(0).ioThreads(), max(known, GeneratorInfo::maxLoopDelayMillis),
+                known.stream().allMatch(g -> g.stalledMillis() != null)
+                        ? known.stream().mapToDouble(GeneratorInfo::stalledMillis).sum() : null,
+                known.get(0).warmupSeconds(), sum(known, GeneratorInfo::warmupDropped), sum(known, GeneratorInfo::sent),
+                sum(known, GeneratorInfo::waitedForConnection), sum(known, GeneratorInfo::notSent), !causes.isEmpty(),
+                causes, String.join("; ", reasons), String.join("; ", advice));
+    }
+
+    private static Long sum(List<GeneratorInfo> parts, java.util.function.Function<GeneratorInfo, Long> field) {
+        return parts.stream().allMatch(g -> field.apply(g) != null)
+                ? parts.stream().mapToLong(field::apply).sum() : null;
+    }
+
+    private static Double max(List<GeneratorInfo> parts, java.util.function.Function<GeneratorInfo, Double> field) {
+        return parts.stream().map(field).filter(java.util.Objects::nonNull).max(Double::compare).orElse(null);
+    }
+
     private static Double known(double value) {
         return value < 0 ? null : value;
     }

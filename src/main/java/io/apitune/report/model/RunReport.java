@@ -1,5 +1,7 @@
 package io.apitune.report.model;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -16,30 +18,50 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param dir       inside a combined report: the run's directory relative to it, else null
  * @param abortedBy the gate (as written) that failed on its sliding window and stopped the run
  *                  early, else null (absent); the report holds what was measured until then
+ * @param rounds    a run measured in interleaved rounds: one entry per round (the run's results
+ *                  are all rounds merged); null for a single run
  */
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "abortedBy", "startTime",
-    "endTime", "target", "config", "results", "environment", "files", "merged", "dir"})
+    "endTime", "target", "config", "results", "environment", "files", "merged", "dir", "rounds"})
 public record RunReport(int schemaVersion, String kind, String runId, String name,
         boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
         Results results, EnvironmentInfo environment, FileNames files,
         @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir,
-        @JsonInclude(Include.NON_NULL) String abortedBy)
+        @JsonInclude(Include.NON_NULL) String abortedBy,
+        @JsonInclude(Include.NON_NULL) List<RoundResult> rounds)
         implements ReportDocument {
 
     public static final String KIND = "run";
 
-    /** A report that was not stopped by a gate. */
-    public RunReport(int schemaVersion, String kind, String runId, String name,
-            boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
-            Results results, EnvironmentInfo environment, FileNames files, MergeInfo merged,
-            String dir) {
-        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config,
-                results, environment, files, merged, dir, null);
+    public RunReport {
+        rounds = rounds == null ? null : List.copyOf(rounds);
+    }
+
+    /** A report without rounds, not stopped by a gate. */
+    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
+            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
+            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
+                environment, files, merged, dir, null, null);
+    }
+
+    /** A report of rounds (or null), not stopped by a gate. */
+    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
+            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
+            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir,
+            List<RoundResult> rounds) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
+                environment, files, merged, dir, null, rounds);
+    }
+
+    /** True when the run was measured in rounds (at least two). */
+    public boolean hasRounds() {
+        return rounds != null && rounds.size() > 1;
     }
 
     /** This run as an entry of a combined report, stored in {@code runDir}. */
     public RunReport withDir(String runDir) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, runDir, abortedBy);
+                target, config, results, environment, files, merged, runDir, abortedBy, rounds);
     }
 }
