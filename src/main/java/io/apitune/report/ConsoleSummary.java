@@ -11,11 +11,14 @@ import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
+import io.apitune.report.model.TheoryInfo;
 
 /**
  * The console summary of a run: goodput and request rate, OK and KO counts with the error
  * classes, the generator's verdict on itself, and a percentile table of OK latency (from the
  * intended send), OK service time (from the actual send) and failure latency, in milliseconds.
+ * A run against a reference-server mode also gets its theory line: the bound on goodput that the
+ * server's configuration gives and the fraction of it measured.
  * {@code WARNING:} lines say when failures or the generator make the figures misleading.
  *
  * <p>Stateless; thread-safe.
@@ -50,6 +53,9 @@ public final class ConsoleSummary {
                 out.println("  WARNING: the load generator limited this run: " + r.generator().reason()
                         + ". These figures describe apitune, not the target: " + r.generator().advice() + ".");
             }
+        }
+        if (report.theory() != null) {
+            out.println("  " + theoryLine(report.theory()));
         }
         out.println();
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-14s", "ms"));
@@ -120,6 +126,23 @@ public final class ConsoleSummary {
         line.setLength(line.length() - (line.charAt(line.length() - 1) == ',' ? 1 : 0));
         return line.append(g.limited() ? ": LIMITED (" + String.join(", ", g.causes()) + ")"
                 : ": not limited").toString();
+    }
+
+    /**
+     * {@code theory: goodput at 0.91 of the bound 400/s (W / L = 8 workers / 20 ms)}, or why there
+     * is no bound.
+     */
+    static String theoryLine(TheoryInfo t) {
+        if (!t.bounded()) {
+            return "theory: no bound" + (t.note() == null ? "" : ": " + t.note());
+        }
+        String line = String.format(Locale.ROOT, "theory: goodput at %.2f of the bound %s/s (%s = %s)",
+                t.fraction(), Html.num(t.boundPerSecond()), t.formula(), t.explanation());
+        if (t.overheadMs() != null) {
+            line += String.format(Locale.ROOT, "; mean OK latency %.3f ms above that wait",
+                    t.overheadMs());
+        }
+        return line;
     }
 
     private static void row(PrintWriter out, String label, LatencySummary s) {

@@ -46,6 +46,7 @@ final class HtmlPage {
             tbody th{font-weight:500;color:#334155;white-space:nowrap}
             .muted{color:var(--muted)} .pass{color:#15803d} .fail,.worse{color:#b91c1c} .better{color:#15803d}
             tr.failed td{background:#fef2f2}
+            ul.findings{margin:12px 0 0;padding-left:20px} ul.findings li{margin:0 0 4px}
             footer{color:var(--muted);font-size:12px;margin-top:24px}
             """;
 

@@ -12,12 +12,14 @@ import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.ReportDocument;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
+import io.apitune.report.model.TheoryInfo;
 
 /**
  * Writes {@code report.html} next to a {@code report.json}: a single self-contained page with
  * inline SVG charts (no script, no network). A run ({@code kind} = run) is drawn from its
  * {@code latency.hlog}; a combined document (scenario / compare / capacity) overlays its runs on
- * the same axes, each run's hlog found as described in docs/report-schema.md.
+ * the same axes, each run's hlog found as described in docs/report-schema.md. A scenario or
+ * comparison page opens with the verdict table and compare's sentences, then the charts.
  *
  * <p>Stateless; thread-safe: concurrent calls for different directories are independent.
  */
@@ -80,18 +82,21 @@ public final class HtmlReport {
         HtmlPage page = new HtmlPage("apitune · " + run.name());
         page.header("run", run.name(), meta(doc.runId(), doc.target() == null ? null : doc.target().url(),
                 doc.startTime(), doc.endTime(), r.durationSeconds()), doc.interrupted());
-        page.cards(Html.num(r.throughput()) + "/s", "goodput (OK answers)"
+        List<String> cards = new ArrayList<>(List.of(Html.num(r.throughput()) + "/s", "goodput (OK answers)"
                 + (r.targetRate() != null ? " (target " + Html.num(r.targetRate()) + "/s)" : ""),
                 Long.toString(r.requests()), "requests",
                 Html.fmt("%.2f%%", r.errorRate() * 100), "errors",
                 ms(latency, "p50"), "p50 latency",
                 ms(latency, "p99"), "p99 latency",
                 ms(latency, "p99.9"), "p99.9 latency",
-                ms(latency, "max"), "max latency");
+                ms(latency, "max"), "max latency"));
+        cards.addAll(theoryCard(doc.theory()));
+        page.cards(cards.toArray(String[]::new));
         List<RunData> one = List.of(run);
         charts(page, one, run.hlog() == null);
         page.section("Percentiles", Tables.percentiles(one), null);
         requests(page, one);
+        theorySection(page, one);
         if (doc.hasRounds()) {
             page.section("Rounds", Tables.rounds(doc), "Measured in " + doc.rounds().size()
                     + " interleaved rounds; the figures above are all rounds merged (histograms added).");
@@ -108,6 +113,18 @@ public final class HtmlReport {
         page.header(kind, name, meta(doc.runId(), null, doc.startTime(), doc.endTime(), Double.NaN),
                 doc.isInterrupted());
         answerCard(page, doc);
+        boolean capacity = doc.steps() != null && !doc.steps().isEmpty();
+        if (!capacity && !runs.isEmpty()) {
+            page.section("Verdict", Verdict.table(runs, doc.modes()) + Verdict.findings(doc.findings()),
+                    verdictNote(doc, runs));
+        }
+        if (capacity) {
+            page.section("Capacity curve", CapacityChart.render(doc), null);
+            page.section("Capacity steps", Tables.rows(doc.steps()), null);
+        }
+        if (!runs.isEmpty()) {
+            charts(page, runs, runs.stream().anyMatch(r -> r.hlog() == null));
+        }
         if (doc.gates() != null && !doc.gates().isEmpty()) {
             page.section("Gates", Tables.rows(doc.gates()), null);
         }
@@ -116,22 +133,15 @@ public final class HtmlReport {
                     Tables.deltas(runs.get(0).name(), runs.get(1).name(),
                             Comparison.deltas(runs.get(0).doc(), runs.get(1).doc())), null);
         }
-        if (doc.steps() != null && !doc.steps().isEmpty()) {
-            page.section("Capacity curve", CapacityChart.render(doc), null);
-            page.section("Capacity steps", Tables.rows(doc.steps()), null);
-        }
-        if (doc.modes() != null && !doc.modes().isEmpty()) {
-            page.section("Modes", Tables.rows(doc.modes()), null);
-        }
         if (doc.ratios() != null && !doc.ratios().isEmpty()) {
             page.section("Ratios over rounds", Tables.rows(doc.ratios()), "Median of the per-round "
                     + "ratios and its 95% confidence interval (bootstrap over rounds); an interval that "
                     + "contains 1 means the two cannot be told apart.");
         }
         if (!runs.isEmpty()) {
-            charts(page, runs, runs.stream().anyMatch(r -> r.hlog() == null));
             page.section("Percentiles", Tables.percentiles(runs), null);
             requests(page, runs);
+            theorySection(page, runs);
             page.section("Configuration", Tables.keyValues(runs, "target", "config"), null);
             page.section("Environment", Tables.keyValues(List.of(runs.get(0)), "environment"), null);
         }
@@ -149,6 +159,43 @@ public final class HtmlReport {
         }
     }
 
+    /** What the verdict's columns mean, and how the gates went (their table is below the charts). */
+    private static String verdictNote(CombinedReport doc, List<RunData> runs) {
+        String note = "Goodput: OK answers per second. OK p50/p99: latency of OK answers from the "
+                + "intended send time. KO: share of requests that failed. Of theory: goodput as a fraction "
+                + "of the bound the reference server's configuration gives (report.json: theory).";
+        if (runs.stream().anyMatch(RunData::version1)) {
+            note += " A version-1 report's throughput and latency count failed requests too.";
+        }
+        if (doc.gates() != null && !doc.gates().isEmpty()) {
+            long passed = doc.gates().stream().filter(g -> g.passed()).count();
+            note += " Gates: " + passed + " passed, " + (doc.gates().size() - passed)
+                    + " did not (table below the charts).";
+        }
+        return note;
+    }
+
+    /** The runs' theory blocks side by side, when any run has one. */
+    private static void theorySection(HtmlPage page, List<RunData> runs) {
+        if (runs.stream().anyMatch(r -> r.doc().theory() != null)) {
+            page.section("Theory", Tables.keyValues(runs, "theory"), "The bound on goodput that "
+                    + "Little's law gives for each mode's configuration and load: docs/report-schema.md.");
+        }
+    }
+
+    /** A run against a reference-server mode: the fraction of its bound, or that it has none. */
+    private static List<String> theoryCard(TheoryInfo theory) {
+        if (theory == null) {
+            return List.of();
+        }
+        if (theory.bounded()) {
+            return List.of(Html.fmt("%.2f", theory.fraction()), "of the theory bound "
+                    + Html.num(theory.boundPerSecond()) + "/s (" + theory.explanation() + ")");
+        }
+        return List.of(TheoryInfo.SERVER.equals(theory.limitedBy()) ? "no bound" : "unknown",
+                "theory bound (see Theory)");
+    }
+
     /** Capacity: the answer as a card ("none" when no rate met the SLO). */
     private static void answerCard(HtmlPage page, CombinedReport doc) {
         CapacityAnswer answer = doc.answer();
@@ -163,10 +210,15 @@ public final class HtmlReport {
         String note = missingHlog ? "Some runs have no latency.hlog: their spectrum is drawn from the "
                 + "percentiles in report.json and their latency over time is missing." : null;
         page.section("Percentile spectrum", RunCharts.spectrum(runs),
-                note != null ? note : "Solid: latency from the intended send time (coordinated-omission free). "
-                        + "Dashed: service time from the actual send.");
-        page.section("Latency over time", RunCharts.latencyOverTime(runs), "Per 1 s interval, from latency.hlog.");
-        page.section("Throughput over time", RunCharts.throughputOverTime(runs), null);
+                (note != null ? note + " " : "") + "Solid: latency of OK requests from the intended send "
+                        + "time (coordinated-omission free). Dashed: their service time from the actual send. "
+                        + "Dotted: failed requests (KO), from the intended send to the failure.");
+        page.section("Latency over time", RunCharts.latencyOverTime(runs),
+                "OK requests, per 1 s interval, from latency.hlog.");
+        page.section("Throughput over time", RunCharts.throughputOverTime(runs), "Goodput (OK answers) "
+                + "solid, every completed request dashed where some failed; the dotted line is the theory "
+                + "bound. The end of a run, after its last intended send, is not drawn: only answers still "
+                + "in flight arrive then.");
         page.section("Errors over time", RunCharts.errorsOverTime(runs), null);
     }
 

@@ -122,6 +122,6 @@ public final class RoundsReport {
         boolean interrupted = rounds.stream().anyMatch(r -> r.report().interrupted());
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, first.name(), interrupted,
                 first.startTime(), last.endTime(), first.target(), withWarmup(first.config(), warmupSeconds), results,
-                first.environment(), FileNames.RUN, null, null, samples);
+                first.environment(), FileNames.RUN, null, null, samples, null);
     }
 }

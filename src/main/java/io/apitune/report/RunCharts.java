@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import io.apitune.load.ErrorKind;
@@ -11,6 +12,8 @@ import io.apitune.metrics.IntervalLog;
 import io.apitune.metrics.Percentile;
 import io.apitune.report.model.ErrorTally;
 import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.TheoryInfo;
+import io.apitune.report.model.TimelinePoint;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -33,7 +36,10 @@ final class RunCharts {
         return PALETTE[index % PALETTE.length];
     }
 
-    /** Percentile spectrum, HdrHistogram style, latency solid and service time dashed. */
+    /**
+     * Percentile spectrum, HdrHistogram style: OK latency solid, OK service time dashed, and failed
+     * requests (KO, from the intended send to the failure) dotted, as a series of their own.
+     */
     static String spectrum(List<RunData> runs) {
         SvgChart chart = new SvgChart("spectrum", "percentile (x = log10 of 1 / (1 − p))", "latency (ms)").xTicks(List.of(
                 new SvgChart.Tick(0, "0%"), new SvgChart.Tick(1, "90%"), new SvgChart.Tick(2, "99%"),
@@ -41,10 +47,17 @@ final class RunCharts {
         for (int i = 0; i < runs.size(); i++) {
             RunData run = runs.get(i);
             String prefix = runs.size() > 1 ? run.name() + " " : "";
-            chart.add(spectrumSeries(prefix + "latency", color(i), false, run.latency(),
+            String ok = run.version1() ? "" : " OK";
+            chart.add(spectrumSeries(prefix + "latency" + ok, color(i), false, run.latency(),
                     run.results().latency()));
-            chart.add(spectrumSeries(prefix + "service time", color(i), true, run.service(),
+            chart.add(spectrumSeries(prefix + "service time" + ok, color(i), true, run.service(),
                     run.results().serviceTime()));
+            SvgChart.Series failures = spectrumSeries(prefix + "failures KO", color(i), false,
+                    run.failure(), run.results().failureLatency());
+            if (failures.xs().length > 0) {
+                chart.add(new SvgChart.Series(failures.label(), failures.color(), false,
+                        failures.xs(), failures.ys(), true));
+            }
         }
         return chart.render();
     }
@@ -52,7 +65,8 @@ final class RunCharts {
     private static SvgChart.Series spectrumSeries(String label, String color, boolean dashed,
                                                   Histogram histogram, LatencySummary summary) {
         List<double[]> points = histogram != null && histogram.getTotalCount() > 0
-                ? spectrumPoints(histogram) : summaryPoints(summary);
+                ? spectrumPoints(histogram)
+                : summary == null || summary.count() == 0 ? List.of() : summaryPoints(summary);
         return series(label, color, dashed, points);
     }
 
@@ -116,33 +130,57 @@ final class RunCharts {
         return series(label, color, dashed, points);
     }
 
-    /** Requests per second of each interval: report.json's timeline, else the hlog's counts. */
+    /**
+     * Goodput (OK answers per second, solid) and, where requests failed, the request rate (every
+     * completed attempt, dashed) of each interval from report.json's timeline, else the hlog's OK
+     * counts; the theory bound of each run that has one as a dotted line. The drain at the end of a
+     * run is left out ({@link TimelineInterval#steady}).
+     */
     static String throughputOverTime(List<RunData> runs) {
-        SvgChart chart = new SvgChart("throughput-over-time", "time (s)", "requests / s");
+        SvgChart chart = new SvgChart("throughput-over-time", "time (s)", "per second");
         for (int i = 0; i < runs.size(); i++) {
             RunData run = runs.get(i);
-            String label = runs.size() > 1 ? run.name() : "throughput";
-            List<double[]> points = new ArrayList<>();
-            List<TimelineInterval> timeline = TimelineInterval.of(run.results());
+            String prefix = runs.size() > 1 ? run.name() + " " : "";
+            List<TimelineInterval> timeline = TimelineInterval.steady(run.results(), run.plannedSeconds());
             if (!timeline.isEmpty()) {
-                for (TimelineInterval interval : timeline) {
-                    points.add(new double[] {interval.endSeconds(),
-                        interval.perSecond(interval.entry().requests())});
+                chart.add(series(prefix + (run.version1() ? "throughput (v1: every answer)" : "goodput"),
+                        color(i), false, rates(timeline, TimelinePoint::ok)));
+                if (!run.version1() && run.results().errors().total() > 0) {
+                    chart.add(series(prefix + "request rate", color(i), true,
+                            rates(timeline, p -> p.requests())));
                 }
             } else if (run.hlog() != null) {
+                List<double[]> points = new ArrayList<>();
                 run.hlog().stats(IntervalLog.TAG_LATENCY).forEach((k, s) ->
                         points.add(new double[] {k + 1, s.count() * 1000.0 / HlogFile.INTERVAL_MS}));
+                chart.add(series(prefix + "goodput", color(i), false, points));
             }
-            chart.add(series(label, color(i), false, points));
+            TheoryInfo theory = run.doc().theory();
+            if (theory != null && theory.bounded()) {
+                chart.refLine(new SvgChart.RefLine(theory.boundPerSecond(), prefix + "bound "
+                        + Html.num(theory.boundPerSecond()) + "/s (" + theory.explanation() + ")", color(i)));
+            }
         }
         return chart.render();
+    }
+
+    /** Each interval's count per second; a version-1 entry (no OK count) counts every request. */
+    private static List<double[]> rates(List<TimelineInterval> timeline, Function<TimelinePoint, Long> count) {
+        List<double[]> points = new ArrayList<>();
+        for (TimelineInterval interval : timeline) {
+            Long n = count.apply(interval.entry());
+            points.add(new double[] {interval.endSeconds(),
+                interval.perSecond(n != null ? n : interval.entry().requests())});
+        }
+        return points;
     }
 
     /** Errors per interval from the timeline: by kind for one run, the total per run for overlays. */
     static String errorsOverTime(List<RunData> runs) {
         SvgChart chart = new SvgChart("errors-over-time", "time (s)", "errors / s");
         for (int i = 0; i < runs.size(); i++) {
-            List<TimelineInterval> timeline = TimelineInterval.of(runs.get(i).results());
+            List<TimelineInterval> timeline = TimelineInterval.steady(runs.get(i).results(),
+                    runs.get(i).plannedSeconds());
             if (runs.size() > 1) {
                 chart.add(series(runs.get(i).name() + " errors", color(i), false, errorPoints(timeline, null)));
                 continue;

@@ -48,7 +48,7 @@ public final class RunReports {
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name,
                 r.interrupted(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(), target, LoadInfo.of(load),
-                results, EnvironmentInfo.current(), FileNames.RUN, null, null, r.abortedBy(), null);
+                results, EnvironmentInfo.current(), FileNames.RUN, null, null, r.abortedBy(), null, null);
     }
 
     /** Each request of a mix over the run's window, or null for a single-request run. */

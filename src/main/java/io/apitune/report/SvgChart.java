@@ -18,8 +18,23 @@ final class SvgChart {
     private static final int TOP = 14;
     private static final int BOTTOM = 46;
 
-    /** One line; {@code dashed} draws it dashed (service time next to latency, for example). */
-    record Series(String label, String color, boolean dashed, double[] xs, double[] ys) {
+    /**
+     * One line; {@code dashed} draws it dashed (service time next to latency, for example),
+     * {@code dotted} dotted (failed requests next to OK ones).
+     */
+    record Series(String label, String color, boolean dashed, double[] xs, double[] ys, boolean dotted) {
+        /** A solid or dashed line. */
+        Series(String label, String color, boolean dashed, double[] xs, double[] ys) {
+            this(label, color, dashed, xs, ys, false);
+        }
+
+        String dashArray() {
+            return dashed ? "6 4" : dotted ? "1 5" : null;
+        }
+
+        String borderStyle() {
+            return dashed ? "dashed" : dotted ? "dotted" : "solid";
+        }
     }
 
     /** A labelled position on the x axis. */
@@ -188,7 +203,8 @@ final class SvgChart {
         }
         svg.append(Html.fmt("<path class=\"series\" d=\"%s\" stroke=\"%s\"%s><title>%s</title></path>",
                 d.toString().trim(), Html.esc(s.color()),
-                s.dashed() ? " stroke-dasharray=\"6 4\"" : "", Html.esc(s.label())));
+                s.dashArray() == null ? "" : " stroke-dasharray=\"" + s.dashArray() + "\"",
+                Html.esc(s.label())));
         svg.append(dots);
         return 1;
     }
@@ -197,7 +213,7 @@ final class SvgChart {
         StringBuilder html = new StringBuilder("<div class=\"legend\">");
         for (Series s : series) {
             html.append(Html.fmt("<span><i style=\"border-color:%s;border-top-style:%s\"></i>%s</span>",
-                    Html.esc(s.color()), s.dashed() ? "dashed" : "solid", Html.esc(s.label())));
+                    Html.esc(s.color()), s.borderStyle(), Html.esc(s.label())));
         }
         for (RefLine r : refLines) {
             html.append(Html.fmt("<span><i style=\"border-color:%s;border-top-style:dotted\"></i>%s</span>",

@@ -32,9 +32,10 @@ import io.apitune.server.VirtualThreads;
  * runs are skipped and no gate is evaluated: an incomplete plan never passes (exit 3, as for an
  * interrupted bench). A run this JVM cannot execute (mode {@code virtual} before Java 21) is
  * skipped with a message, and so are the gates that name it. For {@code compare} the side-by-side
- * table is printed and recorded. A plan with rounds ({@link RunPlan#rounds()}) is measured in
- * interleaved rounds by {@link RoundRunner}, its gates judged on confidence intervals, and with
- * {@code until-conclusive} rounds are added while a gate's interval straddles its limit.
+ * table and one sentence per pair of runs ({@link Findings}) are printed and recorded. A plan
+ * with rounds ({@link RunPlan#rounds()}) is measured in interleaved rounds by {@link RoundRunner},
+ * its gates judged on confidence intervals, and with {@code until-conclusive} rounds are added
+ * while a gate's interval straddles its limit.
  *
  * <p>Single-threaded: runs are executed one after another on the caller's thread.
  */
@@ -72,9 +73,12 @@ public final class PlanRunner {
         warnLimited(runs);
         List<ModeRow> modes = null;
         List<RatioRow> ratios = null;
+        List<String> findings = null;
         if (CombinedReport.COMPARE.equals(kind)) {
             modes = CompareTable.rows(runs);
             CompareTable.print(modes, out);
+            findings = Findings.of(runs);
+            Findings.print(findings, out);
             if (plan.rounds().enabled()) {
                 ratios = RatioTable.rows(runs);
                 RatioTable.print(ratios, out);
@@ -94,7 +98,8 @@ public final class PlanRunner {
         CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
                 plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),
                 List.copyOf(skipped), modes,
-                interrupted ? null : results.stream().map(GateResult::toVerdict).toList());
+                interrupted ? null : results.stream().map(GateResult::toVerdict).toList())
+                .withFindings(findings);
         if (plan.rounds().enabled()) {
             combined = combined.withRounds(runs.stream().mapToInt(r -> r.report().rounds().size())
                     .max().orElse(0), ratios);

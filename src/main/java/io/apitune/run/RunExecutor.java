@@ -1,15 +1,12 @@
 package io.apitune.run;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apitune.load.LoadConfig;
@@ -19,7 +16,6 @@ import io.apitune.load.ProgressListener;
 import io.apitune.report.ConsoleSummary;
 import io.apitune.report.ProgressPrinter;
 import io.apitune.report.ReportDirectory;
-import io.apitune.report.Reports;
 import io.apitune.report.RunReports;
 import io.apitune.report.model.RunReport;
 
@@ -79,20 +75,22 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
             LoadConfig config = spec.load().withUrl(target.url());
             WindowGates windows = new WindowGates(spec.name(), aborting, spec.load().mix().names());
-            return measure(spec, config, target,
-                    generate(config, windows.any() ? windows : io.apitune.load.IntervalHook.NONE), dir);
+            ServerWindow window = new ServerWindow(target.baseUrl()).warm();
+            return measure(spec, config, target, generate(config, window::around,
+                    windows.any() ? windows : io.apitune.load.IntervalHook.NONE), dir, window);
         }
     }
 
     /** Probes, warms up and measures {@code config} with a generator of its own. */
-    private LoadResult generate(LoadConfig config) {
-        return generate(config, io.apitune.load.IntervalHook.NONE);
+    private LoadResult generate(LoadConfig config, UnaryOperator<ProgressListener> around) {
+        return generate(config, around, io.apitune.load.IntervalHook.NONE);
     }
 
-    /** As {@link #generate(LoadConfig)}, showing every measured interval to {@code hook}. */
-    private LoadResult generate(LoadConfig config, io.apitune.load.IntervalHook hook) {
-        ProgressListener progress = quiet ? ProgressListener.NONE
-                : new ProgressPrinter(err, System.console() != null);
+    /** As {@link #generate(LoadConfig, UnaryOperator)}, showing every measured interval to {@code hook}. */
+    private LoadResult generate(LoadConfig config, UnaryOperator<ProgressListener> around,
+            io.apitune.load.IntervalHook hook) {
+        ProgressListener progress = around.apply(quiet ? ProgressListener.NONE
+                : new ProgressPrinter(err, System.console() != null));
         try (LoadGenerator generator = new LoadGenerator(config, progress)) {
             generator.probe();
             generator.intervalHook(hook);
@@ -104,10 +102,11 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     }
 
     private RunResult measure(RunSpec spec, LoadConfig config, ResolvedTarget target,
-            LoadResult result, Path dir) {
-        JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+            LoadResult result, Path dir, ServerWindow window) {
+        JsonNode stats = window.end();
         RunReport report = RunReports.of(dir.getFileName().toString(), spec.name(), target.info(),
                 config, result);
+        report = withTheory(report, spec.target(), config, window.start(), stats);
         Path written = ReportDirectory.write(dir, report, result.log());
         ConsoleSummary.print(out, report, written.toString());
         return new RunResult(spec, report, written, result.interrupted(), stats);
@@ -132,14 +131,15 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
                 LoadConfig c = warm.load().withUrl(target.url());
                 // a load generator measures something: one request, not kept
                 return !generate(new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(),
-                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout())).interrupted();
+                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout()),
+                        UnaryOperator.identity()).interrupted();
             }
 
             @Override
             public RunResult round(RunSpec round, Path roundDir) {
                 Path dir = ReportDirectory.choose(roundDir, round.name());
                 LoadConfig config = round.load().withUrl(target.url());
-                LoadResult result = generate(config);
+                LoadResult result = generate(config, UnaryOperator.identity());
                 RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
                         target.info(), config, result);
                 Path written = ReportDirectory.write(dir, report, result.log(), false);
@@ -152,6 +152,19 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
                 target.close();
             }
         };
+    }
+
+    /**
+     * {@code report} with its theory block when the target is a reference-server mode, computed
+     * from the server's {@code /stats} over the measured window.
+     */
+    static RunReport withTheory(RunReport report, TargetSpec target, LoadConfig config,
+            JsonNode statsAtStart, JsonNode statsAtEnd) {
+        if (target.mode() == null) {
+            return report;
+        }
+        ServerFigures figures = ServerFigures.of(statsAtStart, statsAtEnd, target.mode());
+        return report.withTheory(Theory.of(target, config, figures, report.results()));
     }
 
     /** Makes Ctrl-C and SIGTERM stop {@code generator}, and keep the JVM until {@link #close()}. */
@@ -189,17 +202,6 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
 
     /** GET {@code baseUrl}/stats as JSON, or null when it cannot be read. */
     static JsonNode serverStats(String baseUrl) {
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/stats")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Reports.MAPPER.readTree(response.body()) : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception e) {
-            return null;
-        }
+        return new ServerWindow(baseUrl).end();
     }
 }

@@ -27,6 +27,7 @@ import io.vertx.sqlclient.Tuple;
  */
 public final class AsyncDbHandler implements DbHandler {
     private final SqlClient client;
+    private final QueryTimer queries = new QueryTimer();
 
     /** @param client a pipelined, pooled client, e.g. from {@code PgBuilder.client()} */
     public AsyncDbHandler(SqlClient client) {
@@ -35,7 +36,7 @@ public final class AsyncDbHandler implements DbHandler {
 
     @Override
     public Future<World> one() {
-        return bounded(read(WorldRandom.id()));
+        return bounded(read(WorldRandom.id(), queries));
     }
 
     /** {@code count} random rows, 1..500, queried concurrently. */
@@ -67,16 +68,29 @@ public final class AsyncDbHandler implements DbHandler {
         }));
     }
 
-    /** Reads one row by id (no timeout of its own); used by the cached-db mode on a miss. */
-    Future<World> read(int id) {
+    /** The timing of this mode's single-row reads (each pipelined {@code SELECT} of a World row). */
+    public QueryTimer queries() {
+        return queries;
+    }
+
+    /**
+     * Reads one row by id (no timeout of its own), timed into {@code timer} when it returns a row;
+     * the cached-db mode reads its misses through it with a timer of its own.
+     */
+    Future<World> read(int id, QueryTimer timer) {
+        long startNanos = System.nanoTime();
         return client.preparedQuery(WorldSchema.SELECT_BY_ID).execute(Tuple.of(id))
-                .map(AsyncDbHandler::firstRow);
+                .map(rows -> {
+                    World row = firstRow(rows);
+                    timer.completed(startNanos);
+                    return row;
+                });
     }
 
     private Future<List<World>> readRandom(int count) {
         List<Future<World>> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            rows.add(read(WorldRandom.id()));
+            rows.add(read(WorldRandom.id(), queries));
         }
         return Future.all(rows).map(all -> all.list());
     }

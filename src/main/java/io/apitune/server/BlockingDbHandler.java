@@ -32,6 +32,7 @@ public final class BlockingDbHandler implements DbHandler {
     public static final long TIMEOUT_MILLIS = 3_000;
     private final BoundedWorkers workers;
     private final DataSource dataSource;
+    private final QueryTimer queries = new QueryTimer();
 
     public BlockingDbHandler(BoundedWorkers workers, DataSource dataSource) {
         this.workers = workers;
@@ -48,7 +49,7 @@ public final class BlockingDbHandler implements DbHandler {
     public Future<List<World>> queries(int count) {
         return onWorker(() -> {
             try (Connection c = dataSource.getConnection()) {
-                return readRandom(c, count);
+                return readRandom(c, count, queries);
             }
         });
     }
@@ -60,7 +61,7 @@ public final class BlockingDbHandler implements DbHandler {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    List<World> written = readRandom(c, count).stream()
+                    List<World> written = readRandom(c, count, queries).stream()
                             .map(w -> new World(w.id(), WorldRandom.numberOtherThan(w.randomNumber())))
                             .toList();
                     writeBatch(c, written);
@@ -95,21 +96,29 @@ public final class BlockingDbHandler implements DbHandler {
         return workers;
     }
 
+    /** The timing of this mode's single-row reads (each {@code SELECT} of a World row). */
+    public QueryTimer queries() {
+        return queries;
+    }
+
     /** Runs JDBC work on the bounded pool, bounded in time, failures mapped to 503. */
     <T> Future<T> onWorker(Callable<T> work) {
         return workers.submit(work).timeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .recover(BlockingDbHandler::asUnavailable);
     }
 
-    private static List<World> readRandom(Connection c, int count) throws SQLException {
+    /** {@code count} rows one after another; each read (execute + row) is timed into {@code timer}. */
+    private static List<World> readRandom(Connection c, int count, QueryTimer timer) throws SQLException {
         List<World> rows = new ArrayList<>(count);
         try (PreparedStatement ps = c.prepareStatement(WorldSchema.SELECT_BY_ID_JDBC)) {
             for (int i = 0; i < count; i++) {
                 ps.setInt(1, WorldRandom.id());
+                long startNanos = System.nanoTime();
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     rows.add(new World(rs.getInt(1), rs.getInt(2)));
                 }
+                timer.completed(startNanos);
             }
         }
         return rows;

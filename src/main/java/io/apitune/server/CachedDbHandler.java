@@ -22,6 +22,7 @@ import io.vertx.core.Vertx;
 public final class CachedDbHandler {
     private final CountedCache<Integer, World> cache;
     private final AsyncDbHandler database;
+    private final QueryTimer queries = new QueryTimer();
 
     public CachedDbHandler(AsyncDbHandler database, long maximumSize, Duration timeToLive) {
         this.database = database;
@@ -60,7 +61,12 @@ public final class CachedDbHandler {
 
     /** The row with this id, from the cache or (a miss) from the database. */
     CompletableFuture<World> lookup(int id) {
-        return cache.get(id, key -> database.read(key).toCompletionStage().toCompletableFuture());
+        return cache.get(id, key -> database.read(key, queries).toCompletionStage().toCompletableFuture());
+    }
+
+    /** The timing of this mode's database reads (its misses). */
+    public QueryTimer queries() {
+        return queries;
     }
 
     public long hits() {

@@ -9,8 +9,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * Counters of one mode as shown by {@code GET /stats}: requests started, in flight, rejected
  * (503 for a full pool), errors (any other non-2xx answer), bad requests (the 400s among the
- * errors: invalid input), cache hits and misses, and worker queue depth. Hits, misses and queue
- * depth are read from their owners when asked.
+ * errors: invalid input), cache hits and misses, worker queue depth and, for the database modes,
+ * the timing of their single-row reads ({@link QueryTimer}). Hits, misses, queue depth and query
+ * timing are read from their owners when asked.
  *
  * <p>Thread-safe: counters are {@link LongAdder}s, updated from any event loop.
  */
@@ -23,11 +24,19 @@ public final class ModeStats {
     private final LongSupplier cacheHits;
     private final LongSupplier cacheMisses;
     private final IntSupplier queueDepth;
+    private final QueryTimer queries;
 
     public ModeStats(LongSupplier cacheHits, LongSupplier cacheMisses, IntSupplier queueDepth) {
+        this(cacheHits, cacheMisses, queueDepth, null);
+    }
+
+    /** @param queries the mode's query timing, or null for a mode that reads no database */
+    public ModeStats(LongSupplier cacheHits, LongSupplier cacheMisses, IntSupplier queueDepth,
+            QueryTimer queries) {
         this.cacheHits = cacheHits;
         this.cacheMisses = cacheMisses;
         this.queueDepth = queueDepth;
+        this.queries = queries;
     }
 
     /** A mode without cache or worker queue. */
@@ -86,10 +95,19 @@ public final class ModeStats {
     }
 
     JsonObject toJson() {
-        return new JsonObject().put("requests", requests()).put("inFlight", inFlight())
+        JsonObject json = new JsonObject().put("requests", requests()).put("inFlight", inFlight())
                 .put("rejected", rejected()).put("errors", errors())
                 .put("badRequests", badRequests())
                 .put("cacheHits", cacheHits.getAsLong()).put("cacheMisses", cacheMisses.getAsLong())
                 .put("queueDepth", queueDepth.getAsInt());
+        if (queries != null) {
+            // count and total read together are not one snapshot; the mean is off by at most one
+            // query in flight, which no reader of a window of thousands can see
+            long count = queries.count();
+            long nanos = queries.totalNanos();
+            json.put("dbQueries", count).put("dbQueryNanos", nanos)
+                    .put("dbQueryMeanMs", count == 0 ? null : nanos / 1e6 / count);
+        }
+        return json;
     }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 import io.vertx.core.json.JsonObject;
 
 /**
- * All per-mode counters, the per-protocol request counts, the pool sizes and database kind,
- * rendered as the {@code /stats} JSON:
- * {@code {"modes":{"blocking":{…},…},"protocols":{"http/1.1":…},"pools":{…},"database":"embedded"}}.
+ * All per-mode counters, the per-protocol request counts, the pool sizes, the simulated backend's
+ * latency and jitter, and the database kind, rendered as the {@code /stats} JSON:
+ * {@code {"modes":{"blocking":{…},…},"protocols":{"http/1.1":…},"pools":{…},
+ * "backend":{"latencyMs":20.0,"jitterMs":0.0},"database":"embedded"}}. A client that knows nothing
+ * else about the server (a {@code --server} target) reads from it what the theory of a mode needs.
  *
  * <p>Thread-safe: the map is filled at construction and only read afterwards.
  */
@@ -16,6 +18,7 @@ public final class ServerStats {
     private final Map<Mode, ModeStats> modes = new EnumMap<>(Mode.class);
     private final ProtocolStats protocols = new ProtocolStats();
     private final JsonObject pools;
+    private final JsonObject backend;
     private final String database;
 
     /** @param database {@code embedded}, {@code external} or {@code off} */
@@ -29,14 +32,20 @@ public final class ServerStats {
                 handlers.blocking().workers()::queueDepth));
         if (handlers.cachedDb() != null) {
             modes.put(Mode.CACHED_DB, new ModeStats(handlers.cachedDb()::hits,
-                    handlers.cachedDb()::misses, () -> 0));
+                    handlers.cachedDb()::misses, () -> 0, handlers.cachedDb().queries()));
         }
         if (handlers.blockingDb() != null) {
             modes.put(Mode.BLOCKING_DB, new ModeStats(() -> 0, () -> 0,
-                    handlers.blockingDb().workers()::queueDepth));
+                    handlers.blockingDb().workers()::queueDepth, handlers.blockingDb().queries()));
+        }
+        if (handlers.asyncDb() != null) {
+            modes.put(Mode.ASYNC_DB, new ModeStats(() -> 0, () -> 0, () -> 0,
+                    handlers.asyncDb().queries()));
         }
         this.pools = new JsonObject().put("workers", config.workers()).put("queue", config.queue())
                 .put("dbPool", config.dbPool()).put("asyncDbPool", config.dbPool());
+        this.backend = new JsonObject().put("latencyMs", config.backendLatency().toNanos() / 1e6)
+                .put("jitterMs", config.jitter().toNanos() / 1e6);
         this.database = database;
     }
 
@@ -53,6 +62,6 @@ public final class ServerStats {
         JsonObject perMode = new JsonObject();
         modes.forEach((mode, stats) -> perMode.put(mode.path(), stats.toJson()));
         return new JsonObject().put("modes", perMode).put("protocols", protocols.toJson())
-                .put("pools", pools.copy()).put("database", database);
+                .put("pools", pools.copy()).put("backend", backend.copy()).put("database", database);
     }
 }

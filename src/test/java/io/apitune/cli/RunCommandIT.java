@@ -32,7 +32,9 @@ class RunCommandIT {
         Path junit = tmp.resolve("gates.xml");
         Path out = tmp.resolve("out");
         Cli.Result r = Cli.run("run", scenario.toString(), "-q", "--out", out.toString(),
-                "--junit", junit.toString(), "--gate", "async.throughput > 1/s");
+                "--junit", junit.toString(), "--gate", "async.throughput > 1/s",
+                // Gate mechanics, not the generator's verdict: a busy test machine may limit it.
+                "--allow-limited");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("p99 < 1ms", "FAIL", "gates: 2 passed, 1 failed");

@@ -24,6 +24,7 @@ public final class TestServer implements AutoCloseable {
     private volatile long stallMillis;
     private volatile long firstRequestNanos;
     private volatile int hangEvery;
+    private volatile int hangPhase;
     private volatile long earlyMillis = -1;
     private volatile int earlyStatus;
     private volatile long earlyDelayMillis;
@@ -49,7 +50,17 @@ public final class TestServer implements AutoCloseable {
 
     /** Never answers every {@code n}-th request (the 1st, the n+1-th, …), so clients time out. */
     public TestServer hangEvery(int n) {
+        return hangEvery(n, 0);
+    }
+
+    /**
+     * Never answers the requests whose arrival index (from 0) is {@code phase} modulo {@code n}:
+     * {@code hangEvery(2, 1)} answers a client's reachability probe (the first request), then
+     * every second one.
+     */
+    public TestServer hangEvery(int n, int phase) {
         this.hangEvery = n;
+        this.hangPhase = phase;
         return this;
     }
 
@@ -76,7 +87,7 @@ public final class TestServer implements AutoCloseable {
         if (index == 0) {
             firstRequestNanos = now;
         }
-        if (hangEvery > 0 && index % hangEvery == 0) {
+        if (hangEvery > 0 && index % hangEvery == hangPhase) {
             return;
         }
         if (earlyMillis >= 0 && TimeUnit.NANOSECONDS.toMillis(now - firstRequestNanos) < earlyMillis) {

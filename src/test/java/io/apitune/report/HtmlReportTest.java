@@ -92,6 +92,59 @@ class HtmlReportTest {
     }
 
     @Test
+    void aVersion2RunDrawsFailuresApartTheBoundAndNoCollapseAtTheEnd() throws IOException {
+        Path dir = ReportFixtures.writeV2Run(tmp.resolve("blocking"), "blocking", 8, 300, 4, 370, 5000, 2.0,
+                400, START_MS);
+
+        String page = Files.readString(HtmlReport.write(dir));
+
+        String spectrum = chartSvg(page, "spectrum");
+        assertThat(spectrum).contains("<title>latency OK</title>", "<title>service time OK</title>",
+                "<title>failures KO</title>", "stroke-dasharray=\"1 5\"");
+        String throughput = chartSvg(page, "throughput-over-time");
+        assertThat(throughput).contains("<title>goodput</title>", "<title>request rate</title>",
+                "<g class=\"ref\">", "bound 400/s (8 workers / 20 ms)");
+        // four full intervals; the 0.3 s drain after the last intended send is not drawn
+        assertThat(seriesPoints(throughput, "goodput")).hasSize(4);
+        assertThat(seriesPoints(chartSvg(page, "errors-over-time"), "status5xx")).hasSize(4);
+        assertThat(page).contains("of the theory bound 400/s (8 workers / 20 ms)", "<h2>Theory</h2>",
+                "theory.formula", "W / L");
+    }
+
+    @Test
+    void aComparisonPageOpensWithTheVerdictAndTheSentences() throws IOException {
+        Path dir = tmp.resolve("techniques");
+        ReportFixtures.writeV2Run(dir.resolve("blocking"), "blocking", 9, 300, 3, 372, 30_000, 1.0, 400, START_MS);
+        ReportFixtures.writeV2Run(dir.resolve("async"), "async", 10, 20.6, 3, 12_400, 0, 1.0, Double.NaN, START_MS);
+        ObjectNode doc = combined("compare", "techniques").put("schemaVersion", 2);
+        ArrayNode runs = doc.putArray("runs");
+        for (String run : new String[] {"blocking", "async"}) {
+            runs.add(ReportFixtures.readJson(dir.resolve(run).resolve("report.json")).put("dir", run));
+        }
+        doc.putArray("findings").add("async served 33.3× the goodput of blocking <b>at equal connections</b>.");
+        doc.putArray("gates").addObject().put("gate", "async.throughput >= 10 * blocking.throughput")
+                .put("passed", true);
+        ReportFixtures.writeJson(dir.resolve("report.json"), doc);
+
+        String page = Files.readString(HtmlReport.write(dir));
+
+        int verdict = page.indexOf("<h2>Verdict</h2>");
+        int firstChart = page.indexOf("<svg class=\"chart\"");
+        assertThat(verdict).isPositive().isLessThan(firstChart);
+        assertThat(page.indexOf("<h2>Gates</h2>")).isGreaterThan(firstChart);
+        String top = page.substring(verdict, firstChart);
+        assertThat(top).contains("<th>blocking</th>", "<th>async</th>", "of theory",
+                "of 400/s (8 workers / 20 ms)", "Gates: 1 passed, 0 did not",
+                "<li>async served 33.3× the goodput of blocking &lt;b&gt;at equal connections&lt;/b&gt;.</li>");
+        assertThat(top.split("<tr>", -1)).as("a header and one row per run").hasSize(4);
+        assertThat(chartSvg(page, "spectrum")).contains("<title>blocking failures KO</title>")
+                .doesNotContain("<title>async failures KO</title>");
+        assertThat(chartSvg(page, "throughput-over-time")).contains("<title>blocking goodput</title>",
+                "<title>blocking request rate</title>", "<title>async goodput</title>", "blocking bound 400/s")
+                .doesNotContain("async request rate", "async bound");
+    }
+
+    @Test
     void capacityPageDrawsRateAgainstLatencyWithTheSloLine() throws IOException {
         Path dir = tmp.resolve("capacity");
         Files.createDirectories(dir);
@@ -174,6 +227,15 @@ class HtmlReportTest {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("schemaVersion", 1).put("kind", kind).put("runId", "20261127-020000-" + kind).put("name", name);
         return doc;
+    }
+
+    /** The points ({@code x y}) of the series titled {@code title} in a chart's SVG. */
+    static java.util.List<String> seriesPoints(String svg, String title) {
+        Matcher m = Pattern.compile("<path class=\"series\" d=\"([^\"]*)\"[^>]*><title>" + Pattern.quote(title)
+                + "</title>").matcher(svg);
+        assertThat(m.find()).as("series " + title).isTrue();
+        return java.util.Arrays.stream(m.group(1).split("[ML]")).map(String::trim).filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /** The SVG of one chart, by its data-chart attribute. */

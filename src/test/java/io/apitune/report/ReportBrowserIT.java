@@ -39,7 +39,11 @@ class ReportBrowserIT {
             + "if(p.getTotalLength()>0&&(b.width>0||b.height>0))drawn++;});"
             + "out.push(svg.getAttribute('data-chart')+'='+drawn+'/'+Math.round(svg.getBoundingClientRect().width));});"
             + "var pre=document.createElement('pre');pre.id='probe';pre.style.display='none';pre.textContent='CHARTS '+out.join(' ')"
-            + "+' | ERRORS '+window.__errors.length+' | SCRIPTS '+document.scripts.length+' | TITLE '+document.title"
+            + "+' | ERRORS '+window.__errors.length+' | SCRIPTS '+document.scripts.length"
+            + "+' | REFS '+Array.prototype.filter.call(document.querySelectorAll('g.ref line'),function(l){"
+            + "return l.getBoundingClientRect().width>100;}).length"
+            + "+' | VERDICT '+document.querySelectorAll('table.verdict tbody tr').length"
+            + "+' | FINDINGS '+document.querySelectorAll('ul.findings li').length+' | TITLE '+document.title"
             + "+' | H1 '+document.querySelector('h1').textContent;document.body.appendChild(pre);})();</script>";
 
     private static Path chromium;
@@ -99,6 +103,28 @@ class ReportBrowserIT {
         Path page = HtmlReport.write(capacity);
         assertCharts(open(page, OUT.resolve("capacity.png")), "capacity", "spectrum", "latency-over-time",
                 "throughput-over-time");
+    }
+
+    @Test
+    void aComparisonWithFailuresAndTheoryRendersItsVerdictAndBounds() throws Exception {
+        Path dir = OUT.resolve("techniques");
+        ReportFixtures.writeV2Run(dir.resolve("blocking"), "blocking", 14, 300, 4, 372, 20_000, 1.5, 400, START_MS);
+        ReportFixtures.writeV2Run(dir.resolve("async"), "async", 15, 20.6, 4, 12_400, 0, 1.0, 12_800, START_MS);
+        ObjectNode doc = HtmlReportTest.combined("compare", "techniques").put("schemaVersion", 2);
+        ArrayNode runs = doc.putArray("runs");
+        for (String run : new String[] {"blocking", "async"}) {
+            runs.add(ReportFixtures.readJson(dir.resolve(run).resolve("report.json")).put("dir", run));
+        }
+        doc.putArray("findings").add("async served 33.3× the goodput of blocking at equal connections; "
+                + "blocking ran at 0.93 of its bound of 400/s (8 workers / 20 ms): 98.2 % of its requests "
+                + "were turned away." + EVIL);
+        ReportFixtures.writeJson(dir.resolve("report.json"), doc);
+
+        String probe = open(HtmlReport.write(dir), OUT.resolve("techniques.png"));
+
+        assertCharts(probe, "spectrum", "latency-over-time", "throughput-over-time", "errors-over-time");
+        // one bound line per run, drawn across the plot; the verdict has a row per run
+        assertThat(probe).contains("| REFS 2 |", "| VERDICT 2 |", "| FINDINGS 1 |");
     }
 
     private static void assertCharts(String probe, String... charts) {

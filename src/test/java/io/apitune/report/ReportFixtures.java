@@ -47,11 +47,7 @@ final class ReportFixtures {
         Histogram serviceTotal = histogram();
         ArrayNode timeline = JsonNodeFactory.instance.arrayNode();
         try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hlog")))) {
-            HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputLogFormatVersion();
-            writer.outputStartTime(startMs);
-            writer.setBaseTime(startMs);
-            writer.outputLegend();
+            HistogramLogWriter writer = logWriter(out, startMs);
             for (int s = 0; s < seconds; s++) {
                 Histogram latency = histogram();
                 Histogram service = histogram();
@@ -73,10 +69,23 @@ final class ReportFixtures {
         return new Run(dir, latencyTotal, serviceTotal, startMs);
     }
 
+    private static HistogramLogWriter logWriter(PrintStream out, long startMs) {
+        HistogramLogWriter writer = new HistogramLogWriter(out);
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(startMs);
+        writer.setBaseTime(startMs);
+        writer.outputLegend();
+        return writer;
+    }
+
     private static void output(HistogramLogWriter writer, Histogram h, String tag, long startMs) {
+        output(writer, h, tag, startMs, 1000);
+    }
+
+    private static void output(HistogramLogWriter writer, Histogram h, String tag, long startMs, long lengthMs) {
         h.setTag(tag);
         h.setStartTimeStamp(startMs);
-        h.setEndTimeStamp(startMs + 1000);
+        h.setEndTimeStamp(startMs + lengthMs);
         writer.outputIntervalHistogram(h);
     }
 
@@ -126,6 +135,70 @@ final class ReportFixtures {
             n += e.path("errors").path("timeout").asLong() > 0 ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * A version-2 run as this release writes it: {@code okPerSecond} OK answers and
+     * {@code koPerSecond} failures (5xx, {@code failureMs} each) in each of {@code seconds} full
+     * intervals, then a 0.3 s drain after the last intended send with a few late answers; tags
+     * latency, service and failure; a closed-model config; a theory block bounding goodput at
+     * {@code boundPerSecond} (workers bind below 1000/s, connections above), or none when it is NaN.
+     */
+    static Path writeV2Run(Path dir, String name, long seed, double baseMs, int seconds, int okPerSecond,
+                           int koPerSecond, double failureMs, double boundPerSecond, long startMs) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(seed);
+        Histogram latencyTotal = histogram();
+        Histogram failureTotal = histogram();
+        ArrayNode timeline = JsonNodeFactory.instance.arrayNode();
+        try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hlog")))) {
+            HistogramLogWriter writer = logWriter(out, startMs);
+            for (int s = 0; s <= seconds; s++) {
+                boolean drain = s == seconds;
+                int ok = drain ? okPerSecond / 20 : okPerSecond;
+                int ko = drain ? 0 : koPerSecond;
+                Histogram latency = histogram();
+                Histogram failure = histogram();
+                for (int i = 0; i < ok; i++) {
+                    latency.recordValue((long) (baseMs * 1e6 * Math.exp(0.35 * random.nextGaussian())));
+                }
+                for (int i = 0; i < ko; i++) {
+                    failure.recordValue((long) (failureMs * 1e6 * (1 + 0.01 * random.nextDouble())));
+                }
+                long length = drain ? 300 : 1000;
+                output(writer, latency, "latency", startMs + s * 1000L, length);
+                output(writer, latency.copy(), "service", startMs + s * 1000L, length);
+                output(writer, failure, "failure", startMs + s * 1000L, length);
+                latencyTotal.add(latency);
+                failureTotal.add(failure);
+                ObjectNode entry = timeline.addObject().put("t", (double) s).put("requests", ok + ko).put("ok", ok);
+                entry.putObject("errors").put("connect", 0).put("timeout", 0).put("status4xx", 0)
+                        .put("status5xx", ko).put("check", 0).put("other", 0);
+            }
+        }
+        double duration = seconds + 0.3;
+        long koTotal = failureTotal.getTotalCount();
+        long requests = latencyTotal.getTotalCount() + koTotal;
+        ObjectNode doc = document(name, startMs, seconds, latencyTotal, latencyTotal, timeline);
+        doc.put("schemaVersion", 2);
+        ((ObjectNode) doc.path("config")).put("model", "closed").putNull("rate").put("connections", 256);
+        ObjectNode results = (ObjectNode) doc.path("results");
+        results.put("durationSeconds", duration).put("requests", requests).put("ok", latencyTotal.getTotalCount())
+                .put("throughput", latencyTotal.getTotalCount() / duration).put("requestRate", requests / duration)
+                .putNull("targetRate").put("errorRate", koTotal / (double) requests);
+        results.putObject("errors").put("total", koTotal).put("connect", 0).put("timeout", 0)
+                .put("status4xx", 0).put("status5xx", koTotal).put("check", 0).put("other", 0);
+        results.set("failureLatency", Reports.MAPPER.valueToTree(LatencySummary.of(failureTotal)));
+        if (!Double.isNaN(boundPerSecond)) {
+            boolean workers = boundPerSecond < 1000;
+            doc.putObject("theory").put("mode", name).put("model", "closed").put("boundPerSecond", boundPerSecond)
+                    .put("fraction", latencyTotal.getTotalCount() / duration / boundPerSecond)
+                    .put("limitedBy", workers ? "workers" : "connections").put("formula", workers ? "W / L" : "C / L")
+                    .put("explanation", (workers ? Math.round(boundPerSecond / 50) + " workers"
+                            : Math.round(boundPerSecond / 50) + " connections") + " / 20 ms");
+        }
+        AtomicFiles.write(dir.resolve("report.json"), doc.toPrettyString());
+        return dir;
     }
 
     /** A report.json as an editable tree. */

@@ -36,6 +36,28 @@ class TimelineIntervalTest {
                 .satisfies(i -> assertThat(i.perSecond(42)).isEqualTo(42.0));
     }
 
+    @Test
+    void theDrainAfterThePlannedDurationIsNotASteadyInterval() {
+        ObjectNode results = JsonNodeFactory.instance.objectNode().put("durationSeconds", 3.354);
+        var timeline = results.putArray("timeline");
+        for (int t = 0; t < 3; t++) {
+            timeline.addObject().put("t", t + (t == 2 ? 0.001 : 0.0)).put("requests", 20_000).put("ok", 400);
+            // (interval starts are rounded to the ms and drift by one now and then)
+        }
+        timeline.addObject().put("t", 3.0).put("requests", 256).put("ok", 147);
+
+        assertThat(TimelineInterval.of(typed(results))).hasSize(4);
+        List<TimelineInterval> steady = TimelineInterval.steady(typed(results), 3.0);
+        assertThat(steady).hasSize(3);
+        assertThat(steady.get(2).endSeconds()).isEqualTo(3.0);
+        // without a planned duration a last interval shorter than the others is the drain
+        assertThat(TimelineInterval.steady(typed(results), null)).hasSize(3);
+        // a run stopped early (Ctrl-C) keeps everything it measured, each at its own rate
+        results.put("durationSeconds", 2.7);
+        ((ObjectNode) timeline.get(3)).put("t", 2.4);
+        assertThat(TimelineInterval.steady(typed(results), 8.0)).hasSize(4);
+    }
+
     private static Results typed(ObjectNode results) {
         try {
             return Reports.MAPPER.treeToValue(results, Results.class);

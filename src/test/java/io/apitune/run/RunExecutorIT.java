@@ -37,8 +37,12 @@ class RunExecutorIT {
                 d.queue(), d.cacheSize(), d.cacheTtl(), null, d.dbPool(), false);
     }
 
-    private static RunExecutor executor(StringWriter out) {
-        return new RunExecutor(new PrintWriter(out, true), new PrintWriter(new StringWriter()), true);
+    /** Runs one spec with an executor that is closed after it (else its shutdown hook waits 30 s at exit). */
+    private static RunResult run(StringWriter out, RunSpec spec, Path dir) {
+        try (RunExecutor executor = new RunExecutor(new PrintWriter(out, true),
+                new PrintWriter(new StringWriter()), true)) {
+            return executor.run(spec, dir);
+        }
     }
 
     @Test
@@ -46,7 +50,7 @@ class RunExecutorIT {
         StringWriter out = new StringWriter();
         RunSpec spec = new RunSpec("async", TargetSpec.mode(Mode.ASYNC,
                 server(Duration.ofMillis(10)), null), load(100));
-        RunResult outcome = executor(out).run(spec, tmp.resolve("async"));
+        RunResult outcome = run(out, spec, tmp.resolve("async"));
         JsonNode report = Reports.MAPPER.valueToTree(outcome.report());
 
         assertThat(outcome.dir()).isEqualTo(tmp.resolve("async").toAbsolutePath());
@@ -60,6 +64,13 @@ class RunExecutorIT {
         assertThat(outcome.serverStats()).isNotNull();
         assertThat(outcome.serverStats().toString()).contains("async");
         assertThat(out.toString()).contains("latency OK", "service OK", "generator:");
+        // 100/s offered to 16 connections / 10 ms = 1,600/s: the offered rate is the bound
+        assertThat(report.at("/theory/boundPerSecond").asDouble()).isEqualTo(100.0);
+        assertThat(report.at("/theory/limitedBy").asText()).isEqualTo("rate");
+        assertThat(report.at("/theory/inputs/latencyMs").asDouble()).isEqualTo(10.0);
+        assertThat(report.at("/theory/source").asText()).isEqualTo("stats window");
+        assertThat(report.at("/theory/fraction").asDouble()).isBetween(0.5, 1.0);
+        assertThat(out.toString()).contains("theory: goodput at");
     }
 
     @Test
@@ -67,7 +78,7 @@ class RunExecutorIT {
         try (ReferenceServer running = ReferenceServer.start(server(Duration.ofMillis(2)))) {
             RunSpec spec = new RunSpec("cached", TargetSpec.server(running.baseUrl() + "/",
                     Mode.CACHED, null), load(100));
-            RunResult outcome = executor(new StringWriter()).run(spec, tmp.resolve("cached"));
+            RunResult outcome = run(new StringWriter(), spec, tmp.resolve("cached"));
             JsonNode report = Reports.MAPPER.valueToTree(outcome.report());
             assertThat(report.at("/target/kind").asText()).isEqualTo("server");
             assertThat(report.at("/target/url").asText())
@@ -75,6 +86,10 @@ class RunExecutorIT {
             assertThat(report.at("/results/requests").asLong()).isEqualTo(200);
             assertThat(report.at("/results/errors/total").asLong()).isZero();
             assertThat(outcome.serverStats()).isNotNull();
+            // read from the running server's /stats, over the measured window
+            assertThat(report.at("/theory/mode").asText()).isEqualTo("cached");
+            assertThat(report.at("/theory/inputs/cacheHitRatio").isNumber()).isTrue();
+            assertThat(report.at("/theory/source").asText()).isEqualTo("stats window");
         }
     }
 
@@ -85,7 +100,7 @@ class RunExecutorIT {
         }
         RunSpec spec = new RunSpec("virtual", TargetSpec.mode(Mode.VIRTUAL,
                 server(Duration.ofMillis(1)), null), load(10));
-        assertThatThrownBy(() -> executor(new StringWriter()).run(spec, tmp.resolve("v")))
+        assertThatThrownBy(() -> run(new StringWriter(), spec, tmp.resolve("v")))
                 .isInstanceOf(ApituneException.class).hasMessageContaining("Java 21")
                 .satisfies(e -> assertThat(((ApituneException) e).exitCode()).isEqualTo(3));
         assertThat(tmp.resolve("v")).doesNotExist();

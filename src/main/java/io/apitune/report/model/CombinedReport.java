@@ -22,16 +22,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param answer      the highest rate meeting the SLO (capacity)
  * @param rounds      interleaved rounds each run was measured in (scenario, compare), null for one
  * @param ratios      with rounds: each run's ratios to the first run with their intervals (compare)
+ * @param findings    one plain sentence per pair of runs: goodput ratio and each slower run's
+ *                    theory (compare)
  */
 @JsonInclude(Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "runs",
-    "steps", "environment", "skippedRuns", "modes", "slo", "answer", "gates", "passed", "endTime",
-    "files", "rounds", "ratios"})
+    "steps", "environment", "skippedRuns", "modes", "findings", "slo", "answer", "gates", "passed",
+    "endTime", "files", "rounds", "ratios"})
 public record CombinedReport(int schemaVersion, String kind, String runId, String name,
         Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
         EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
         CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-        FileNames files, Integer rounds, List<RatioRow> ratios) implements ReportDocument {
+        FileNames files, Integer rounds, List<RatioRow> ratios, List<String> findings)
+        implements ReportDocument {
 
     public static final String SCENARIO = "scenario";
     public static final String COMPARE = "compare";
@@ -39,23 +42,31 @@ public record CombinedReport(int schemaVersion, String kind, String runId, Strin
 
     public CombinedReport {
         runs = runs == null ? List.of() : List.copyOf(runs);
+        findings = findings == null ? null : List.copyOf(findings);
     }
 
-    /** A report without rounds. */
+    /** A report without rounds or findings. */
     public CombinedReport(int schemaVersion, String kind, String runId, String name,
             Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
             EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
             CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
             FileNames files) {
         this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
-                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null, null);
+                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null, null, null);
+    }
+
+    /** The same report with compare's sentences (null or empty: none). */
+    public CombinedReport withFindings(List<String> sentences) {
+        return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs,
+                steps, environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files,
+                rounds, ratios, sentences == null || sentences.isEmpty() ? null : sentences);
     }
 
     /** The same report recording that its runs were measured in {@code count} rounds. */
     public CombinedReport withRounds(int count, List<RatioRow> ratioRows) {
         return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps,
                 environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files, count,
-                ratioRows);
+                ratioRows, findings);
     }
 
     /**

@@ -14,10 +14,26 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param errorRate     KO share, 0..1
  * @param cacheHitRatio hits / (hits + misses) of a cached mode over the whole run, else null
  * @param limited       true when the load generator, not the target, set this run's numbers
+ * @param theoryBound   the run's theory bound on goodput per second (reference-server modes), else
+ *                      null
+ * @param theoryFraction goodput / theoryBound, else null
+ * @param theoryLimitedBy what sets the bound ({@code workers}, {@code connections}, ...), or
+ *                       {@code server} when no configured resource does; null without theory
  */
 @JsonPropertyOrder({"name", "throughput", "requestRate", "p50", "p99", "p99.9", "max", "errorRate",
-    "errors", "cacheHitRatio", "limited"})
+    "errors", "cacheHitRatio", "limited", "theoryBound", "theoryFraction", "theoryLimitedBy"})
 public record ModeRow(String name, double throughput, Double requestRate, Double p50, Double p99,
         @JsonProperty("p99.9") Double p999, Double max, double errorRate, long errors,
-        @JsonInclude(Include.NON_NULL) Double cacheHitRatio, boolean limited) {
+        @JsonInclude(Include.NON_NULL) Double cacheHitRatio, boolean limited,
+        @JsonInclude(Include.NON_NULL) Double theoryBound,
+        @JsonInclude(Include.NON_NULL) Double theoryFraction,
+        @JsonInclude(Include.NON_NULL) String theoryLimitedBy) {
+
+    /** A row without theory (a URL target). */
+    public ModeRow(String name, double throughput, Double requestRate, Double p50, Double p99,
+            Double p999, Double max, double errorRate, long errors, Double cacheHitRatio,
+            boolean limited) {
+        this(name, throughput, requestRate, p50, p99, p999, max, errorRate, errors, cacheHitRatio,
+                limited, null, null, null);
+    }
 }

@@ -20,15 +20,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *                  early, else null (absent); the report holds what was measured until then
  * @param rounds    a run measured in interleaved rounds: one entry per round (the run's results
  *                  are all rounds merged); null for a single run
+ * @param theory    for a run against a reference-server mode: the bound its configuration
+ *                  gives and the fraction of it measured; else null
  */
 @JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "abortedBy", "startTime",
-    "endTime", "target", "config", "results", "environment", "files", "merged", "dir", "rounds"})
+    "endTime", "target", "config", "results", "theory", "environment", "files", "merged", "dir", "rounds"})
 public record RunReport(int schemaVersion, String kind, String runId, String name,
         boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
         Results results, EnvironmentInfo environment, FileNames files,
         @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir,
         @JsonInclude(Include.NON_NULL) String abortedBy,
-        @JsonInclude(Include.NON_NULL) List<RoundResult> rounds)
+        @JsonInclude(Include.NON_NULL) List<RoundResult> rounds,
+        @JsonInclude(Include.NON_NULL) TheoryInfo theory)
         implements ReportDocument {
 
     public static final String KIND = "run";
@@ -37,21 +40,21 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
         rounds = rounds == null ? null : List.copyOf(rounds);
     }
 
-    /** A report without rounds, not stopped by a gate. */
+    /** A report without rounds or a theory block, not stopped by a gate. */
     public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
             String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
             EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir) {
         this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, null, null);
+                environment, files, merged, dir, null, null, null);
     }
 
-    /** A report of rounds (or null), not stopped by a gate. */
+    /** A report of rounds and a theory block (either may be null), not stopped by a gate. */
     public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
             String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
             EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir,
-            List<RoundResult> rounds) {
+            List<RoundResult> rounds, TheoryInfo theory) {
         this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, null, rounds);
+                environment, files, merged, dir, null, rounds, theory);
     }
 
     /** True when the run was measured in rounds (at least two). */
@@ -62,6 +65,12 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
     /** This run as an entry of a combined report, stored in {@code runDir}. */
     public RunReport withDir(String runDir) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, runDir, abortedBy, rounds);
+                target, config, results, environment, files, merged, runDir, abortedBy, rounds, theory);
+    }
+
+    /** The same report with its theory block. */
+    public RunReport withTheory(TheoryInfo value) {
+        return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
+                target, config, results, environment, files, merged, dir, abortedBy, rounds, value);
     }
 }
