@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by the peer scripts: starts one nginx worker pinned to a CPU, answering on
 # 127.0.0.1:$port  /json (JSON hello) and /plaintext, `return 200` with no logging, and stops it
-# on exit. Sets nginx_url. Needs nginx on PATH or $NGINX (apt-get install -y nginx).
+# on exit. Sets nginx_url. NGINX_LISTEN_OPTS is added to `listen` (h2c: `http2`), NGINX_CURL_OPTS to
+# the readiness check's curl. Needs nginx on PATH or $NGINX (apt-get install -y nginx).
 
 nginx_bin="${NGINX:-$(command -v nginx || true)}"
 [[ -z "$nginx_bin" && -x /usr/sbin/nginx ]] && nginx_bin=/usr/sbin/nginx
@@ -25,7 +26,7 @@ http {
   keepalive_requests 100000000;
   keepalive_timeout 300s;
   server {
-    listen 127.0.0.1:$port;
+    listen 127.0.0.1:$port${NGINX_LISTEN_OPTS:+ $NGINX_LISTEN_OPTS};
     location = /json { default_type application/json; return 200 '{"message":"Hello, World!"}'; }
     location = /plaintext { default_type text/plain; return 200 'Hello, World!'; }
   }
@@ -35,7 +36,8 @@ CONF
     >"$dir/nginx/logs/stdout" 2>&1 &
   nginx_pid=$!
   for _ in $(seq 1 50); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; then
+    # shellcheck disable=SC2086 # NGINX_CURL_OPTS: several options, e.g. --http2-prior-knowledge
+    if curl -fsS ${NGINX_CURL_OPTS:-} -o /dev/null "http://127.0.0.1:$port/json" 2>/dev/null; then
       nginx_url="http://127.0.0.1:$port"
       return 0
     fi

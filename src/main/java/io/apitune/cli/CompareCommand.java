@@ -18,6 +18,7 @@ import io.apitune.run.RunPlan;
 import io.apitune.run.RunSettings;
 import io.apitune.run.Setting;
 import io.apitune.run.TargetKey;
+import io.apitune.run.TransportKey;
 import io.apitune.server.Mode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +36,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, modelTransformer = KeyFlags.LoadShape.class,
         description = {"Run several modes (--modes) and/or URLs (--url name=URL) under identical "
                 + "load, one after another, each with its own warm-up; print throughput, p50, p99, "
-                + "p99.9, max, errors and the cache hit ratio side by side; write a combined report.",
-            "Gates may name the runs: --gate 'async.throughput >= 3 * blocking.throughput'.",
+                + "p99.9, max, errors, protocol, connections and the cache hit ratio side by side; "
+                + "write a combined report.",
+            "With --protocols each target runs once per protocol: HTTP/2 multiplexing as a technique.",
+            "Gates may name the runs: --gate 'async.throughput >= 3 * blocking.throughput', "
+                + "--gate 'h2c.p99 < http1.p99'.",
             "With --rounds N the runs alternate in N short rounds (A B B A ...) and every ratio "
                 + "and gate gets a median and a 95%% confidence interval."})
 public final class CompareCommand implements Callable<Integer> {
@@ -51,6 +55,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "A URL target named for the table and gates, repeatable; {key} is "
                     + "replaced by keys from --keys/--key-dist.")
     List<String> urls = new ArrayList<>();
+
+    @Option(names = "--protocols", paramLabel = "PROTOCOL", split = ",",
+            description = "Run every target once per protocol (http1, h2c, h2), at the same load and "
+                    + "connections; the runs are named after the protocol (h2c), or TARGET-PROTOCOL "
+                    + "(async-h2c) with several targets. HTTP/2 runs use --streams. Not with "
+                    + "--http2 or --protocol.")
+    List<String> protocols = new ArrayList<>();
 
     @Option(names = "--server", paramLabel = "URL",
             description = "Drive the modes on a running 'apitune serve' at URL instead of starting "
@@ -79,8 +90,42 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** One run per mode and per named URL; --server and --queries fan out to the mode runs. */
+    /**
+     * One run per mode and per named URL; --server and --queries fan out to the mode runs. With
+     * --protocols, one run per target and protocol, grouped by target.
+     */
     private List<RunSettings> runs() {
+        if (protocols.isEmpty()) {
+            return targets();
+        }
+        for (TransportKey key : new TransportKey[] {TransportKey.HTTP2, TransportKey.PROTOCOL}) {
+            if (!KeyFlags.given(spec, key).isEmpty()) {
+                throw ApituneException.invalidInput("--protocols: give either --protocols or "
+                        + key.flag() + ", not both");
+            }
+        }
+        List<List<RunSettings>> perProtocol = new ArrayList<>();
+        for (int i = 0; i < protocols.size(); i++) {
+            perProtocol.add(targets());
+        }
+        List<String> names = new ArrayList<>(modes.stream().map(String::strip).toList());
+        urls.forEach(pair -> names.add(pair.substring(0, pair.indexOf('='))));
+        List<RunSettings> runs = new ArrayList<>();
+        for (int t = 0; t < names.size(); t++) {
+            for (int p = 0; p < protocols.size(); p++) {
+                String protocol = protocols.get(p).strip();
+                RunSettings run = perProtocol.get(p).get(t);
+                run.load().transport().set(TransportKey.PROTOCOL, Setting.flag("--protocols", protocol));
+                run.name(Setting.flag("--protocols", names.size() == 1 ? protocol
+                        : names.get(t) + "-" + protocol));
+                runs.add(run);
+            }
+        }
+        return runs;
+    }
+
+    /** One run per mode and per named URL, in that order. */
+    private List<RunSettings> targets() {
         if (modes.isEmpty() && urls.isEmpty()) {
             throw ApituneException.invalidInput("give targets to compare: --modes a,b and/or --url name=URL");
         }

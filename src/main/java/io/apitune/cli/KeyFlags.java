@@ -16,6 +16,7 @@ import io.apitune.run.ShapeKey;
 import io.apitune.run.ShapeSettings;
 import io.apitune.run.TargetKey;
 import io.apitune.run.TargetSettings;
+import io.apitune.run.TransportKey;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -38,7 +39,8 @@ final class KeyFlags {
     static final class TargetLoadShape implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            return add(add(add(spec, TargetKey.values()), LoadKey.values()), ShapeKey.values());
+            return add(add(add(add(spec, TargetKey.values()), LoadKey.values()), TransportKey.values()),
+                    ShapeKey.values());
         }
     }
 
@@ -46,7 +48,8 @@ final class KeyFlags {
     static final class LoadShape implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            return add(add(add(spec, LoadKey.values()), ShapeKey.values()), PlanKey.values());
+            return add(add(add(add(spec, LoadKey.values()), TransportKey.values()), ShapeKey.values()),
+                    PlanKey.values());
         }
     }
 
@@ -68,6 +71,11 @@ final class KeyFlags {
 
     private static CommandSpec add(CommandSpec spec, SettingKey[] keys) {
         for (SettingKey key : keys) {
+            if (key.isSwitch()) {
+                spec.addOption(OptionSpec.builder(key.flags().toArray(String[]::new)).arity("0")
+                        .type(boolean.class).description(key.help()).build());
+                continue;
+            }
             spec.addOption(OptionSpec.builder(key.flags().toArray(String[]::new)).paramLabel(key.label())
                     .description(key.help()).type(key.repeatable() ? List.class : String.class)
                     .auxiliaryTypes(String.class).build());
@@ -82,6 +90,9 @@ final class KeyFlags {
         List<Setting> values = new ArrayList<>();
         if (option != null) {
             Object value = option.getValue();
+            if (key.isSwitch()) {
+                value = String.valueOf(value);
+            }
             for (Object text : value instanceof List<?> list ? list : List.of(value)) {
                 values.add(Setting.flag(key.flag(), (String) text));
             }
@@ -99,6 +110,9 @@ final class KeyFlags {
                     settings.set(key, value);
                 }
             }
+        }
+        for (TransportKey key : TransportKey.values()) {
+            given(spec, key).forEach(value -> settings.transport().set(key, value));
         }
         return settings;
     }

@@ -1,12 +1,16 @@
 package io.apitune.load;
 
+import java.net.InetSocketAddress;
+
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.ListenableFuture;
+import org.asynchttpclient.netty.request.NettyRequest;
 
 /**
  * One reusable request slot on AsyncHttpClient: the same handler object carries request after
@@ -14,6 +18,10 @@ import org.asynchttpclient.ListenableFuture;
  * it is copied into one buffer the slot reuses), and delivers each request's outcome exactly
  * once. Reuse is safe because AsyncHttpClient calls a handler last in {@code onCompleted} or
  * {@code onThrowable}, and a cancelled request's future never calls its handler again.
+ *
+ * <p>Over HTTP/2 a call belongs to one {@link H2Connection} of its lane and may wait there while
+ * that connection opens; an abort then ends it without sending. A probe call also tells its
+ * {@link Negotiation} what the server answered with.
  *
  * <p>Thread model: lane thread only (sends, callbacks and aborts all run there).
  */
@@ -23,7 +31,15 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     private final AsyncHttpClient client;
     private final AhcRequests requests;
     private final Transport.Outcome outcome;
+    private final AhcLane lane;
+    /** The HTTP/2 connection this call's requests go to; null over HTTP/1.1. */
+    private final H2Connection connection;
+    /** Where a probe reports the negotiation; null for a load call. */
+    private final Negotiation negotiation;
+    /** Delivers a completed HTTP/2 answer after the codec has closed its stream. */
+    private final Runnable deliverTask = this::deliver;
     private ListenableFuture<Void> future;
+    private long doneNanos;
     private Throwable abortCause;
     private int status;
     private boolean busy;
@@ -33,11 +49,17 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     private byte[] body = NONE;
     private int bodyLength;
     private boolean truncated;
+    /** The request being sent (kept while the call waits for its connection's admission). */
+    private Outgoing pending;
 
-    AhcCall(AsyncHttpClient client, AhcRequests requests, Transport.Outcome outcome) {
+    AhcCall(AsyncHttpClient client, AhcRequests requests, Transport.Outcome outcome, AhcLane lane,
+            H2Connection connection, Negotiation negotiation) {
         this.client = client;
         this.requests = requests;
         this.outcome = outcome;
+        this.lane = lane;
+        this.connection = connection;
+        this.negotiation = negotiation;
     }
 
     @Override
@@ -50,8 +72,17 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
         headers = null;
         bodyLength = 0;
         truncated = false;
+        pending = request;
+        if (connection == null || connection.admit(this)) {
+            sendNow();
+        }
+    }
+
+    /** Hands the pending request to the client (now: the connection admitted it). */
+    void sendNow() {
         try {
-            ListenableFuture<Void> sent = client.executeRequest(requests.request(request), this);
+            ListenableFuture<Void> sent = client.executeRequest(requests.request(pending, connection),
+                    this);
             if (busy) {
                 future = sent;
             }
@@ -66,9 +97,14 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
             return;
         }
         abortCause = cause;
+        if (connection != null && connection.cancel(this)) {
+            onThrowable(cause);
+            return;
+        }
         ListenableFuture<Void> inFlight = future;
         if (inFlight != null) {
-            // Closes the connection and calls onThrowable (with a CancellationException).
+            // Closes the connection (HTTP/1.1) or resets the stream (HTTP/2) and calls
+            // onThrowable (with a CancellationException).
             inFlight.cancel(true);
         }
         if (busy) {
@@ -77,8 +113,33 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     }
 
     @Override
+    public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel connected) {
+        lane.connectionOpened();
+        if (connection != null) {
+            connection.connected(this, connected);
+        }
+    }
+
+    @Override
+    public void onConnectionPooled(Channel pooled) {
+        if (connection != null) {
+            connection.connected(this, pooled);
+        }
+    }
+
+    @Override
+    public void onRequestSend(NettyRequest request) {
+        if (connection != null) {
+            connection.sent(this);
+        }
+    }
+
+    @Override
     public State onStatusReceived(HttpResponseStatus responseStatus) {
         status = responseStatus.getStatusCode();
+        if (negotiation != null) {
+            negotiation.answered(responseStatus.getProtocolMajorVersion());
+        }
         return State.CONTINUE;
     }
 
@@ -109,14 +170,40 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     }
 
     @Override
+    public void onConnectionOffer(Channel offered) {
+        if (negotiation != null) {
+            negotiation.connectionOffered(offered);
+        }
+    }
+
+    @Override
     public Void onCompleted() {
         long now = System.nanoTime();
         if (busy) {
             busy = false;
             future = null;
-            outcome.completed(status, keepHeaders || keepBody ? this : null, now);
+            if (connection == null) {
+                outcome.completed(status, response(), now);
+            } else {
+                // Netty's HTTP/2 codec counts the stream as active until this callback returns:
+                // a request sent from inside it (the driver sends the next at once) would be one
+                // stream over the server's limit and be refused. So the answer is delivered as
+                // the lane's next task, with its time taken now.
+                connection.ended(this);
+                doneNanos = now;
+                lane.execute(deliverTask);
+            }
         }
         return null;
+    }
+
+    private void deliver() {
+        outcome.completed(status, response(), doneNanos);
+    }
+
+    /** This call as the response when a check asked for headers or body, else null. */
+    private Transport.Response response() {
+        return keepHeaders || keepBody ? this : null;
     }
 
     @Override
@@ -125,6 +212,9 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
         if (busy) {
             busy = false;
             future = null;
+            if (connection != null) {
+                connection.ended(this);
+            }
             outcome.failed(abortCause != null ? abortCause : failure, now);
         }
     }

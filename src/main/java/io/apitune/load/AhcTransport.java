@@ -1,28 +1,20 @@
 package io.apitune.load;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import org.asynchttpclient.AsyncHttpClient;
-import org.asynchttpclient.DefaultAsyncHttpClientConfig;
-import org.asynchttpclient.Dsl;
-import org.asynchttpclient.channel.KeepAliveStrategy;
 
 /**
- * The {@link Transport} on AsyncHttpClient, HTTP/1.1. The one client configuration apitune
- * measures with: no silent retries, no cookie store, keep-alive, no automatic decompression,
- * response bodies discarded without buffering, Netty's native epoll transport where available.
+ * The {@link Transport} on AsyncHttpClient: HTTP/1.1, h2c (HTTP/2 with prior knowledge) or h2
+ * (HTTP/2 over TLS through ALPN). The one client configuration apitune measures with: no silent
+ * retries, no cookie store, keep-alive, no automatic decompression, response bodies discarded
+ * without buffering, Netty's native epoll transport where available, TLS verified unless
+ * {@code --insecure} ({@link ClientTls}).
  *
  * <p>Each lane is one AsyncHttpClient on its own single-thread Netty event loop, so a lane's
  * connections, sends and callbacks all stay on that thread: a send never wakes another thread.
@@ -32,32 +24,43 @@ import org.asynchttpclient.channel.KeepAliveStrategy;
  * (which would also deliver timeouts on that thread, off the lane). The connect timeout stays
  * Netty's own (on the lane's event loop).
  *
+ * <p>Over HTTP/2 a lane holds its share of the connections as {@link H2Connection}s, each its
+ * own pool key in AsyncHttpClient (which keeps one multiplexed connection per key), and hands its
+ * calls to them in turn; what a stream timeout aborts is the stream (RST_STREAM), never the
+ * connection. The probe learns the protocol the server answered with and its stream limit.
+ *
  * <p>Thread model: see {@link Transport}. Construction and {@link #close()} on a non-lane thread.
  */
 public final class AhcTransport implements Transport {
-    private static final String PROTOCOL = "http/1.1";
-    private static final long START_TIMEOUT_SECONDS = 10;
-
+    private final TransportConfig config;
     private final HashedWheelTimer timer;
     private final List<AhcLane> lanes = new ArrayList<>();
+    private final Negotiation negotiation = new Negotiation();
 
     /**
      * @param template       what to send
-     * @param laneCount      lanes (I/O threads), >= 1
+     * @param laneCount      lanes (I/O threads), 1..connections
+     * @param connections    connections over all lanes, split evenly
      * @param connectTimeout connect timeout, > 0
+     * @param config         protocol, streams, TLS
+     * @throws io.apitune.ApituneException exit 2 when a TLS file cannot be used
      */
-    public AhcTransport(RequestTemplate template, int laneCount, Duration connectTimeout) {
-        if (laneCount < 1) {
-            throw new IllegalArgumentException("laneCount must be at least 1: " + laneCount);
+    public AhcTransport(RequestTemplate template, int laneCount, int connections,
+            Duration connectTimeout, TransportConfig config) {
+        if (laneCount < 1 || laneCount > connections) {
+            throw new IllegalArgumentException("laneCount must be 1.." + connections + ": " + laneCount);
         }
+        this.config = config;
+        SslContext tls = template.anyHttps() ? ClientTls.context(config) : null;
         // The pool's idle-connection check is the only user of the timer: one for every lane.
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("apitune-timer", true),
                 100, TimeUnit.MILLISECONDS);
         AhcRequests requests = new AhcRequests(template);
-        KeepAliveStrategy keepAlive = ResponseKeepAlive.of(template);
         try {
             for (int i = 0; i < laneCount; i++) {
-                lanes.add(new AhcLane(i, requests, connectTimeout, timer, keepAlive));
+                int share = connections / laneCount + (i < connections % laneCount ? 1 : 0);
+                lanes.add(new AhcLane(i, share, requests, template, connectTimeout, timer, tls,
+                        config, negotiation));
             }
         } catch (RuntimeException e) {
             close();
@@ -65,14 +68,28 @@ public final class AhcTransport implements Transport {
         }
     }
 
+    /** The negotiated protocol once the probe was answered; the configured one before. */
     @Override
     public String protocol() {
-        return PROTOCOL;
+        int major = negotiation.majorVersion();
+        if (major == 1) {
+            return TransportConfig.Protocol.HTTP1.wire();
+        }
+        return config.protocol().wire();
     }
 
     @Override
     public int streamsPerConnection() {
-        return 1;
+        if (!config.protocol().http2()) {
+            return 1;
+        }
+        int limit = negotiation.streamLimit();
+        return limit > 0 ? Math.min(config.streams(), limit) : config.streams();
+    }
+
+    @Override
+    public long connectionsOpened() {
+        return lanes.stream().mapToLong(AhcLane::connectionsOpened).sum();
     }
 
     @Override
@@ -101,116 +118,6 @@ public final class AhcTransport implements Transport {
             return (Boolean) epoll.getMethod("isAvailable").invoke(null);
         } catch (ReflectiveOperationException | LinkageError notOnThisPlatform) {
             return false;
-        }
-    }
-
-    /** One lane: a single-thread event loop and the client that uses only it. */
-    static final class AhcLane implements Lane {
-        private final EventLoopGroup group;
-        private final AsyncHttpClient client;
-        private final AhcRequests requests;
-        private final long threadId;
-
-        AhcLane(int index, AhcRequests requests, Duration connectTimeout, HashedWheelTimer timer,
-                KeepAliveStrategy keepAlive) {
-            this.requests = requests;
-            this.group = newEventLoop(new DefaultThreadFactory("apitune-io-" + index, true));
-            this.client = Dsl.asyncHttpClient(config(group, timer, connectTimeout, keepAlive));
-            this.threadId = threadIdOf(group);
-        }
-
-        /**
-         * One event-loop thread: epoll where available, else NIO. AsyncHttpClient recognises the
-         * transport of a given group by these (deprecated in Netty 4.2) classes.
-         */
-        @SuppressWarnings("deprecation")
-        private static EventLoopGroup newEventLoop(ThreadFactory threads) {
-            if (nativeTransportAvailable()) {
-                try {
-                    return (EventLoopGroup) Class.forName("io.netty.channel.epoll.EpollEventLoopGroup")
-                            .getConstructor(int.class, ThreadFactory.class).newInstance(1, threads);
-                } catch (ReflectiveOperationException | LinkageError e) {
-                    // Fall back to NIO below.
-                }
-            }
-            return new NioEventLoopGroup(1, threads);
-        }
-
-        private static DefaultAsyncHttpClientConfig config(EventLoopGroup group,
-                HashedWheelTimer timer, Duration connectTimeout, KeepAliveStrategy keepAlive) {
-            Duration none = Duration.ofMillis(-1);
-            return Dsl.config()
-                    .setEventLoopGroup(group)
-                    .setNettyTimer(timer)
-                    .setMaxRequestRetry(0)
-                    .setKeepAlive(true)
-                    .setKeepAliveStrategy(keepAlive)
-                    // No User-Agent: one header less to build and send, as wrk sends none.
-                    .setUserAgent(null)
-                    .setCookieStore(null)
-                    .setFollowRedirect(false)
-                    .setCompressionEnforced(false)
-                    // The body is discarded: no decompressor in the pipeline, no header checks.
-                    .setEnableAutomaticDecompression(false)
-                    .setValidateResponseHeaders(false)
-                    // The driver caps requests in flight; a limit here would block the lane.
-                    .setMaxConnections(-1)
-                    .setMaxConnectionsPerHost(-1)
-                    .setConnectTimeout(connectTimeout)
-                    // The driver's sweeper times requests out (see the class comment).
-                    .setReadTimeout(none)
-                    .setRequestTimeout(none)
-                    .setPooledConnectionIdleTimeout(Duration.ofMinutes(5))
-                    .setUseInsecureTrustManager(true)
-                    .setTcpNoDelay(true)
-                    .setShutdownQuietPeriod(Duration.ZERO)
-                    .setShutdownTimeout(Duration.ofSeconds(1))
-                    .build();
-        }
-
-        private static long threadIdOf(EventLoopGroup group) {
-            CompletableFuture<Long> id = new CompletableFuture<>();
-            group.execute(() -> id.complete(Thread.currentThread().getId()));
-            try {
-                return id.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting an I/O thread", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("an I/O thread did not start", e);
-            }
-        }
-
-        @Override
-        public Call newCall(Outcome outcome) {
-            return new AhcCall(client, requests, outcome);
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            group.execute(task);
-        }
-
-        @Override
-        public void schedule(Runnable task, long delayNanos) {
-            group.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public long threadId() {
-            return threadId;
-        }
-
-        void closeClient() {
-            try {
-                client.close();
-            } catch (IOException e) {
-                // Closing releases local resources only; nothing to report.
-            }
-        }
-
-        void stopEventLoop() {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
     }
 }

@@ -24,13 +24,14 @@ final class DriverSet {
     private final List<LaneRecorder> measuredRecorders = new ArrayList<>();
 
     /**
-     * Splits {@code config}'s connections, rate and request count over the lanes; each lane gets
-     * its own {@link LaneTraffic} over the run's requests and feeders.
+     * Splits {@code config}'s rate and request count over the lanes; each lane gets a slot for
+     * every stream of its connections and its own {@link LaneTraffic} over the run's requests and
+     * feeders.
      */
     DriverSet(LoadConfig config, Transport transport, RequestTemplate template, List<Feeder> feeders) {
         int lanes = transport.lanes().size();
         long seed = System.nanoTime();
-        int slotsTotal = config.connections() * transport.streamsPerConnection();
+        int streams = transport.streamsPerConnection();
         CompiledRequest[] requests = template.compiled();
         ResponseChecks[] checks = new ResponseChecks[requests.length];
         int[] checkCounts = new int[requests.length];
@@ -49,7 +50,8 @@ final class DriverSet {
             warmupRecorders.add(warmup);
             measuredRecorders.add(measured);
             Transport.Lane lane = transport.lanes().get(i);
-            int slots = (int) share(slotsTotal, i, lanes);
+            // Every stream of every connection of the lane, so the calls spread evenly over them.
+            int slots = lane.connections() * streams;
             long limit = config.requests() == null ? Long.MAX_VALUE
                     : share(config.requests(), i, lanes);
             LaneTraffic traffic = new LaneTraffic(template, weights, keys, sequence, feeders);

@@ -26,6 +26,7 @@ import io.apitune.ApituneException;
  * @param warmup        load before measurement starts, excluded from results, >= 0
  * @param rampUp        linear ramp from 0 to the target rate at the start of measurement, >= 0
  * @param timeout       per-request timeout, > 0
+ * @param transport     protocol, streams per connection and TLS
  * @param mix           a weighted mix of named requests and the feeders the templates read;
  *                      {@link RequestMix#NONE} for a run of {@code request} alone
  * @param stages        a staged profile (empty: none): in the open model the rate's stages, and
@@ -35,7 +36,10 @@ import io.apitune.ApituneException;
  */
 public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
         int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-        Duration timeout, RequestMix mix, List<Stage> stages) {
+        Duration timeout, TransportConfig transport, RequestMix mix, List<Stage> stages) {
+
+    /** Most requests in flight (connections times streams): each has a slot of its own. */
+    public static final int MAX_IN_FLIGHT = 1_000_000;
 
     /** Spacing of intended send times in the open model. */
     public enum Arrival { CONSTANT, POISSON }
@@ -74,12 +78,28 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         }
     }
 
-    /** A run of one request with a constant rate (or the closed model), no stages. */
+    /** A run of one request over HTTP/1.1 ({@link TransportConfig#DEFAULT}), no mix, no stages. */
     public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
             int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
             Duration timeout) {
         this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, RequestMix.NONE, List.of());
+                timeout, TransportConfig.DEFAULT);
+    }
+
+    /** A run of one request over {@code transport}, no mix, no stages. */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout, TransportConfig transport) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, transport, RequestMix.NONE, List.of());
+    }
+
+    /** A mix and stages over HTTP/1.1 ({@link TransportConfig#DEFAULT}). */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout, RequestMix mix, List<Stage> stages) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, TransportConfig.DEFAULT, mix, stages);
     }
 
     public LoadConfig {
@@ -91,11 +111,16 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(transport, "transport");
         if (ratePerSecond != null && !(ratePerSecond > 0 && Double.isFinite(ratePerSecond))) {
             throw ApituneException.invalidInput("--rate: " + ratePerSecond + " must be positive");
         }
         if (connections < 1) {
             throw ApituneException.invalidInput("--connections: " + connections + " must be at least 1");
+        }
+        if ((long) connections * transport.streams() > MAX_IN_FLIGHT) {
+            throw ApituneException.invalidInput("--connections x --streams: " + connections + " x "
+                    + transport.streams() + " requests in flight is more than " + MAX_IN_FLIGHT);
         }
         if ((duration == null) == (requests == null)) {
             throw ApituneException.invalidInput("give exactly one of --duration and --requests");
@@ -171,13 +196,13 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         RequestSpec r = request;
         return new LoadConfig(new RequestSpec(r.method(), url, r.headers(), r.body()), keys,
                 ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout,
-                mix, stages);
+                transport, mix, stages);
     }
 
     /** The same load with another mix (the run model narrows the feeders to those it uses). */
     public LoadConfig withMix(RequestMix value) {
         return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
-                warmup, rampUp, timeout, value, stages);
+                warmup, rampUp, timeout, transport, value, stages);
     }
 
     /** The same load at another constant open-model rate (a capacity step); not with stages. */
@@ -186,6 +211,12 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
             throw new IllegalStateException("a staged load has no single rate to change");
         }
         return new LoadConfig(request, keys, rate, arrival, connections, duration, requests,
-                warmup, rampUp, timeout, mix, stages);
+                warmup, rampUp, timeout, transport, mix, stages);
+    }
+
+    /** The same load over another transport (protocol, streams, TLS). */
+    public LoadConfig withTransport(TransportConfig value) {
+        return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
+                warmup, rampUp, timeout, value, mix, stages);
     }
 }

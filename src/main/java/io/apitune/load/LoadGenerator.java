@@ -34,7 +34,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final RequestTemplate template;
     private final List<Feeder> feeders;
     private final Transport transport;
-    private final DriverSet drivers;
+    /** Made once the probe has told the transport the server's stream limit (or at the run). */
+    private DriverSet drivers;
     private IntervalHook hook = IntervalHook.NONE;
     private volatile boolean stopRequested;
     private volatile String abortedBy;
@@ -55,12 +56,12 @@ public final class LoadGenerator implements AutoCloseable {
         int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
                 config.connections()));
         try {
-            this.transport = new AhcTransport(template, lanes, config.timeout());
+            this.transport = new AhcTransport(template, lanes, config.connections(), config.timeout(),
+                    config.transport());
         } catch (RuntimeException e) {
             feeders.forEach(Feeder::close);
             throw e;
         }
-        this.drivers = new DriverSet(config, transport, template, feeders);
     }
 
     private static List<Feeder> openFeeders(List<FeederSpec> specs) {
@@ -79,17 +80,35 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Sends one request (not measured) and waits for any HTTP response.
+     * Sends one request (not measured) and waits for any HTTP response; learns the protocol the
+     * server answered with and, over HTTP/2, its stream limit.
      *
-     * @throws io.apitune.ApituneException exit 3 when the target cannot be reached
+     * @throws io.apitune.ApituneException exit 3 when the target cannot be reached, or answered
+     *         HTTP/1.1 to a run that asked for HTTP/2
      */
     public void probe() {
-        TargetProbe.probe(transport.lanes().get(0), template.probeUrl(), config.timeout());
+        TransportConfig.Protocol asked = config.transport().protocol();
+        String url = template.probeUrl();
+        TargetProbe.probe(transport.lanes().get(0), url, config.timeout(),
+                asked.http2() ? " over " + asked.wire() : "");
+        if (asked.http2() && !transport.protocol().equals(asked.wire())) {
+            throw ApituneException.targetFailure("target " + url + " answered HTTP/1.1 where HTTP/2 ("
+                    + asked.wire() + ") was asked; without --http2 it is measured over HTTP/1.1",
+                    null);
+        }
     }
 
     /** Shows every measured interval to {@code hook}, which may end the run. Before {@link #run()}. */
     public void intervalHook(IntervalHook value) {
         this.hook = value;
+    }
+
+    /** The drivers, made on first use with the streams per connection known by then. */
+    private DriverSet drivers() {
+        if (drivers == null) {
+            drivers = new DriverSet(config, transport, template, feeders);
+        }
+        return drivers;
     }
 
     /** Ends the run early; {@link #run()} returns soon with an interrupted result. */
@@ -116,6 +135,7 @@ public final class LoadGenerator implements AutoCloseable {
         long warmupNanos = config.warmup().toNanos();
         long origin = System.nanoTime();
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
+        DriverSet drivers = drivers();
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
@@ -147,6 +167,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     private LoadResult result(Sampler sampler, ResourceMeter.Usage usage, double warmupSeconds,
             long startEpochMillis, long durationNanos) {
+        DriverSet drivers = drivers();
         GeneratorHealth health = new HealthReport(sampler, usage, laneThreadIds().length)
                 .health(config, warmupSeconds, drivers.warmupDropped(), drivers.sent(),
                         drivers.waitedForConnection(), drivers.notSent(), drivers.heartbeats(),
@@ -160,7 +181,10 @@ public final class LoadGenerator implements AutoCloseable {
                 durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
                 sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),
                 sampler.totalFailureLatency(), sampler.timeline(), sampler.log(),
-                stopRequested && abortedBy == null, health, byRequest, endedBy(), abortedBy);
+                stopRequested && abortedBy == null, health,
+                new ProtocolUsage(config.transport().protocol().key(), transport.protocol(),
+                        transport.streamsPerConnection(), transport.connectionsOpened()),
+                byRequest, endedBy(), abortedBy);
     }
 
     /** Why the run ended before its plan: a feeder out of rows (or unreadable); else null. */
@@ -187,7 +211,7 @@ public final class LoadGenerator implements AutoCloseable {
      * planned duration is over (requests intended in [0, D) make a window of D).
      */
     private long endNanos(long start, boolean unfinished, long stopNanos) {
-        long last = drivers.lastDoneNanos();
+        long last = drivers().lastDoneNanos();
         if (stopRequested || unfinished || last == 0) {
             return stopNanos;
         }
@@ -206,6 +230,7 @@ public final class LoadGenerator implements AutoCloseable {
      *                 once everything is sent: the timeout later)
      */
     private long measure(Sampler sampler, long deadline) {
+        DriverSet drivers = drivers();
         while (!stopRequested) {
             long now = System.nanoTime();
             if (drivers.allIssued()) {
@@ -244,7 +269,9 @@ public final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() {
-        drivers.stop(System.nanoTime(), false);
+        if (drivers != null) {
+            drivers.stop(System.nanoTime(), false);
+        }
         transport.close();
         feeders.forEach(Feeder::close);
     }

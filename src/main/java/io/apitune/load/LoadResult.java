@@ -32,6 +32,8 @@ import org.HdrHistogram.Histogram;
  * @param log              the interval log (tags latency, service, failure, sendLag)
  * @param interrupted      true when {@link LoadGenerator#stop()} ended the run early
  * @param generator        the generator's own health and its limited verdict
+ * @param protocol         the protocol asked for and negotiated, streams, connections made; null
+ *                         when not known
  * @param byRequest        each request of a mix, in order; empty for a single-request run
  * @param endedBy          why the run ended before its plan, when something in it did (a
  *                         feeder out of rows), else null
@@ -41,7 +43,7 @@ import org.HdrHistogram.Histogram;
 public record LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
         long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
         Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
-        IntervalLog log, boolean interrupted, GeneratorHealth generator,
+        IntervalLog log, boolean interrupted, GeneratorHealth generator, ProtocolUsage protocol,
         List<RequestResult> byRequest, String endedBy, String abortedBy) {
 
     public LoadResult {
@@ -49,14 +51,14 @@ public record LoadResult(long startEpochMillis, long endEpochMillis, long durati
         byRequest = List.copyOf(byRequest);
     }
 
-    /** A single-request run that ran its plan (or was interrupted). */
+    /** A single-request run without protocol usage that ran its plan (or was interrupted). */
     public LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
             long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
             Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
             IntervalLog log, boolean interrupted, GeneratorHealth generator) {
         this(startEpochMillis, endEpochMillis, durationNanos, attempts, okCount, koCount, errors,
-                okLatency, okService, failureLatency, timeline, log, interrupted, generator, List.of(),
-                null, null);
+                okLatency, okService, failureLatency, timeline, log, interrupted, generator, null,
+                List.of(), null, null);
     }
 
     /** OK answers per second of measured wall time (goodput). */

@@ -180,6 +180,19 @@ public final class RequestTemplate {
         return requests[index].checks.names();
     }
 
+    /** True when the probe or any request of the run goes to an https:// URL (TLS is needed). */
+    boolean anyHttps() {
+        if (probeUrl.toLowerCase(Locale.ROOT).startsWith("https:")) {
+            return true;
+        }
+        for (CompiledRequest r : requests) {
+            if (r.url.prefix().toLowerCase(Locale.ROOT).startsWith("https:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The URL the reachability probe asks (see {@link #probeUrl(String)}). */
     public String probeUrl() {
         return probeUrl;

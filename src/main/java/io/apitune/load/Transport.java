@@ -7,9 +7,9 @@ import java.util.List;
  * A driver asks a {@link Call} to send an {@link Outgoing} request (one of the run's
  * {@link RequestTemplate} requests, rendered when it has placeholders) and is told once, through
  * its {@link Outcome}, that the request completed (status, the headers and body a check asked
- * for, done time) or failed (cause, done time). Drivers, recorders and schedules see only this interface; the
- * client behind it ({@link AhcTransport}: AsyncHttpClient over HTTP/1.1 today) owns its own
- * configuration.
+ * for, done time) or failed (cause, done time). Drivers, recorders and schedules see only this
+ * interface; the client behind it ({@link AhcTransport}: AsyncHttpClient over HTTP/1.1, h2c or
+ * h2) owns its own configuration.
  *
  * <p>A transport is split into {@link Lane}s. A lane is one I/O thread with its own connections:
  * every callback of a lane's calls, and every task given to {@link Lane#execute} or
@@ -18,22 +18,31 @@ import java.util.List;
  *
  * <p>HTTP/2 fits behind the same seam: one connection then carries
  * {@link #streamsPerConnection()} requests at once, and {@link #protocol()} names what was
- * negotiated (ALPN or prior knowledge).
+ * negotiated (ALPN or prior knowledge). A lane's calls are spread over its
+ * {@link Lane#connections()}; a probe call ({@link Lane#newProbe}) learns what the server
+ * answered with.
  *
- * <p>Thread model: {@link #lanes()}, {@link #protocol()} and {@link #streamsPerConnection()}
- * may be called from any thread; {@link #close()} once, from any thread but a lane's, after the
- * drivers have stopped.
+ * <p>Thread model: {@link #lanes()}, {@link #protocol()}, {@link #streamsPerConnection()} and
+ * {@link #connectionsOpened()} may be called from any thread; {@link #close()} once, from any
+ * thread but a lane's, after the drivers have stopped.
  */
 public interface Transport extends AutoCloseable {
-    /** The protocol on the wire, e.g. {@code http/1.1}; {@code h2}/{@code h2c} once negotiated. */
+    /**
+     * The protocol on the wire: {@code http/1.1}, {@code h2c} or {@code h2}; what the server
+     * answered the probe with once it has, the configured protocol before.
+     */
     String protocol();
 
     /**
      * Requests one connection may carry at once: 1 for HTTP/1.1 (no pipelining); for HTTP/2 the
-     * peer's concurrent-stream limit. A driver keeps at most {@code connections} times this many
-     * requests in flight.
+     * streams asked for, lowered to the server's concurrent-stream limit once the probe has
+     * seen it. A driver keeps at most {@link Lane#connections()} times this many requests in
+     * flight on a lane.
      */
     int streamsPerConnection();
+
+    /** TCP connections made so far (probe, warm-up and measurement; reconnections count). */
+    long connectionsOpened();
 
     /** The lanes, fixed at construction; at least one. */
     List<Lane> lanes();
@@ -44,11 +53,20 @@ public interface Transport extends AutoCloseable {
 
     /** One I/O thread and its connections. */
     interface Lane {
+        /** Connections this lane opens at most (its share of the run's). */
+        int connections();
+
         /**
          * A reusable request slot of this lane: it carries one request at a time, and its outcomes
          * go to {@code outcome} on this lane's thread.
          */
         Call newCall(Outcome outcome);
+
+        /**
+         * A call for the reachability probe: as {@link #newCall}, and its answer sets what
+         * {@link Transport#protocol()} and {@link Transport#streamsPerConnection()} report.
+         */
+        Call newProbe(Outcome outcome);
 
         /** Runs {@code task} on this lane's thread, later (never inline). */
         void execute(Runnable task);

@@ -9,6 +9,7 @@ import io.apitune.metrics.Percentile;
 import io.apitune.report.model.ErrorTally;
 import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
+import io.apitune.report.model.ProtocolInfo;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
 import io.apitune.report.model.TheoryInfo;
@@ -46,6 +47,9 @@ public final class ConsoleSummary {
                 + "in %.3f s%n", target, r.throughput(), r.requestRate() == null ? r.throughput()
                 : r.requestRate(), r.requests(), r.durationSeconds());
         out.println("  " + okLine(r));
+        if (r.protocol() != null) {
+            out.println("  " + protocolLine(r.protocol()));
+        }
         errorWarning(r).ifPresent(w -> out.println("  " + w));
         if (r.generator() != null) {
             out.println("  " + generatorLine(r.generator()));
@@ -74,6 +78,14 @@ public final class ConsoleSummary {
             out.println("  report: " + dir);
         }
         out.flush();
+    }
+
+    /** {@code protocol h2c, 64 streams per connection, 4 connections opened}. */
+    static String protocolLine(ProtocolInfo p) {
+        String streams = p.streamsPerConnection() == 1 ? "one request per connection at a time"
+                : p.streamsPerConnection() + " streams per connection";
+        return String.format(Locale.ROOT, "protocol %s, %s, %d connection%s opened", p.negotiated(),
+                streams, p.connectionsOpened(), p.connectionsOpened() == 1 ? "" : "s");
     }
 
     /** {@code OK 990, KO 10 (1.00%): connect 0, timeout 10, ...}. */

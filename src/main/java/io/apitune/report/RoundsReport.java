@@ -70,8 +70,8 @@ public final class RoundsReport {
     private static LoadInfo withWarmup(LoadInfo c, double warmupSeconds) {
         return c == null ? null : new LoadInfo(c.model(), c.rate(), c.arrival(), c.connections(),
                 c.durationSeconds(), c.requests(), warmupSeconds, c.rampUpSeconds(), c.timeoutSeconds(),
-                c.method(), c.headers(), c.bodyBytes(), c.keys(), c.keyDistribution(), c.stages(), c.mix(),
-                c.feeders());
+                c.method(), c.headers(), c.bodyBytes(), c.keys(), c.keyDistribution(), c.protocol(),
+                c.streams(), c.tls(), c.stages(), c.mix(), c.feeders());
     }
 
     private static LatencySummary summary(Histogram h) {

@@ -16,6 +16,7 @@ import io.apitune.report.model.FileNames;
 import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.LoadInfo;
+import io.apitune.report.model.ProtocolInfo;
 import io.apitune.report.model.RequestResults;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
@@ -44,7 +45,7 @@ public final class RunReports {
                 r.attempts() == 0 ? 0.0 : (double) r.koCount() / r.attempts(),
                 LatencySummary.of(r.okLatency()), LatencySummary.of(r.okService()),
                 LatencySummary.of(r.failureLatency()), GeneratorInfo.of(r.generator()),
-                timeline(r.timeline()), byRequest(r), r.endedBy());
+                timeline(r.timeline()), ProtocolInfo.of(r.protocol()), byRequest(r), r.endedBy());
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, name,
                 r.interrupted(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(), target, LoadInfo.of(load),

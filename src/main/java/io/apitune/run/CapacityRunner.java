@@ -96,7 +96,11 @@ public final class CapacityRunner {
             throw new Interrupted();
         }
         Results results = run.report().results();
-        if (results.limited() && !results.generator().causes().equals(List.of(LimitCause.CONNECTIONS.key()))) {
+        // A limited step still counts when the generator's delay cannot have decided its verdict
+        // (a miss that holds even at the least the target's latency can be, GeneratorBias).
+        boolean undecided = verdict.stream().anyMatch(r -> r.outcome() == io.apitune.gate.Outcome.INCONCLUSIVE);
+        if (undecided && results.limited()
+                && !results.generator().causes().equals(List.of(LimitCause.CONNECTIONS.key()))) {
             out.printf(Locale.ROOT, "%ncapacity: generator limit reached at %.1f/s (%s); the target's "
                     + "capacity is above what this generator can offer%s%n", rate, results.generator().reason(),
                     Double.isNaN(bestPassing()) ? "" : String.format(Locale.ROOT,

@@ -26,7 +26,8 @@ import io.apitune.load.RequestMix;
 import io.apitune.load.Template;
 
 /**
- * The one place load settings become a {@link LoadConfig}: every rule about them (ramp-up and
+ * The one place load settings become a {@link LoadConfig} (its transport through
+ * {@link TransportSettings}): every rule about them (ramp-up and
  * Poisson arrivals need a rate, duration or requests, the method is a token, headers are
  * {@code Name: value}, ...) is stated here once, for flags and scenario keys alike. Values are
  * kept as written with their {@link Origin}, so a message names the flag or the scenario key.
@@ -41,10 +42,17 @@ public final class LoadSettings {
     private StageSettings stages;
     /** The feeders templates may name; set by {@link #build(String, RequestMix, List)}. */
     private List<FeederSpec> feeders = List.of();
+    private TransportSettings transport;
 
     /** @param naming how messages name the other setting of a pair (duration and requests) */
     public LoadSettings(Naming naming) {
         this.naming = naming;
+        this.transport = new TransportSettings(naming);
+    }
+
+    /** The protocol, streams and TLS settings of this load. */
+    public TransportSettings transport() {
+        return transport;
     }
 
     /** Sets one value (a later call for the same key wins); for headers use {@link #header}. */
@@ -73,6 +81,7 @@ public final class LoadSettings {
         values.putAll(other.values);
         headers.addAll(other.headers);
         stages = other.stages != null ? other.stages : stages;
+        transport.putAll(other.transport);
         return this;
     }
 
@@ -104,6 +113,7 @@ public final class LoadSettings {
         }
         merged.values.putAll(values);
         merged.headers.addAll(headers.isEmpty() ? defaults.headers : headers);
+        merged.transport = transport.over(defaults.transport);
         return merged;
     }
 
@@ -164,8 +174,8 @@ public final class LoadSettings {
                 .orElse(LoadDefaults.connections(rate != null));
         checkDescriptors(connections, inProcessServer ? 2 : 1);
         return new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
-                requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(), mix,
-                List.of());
+                requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(),
+                transport.build(url), mix, List.of());
     }
 
     private Duration warmup() {
@@ -195,8 +205,8 @@ public final class LoadSettings {
                 : get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
                         .orElse(LoadDefaults.connections(true));
         return new LoadConfig(request(url), keySpace(), built.closed() ? null : built.meanRate(),
-                arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(), mix,
-                built.stages());
+                arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(),
+                transport.build(url), mix, built.stages());
     }
 
     /** Connections beyond what the process may open fail now, not with "too many open files" mid-run. */

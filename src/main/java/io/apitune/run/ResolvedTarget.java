@@ -1,6 +1,10 @@
 package io.apitune.run;
 
+import java.security.cert.X509Certificate;
+
 import io.apitune.ApituneException;
+import io.apitune.load.LoadConfig;
+import io.apitune.load.TransportConfig;
 import io.apitune.report.model.TargetInfo;
 import io.apitune.server.Mode;
 import io.apitune.server.ReferenceServer;
@@ -18,18 +22,23 @@ final class ResolvedTarget implements AutoCloseable {
     private final String url;
     private final String baseUrl;
     private final AutoCloseable server;
+    /** The in-process server's own TLS certificate, trusted by the run; null in cleartext. */
+    private final X509Certificate certificate;
 
-    private ResolvedTarget(TargetSpec spec, String url, String baseUrl, AutoCloseable server) {
+    private ResolvedTarget(TargetSpec spec, String url, String baseUrl, AutoCloseable server,
+            X509Certificate certificate) {
         this.spec = spec;
         this.url = url;
         this.baseUrl = baseUrl;
         this.server = server;
+        this.certificate = certificate;
     }
 
     static ResolvedTarget start(TargetSpec target) {
         return switch (target.kind()) {
-            case URL -> new ResolvedTarget(target, target.url(), null, null);
-            case SERVER -> new ResolvedTarget(target, target.urlOn(target.baseUrl()), target.serverBase(), null);
+            case URL -> new ResolvedTarget(target, target.url(), null, null, null);
+            case SERVER -> new ResolvedTarget(target, target.urlOn(target.baseUrl()), target.serverBase(),
+                    null, null);
             case MODE -> startServer(target);
         };
     }
@@ -45,7 +54,21 @@ final class ResolvedTarget implements AutoCloseable {
                     : "mode " + mode + " is not available in this process", null);
         }
         String base = server.baseUrl();
-        return new ResolvedTarget(target, target.urlOn(base), base, server);
+        return new ResolvedTarget(target, target.urlOn(base), base, server,
+                server.tlsCertificate().orElse(null));
+    }
+
+    /**
+     * {@code load} against this target: its URL, and trusting the in-process server's own
+     * certificate when it serves TLS.
+     */
+    LoadConfig configure(LoadConfig load) {
+        LoadConfig resolved = load.withUrl(url);
+        if (certificate == null) {
+            return resolved;
+        }
+        TransportConfig transport = resolved.transport();
+        return resolved.withTransport(transport.withTls(transport.tls().trusting(certificate)));
     }
 
     /** The URL to drive (may contain {@code {key}}). */

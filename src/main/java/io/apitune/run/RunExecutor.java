@@ -73,7 +73,7 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     public RunResult run(RunSpec spec, Path reportDir) {
         Path dir = ReportDirectory.choose(reportDir, spec.name());
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
-            LoadConfig config = spec.load().withUrl(target.url());
+            LoadConfig config = target.configure(spec.load());
             WindowGates windows = new WindowGates(spec.name(), aborting, spec.load().mix().names());
             ServerWindow window = new ServerWindow(target.baseUrl()).warm();
             return measure(spec, config, target, generate(config, window::around,
@@ -128,17 +128,17 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         return new RoundTarget() {
             @Override
             public boolean warm(RunSpec warm) {
-                LoadConfig c = warm.load().withUrl(target.url());
+                LoadConfig c = target.configure(warm.load());
                 // a load generator measures something: one request, not kept
                 return !generate(new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(),
-                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout()),
+                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout(), c.transport()),
                         UnaryOperator.identity()).interrupted();
             }
 
             @Override
             public RunResult round(RunSpec round, Path roundDir) {
                 Path dir = ReportDirectory.choose(roundDir, round.name());
-                LoadConfig config = round.load().withUrl(target.url());
+                LoadConfig config = target.configure(round.load());
                 LoadResult result = generate(config, UnaryOperator.identity());
                 RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
                         target.info(), config, result);

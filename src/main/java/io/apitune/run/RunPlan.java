@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.apitune.gate.Gate;
@@ -83,6 +84,10 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
                             + "run: gates could not tell them apart");
                 }
             }
+        }
+        Optional<Setting> streams = defaults.transport().given(TransportKey.STREAMS);
+        if (streams.isPresent() && built.stream().noneMatch(r -> r.load().transport().protocol().http2())) {
+            throw streams.get().fail("no run uses HTTP/2 (HTTP/1.1 carries one request per connection at a time)");
         }
         if (!sharedShape.isEmpty() && built.stream().noneMatch(r -> r.target().kind() == TargetSpec.Kind.MODE)) {
             throw sharedShape.origin().fail("shapes the in-process server, but no run starts one");

@@ -11,6 +11,7 @@ import io.apitune.load.LoadConfig;
 import io.apitune.load.MixRequest;
 import io.apitune.load.RequestMix;
 import io.apitune.load.Template;
+import io.apitune.load.TransportConfig;
 
 /**
  * The settings of one run from any source: an optional name, the target and the load. The
@@ -84,6 +85,10 @@ public final class RunSettings {
         List<MixRequest> requests = mix == null ? List.of() : mix.build(feeders, hasBase, naming);
         LoadConfig config = load.over(defaults).build(spec.plannedUrl(),
                 new RequestMix(requests, feeders), feeders, spec.kind() == TargetSpec.Kind.MODE);
+        if (config.transport().protocol() == TransportConfig.Protocol.H2
+                && spec.kind() == TargetSpec.Kind.MODE) {
+            spec = spec.withTls(); // h2 is negotiated through TLS: the in-process server serves it
+        }
         return new RunSpec(runName, spec, config.withMix(new RequestMix(requests, used(config, feeders))));
     }
 

@@ -111,6 +111,15 @@ public record Setting(String text, Origin origin) {
         return d;
     }
 
+    /** {@code true} or {@code false} (a switch: a given flag is {@code true}). */
+    public boolean bool() {
+        String value = trimmed();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw fail("\"" + text + "\" is not true or false");
+    }
+
     /** One of {@code choices} (lower case), case-insensitive; returns it in lower case. */
     public String choice(String... choices) {
         String value = trimmed().toLowerCase(Locale.ROOT);

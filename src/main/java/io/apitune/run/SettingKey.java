@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A setting of the run model as both of its sources name it: a scenario key and command-line
- * flags, with the help text the command line shows. {@link LoadKey}, {@link TargetKey} and
- * {@link ShapeKey} implement it.
+ * flags, with the help text the command line shows. {@link LoadKey}, {@link TargetKey},
+ * {@link TransportKey} and {@link ShapeKey} implement it.
  */
 public interface SettingKey {
     /**
@@ -53,6 +53,14 @@ public interface SettingKey {
 
     /** True when the flag may be given several times (a list in a scenario). */
     default boolean repeatable() {
+        return false;
+    }
+
+    /**
+     * True for a switch: its flag takes no value (given means {@code true}); in a scenario file
+     * it is {@code true} or {@code false}.
+     */
+    default boolean isSwitch() {
         return false;
     }
 }

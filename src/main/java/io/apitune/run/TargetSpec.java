@@ -8,6 +8,7 @@ import io.apitune.load.RequestTemplate;
 import io.apitune.report.model.ServerInfo;
 import io.apitune.report.model.TargetInfo;
 import io.apitune.server.Mode;
+import io.apitune.server.NetworkConfig;
 import io.apitune.server.ServerConfig;
 
 /**
@@ -65,6 +66,18 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
     /** The same target as the base of a request mix. */
     public TargetSpec withMix() {
         return new TargetSpec(kind, mode, server, baseUrl, url, queries, true);
+    }
+
+    /**
+     * The same in-process server serving TLS (h2 and HTTP/1.1 through ALPN) with a self-signed
+     * certificate made at its start, which the run trusts.
+     */
+    public TargetSpec withTls() {
+        if (kind != Kind.MODE) {
+            throw new IllegalStateException("only an in-process server can be given TLS: " + kind);
+        }
+        return new TargetSpec(kind, mode, server.withNetwork(NetworkConfig.selfSignedTls()), baseUrl,
+                url, queries, mix);
     }
 
     /** The path (with query) of the mode's endpoint: item modes use {@code {key}}. */

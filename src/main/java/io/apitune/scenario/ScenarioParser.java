@@ -28,6 +28,7 @@ import io.apitune.run.Setting;
 import io.apitune.run.ShapeKey;
 import io.apitune.run.ShapeSettings;
 import io.apitune.run.TargetKey;
+import io.apitune.run.TransportKey;
 import io.apitune.run.Naming;
 
 /**
@@ -44,8 +45,9 @@ public final class ScenarioParser {
     private static final List<String> TOP_KEYS = Stream.concat(
             Stream.of("name", "description", "server", "feeders", "defaults", "runs", "gates"),
             Stream.of(PlanKey.values()).map(PlanKey::key)).toList();
-    private static final List<String> LOAD_KEYS = Stream.concat(Stream.of(LoadKey.values())
-            .map(LoadKey::key), Stream.of("stages")).toList();
+    private static final List<String> LOAD_KEYS = Stream.of(Stream.of(LoadKey.values()).map(LoadKey::key),
+            Stream.of(TransportKey.values()).map(TransportKey::key), Stream.of("stages"))
+            .flatMap(s -> s).toList();
     private static final List<String> SHAPE_KEYS = Stream.of(ShapeKey.values()).map(ShapeKey::key).toList();
     private static final List<String> RUN_KEYS = Stream.of(Stream.of("name"),
             Stream.of(TargetKey.values()).map(TargetKey::key), Stream.of("base-url", "server"),
@@ -159,6 +161,11 @@ public final class ScenarioParser {
             } else {
                 into.set(key, value.get().setting());
             }
+        }
+        for (TransportKey key : TransportKey.values()) {
+            // PEM files are relative to the scenario file, as body-file is
+            field.get(key.key()).ifPresent(f -> into.transport().set(key, !key.label().equals("FILE")
+                    ? f.setting() : new Setting(baseDir.resolve(f.string().trim()).toString(), f)));
         }
         return into;
     }

@@ -132,6 +132,8 @@ final class BadInputs {
             cli("run {fx}/binary.yaml", "binary.yaml"),
             cli("run {fx}/empty.yaml", "empty.yaml"),
             cli("run {fx}/good.yaml --check=yes", "--check"),
+            cli("run {fx}/good.yaml --rounds many", "--rounds"),
+            cli("run {fx}/good.yaml --until-conclusive 8", "--until-conclusive"),
             cli("run {fx}/good.yaml --out {fx}/full", "--out"),
             cli("run {fx}/good.yaml -q=maybe", "--quiet"),
             cli("run {fx}/good.yaml --gate 'b.p99 < 5ms'", "'b'"),
@@ -145,6 +147,9 @@ final class BadInputs {
         return List.of(
             cli("compare", "--modes"),
             cli("compare --modes async,turbo", "--modes"),
+            cli("compare --modes async --protocols http1,h3", "--protocols"),
+            cli("compare --modes async,cached --rounds -2", "--rounds"),
+            cli("compare --modes async,cached --rounds 4 --until-conclusive 3", "--until-conclusive"),
             cli("compare --modes async,async", "--modes"),
             cli("compare --url noequals", "--url"),
             cli("compare --url a=ftp://127.0.0.1/", "--url"),

@@ -13,6 +13,7 @@ import io.apitune.run.LoadKey;
 import io.apitune.run.SettingKey;
 import io.apitune.run.ShapeKey;
 import io.apitune.run.TargetKey;
+import io.apitune.run.TransportKey;
 
 /**
  * Campaign rows generated from the run model's keys: one bad value per key, tried through every
@@ -28,8 +29,16 @@ final class KeyRows {
     private static final Map<LoadKey, Bad> LOAD = new EnumMap<>(LoadKey.class);
     private static final Map<ShapeKey, Bad> SHAPE = new EnumMap<>(ShapeKey.class);
     private static final Map<TargetKey, Bad> TARGET = new EnumMap<>(TargetKey.class);
+    private static final Map<TransportKey, Bad> TRANSPORT = new EnumMap<>(TransportKey.class);
 
     static {
+        TRANSPORT.put(TransportKey.HTTP2, new Bad("--protocol http1", "http2: maybe"));
+        TRANSPORT.put(TransportKey.PROTOCOL, new Bad("h3", "protocol: h3"));
+        TRANSPORT.put(TransportKey.STREAMS, new Bad("0", "streams: 0"));
+        TRANSPORT.put(TransportKey.INSECURE, new Bad("--cacert {fx}/missing.pem", "insecure: maybe"));
+        TRANSPORT.put(TransportKey.CACERT, new Bad("{fx}/missing.pem", "cacert: missing.pem"));
+        TRANSPORT.put(TransportKey.CERT, new Bad("{fx}/missing.pem", "cert: missing.pem"));
+        TRANSPORT.put(TransportKey.KEY, new Bad("{fx}/missing.pem", "key: missing.pem"));
         LOAD.put(LoadKey.RATE, new Bad("fast", "rate: fast"));
         LOAD.put(LoadKey.ARRIVAL, new Bad("bursty", "arrival: bursty"));
         LOAD.put(LoadKey.CONNECTIONS, new Bad("0", "connections: 0"));
@@ -90,6 +99,12 @@ final class KeyRows {
             rows.add(runKeys("mode: async, server: {" + bad.scenarioEntry() + "}", "runs[0].server." + key.key()));
             rows.add(yaml("name: s\nserver: {" + bad.scenarioEntry() + "}\nruns: [{name: a, mode: async}]\n",
                     "server." + key.key()));
+        });
+        TRANSPORT.forEach((key, bad) -> {
+            for (String base : new String[] {URL_BENCH, URL_CAPACITY, URL_COMPARE}) {
+                rows.add(cli(base + " " + key.flag() + " " + bad.flagArgs(), key.flag()));
+            }
+            rows.add(runKeys("url: \"http://127.0.0.1:1/\", " + bad.scenarioEntry(), "runs[0]." + key.key()));
         });
         TARGET.forEach((key, bad) -> {
             rows.add(cli("bench " + key.flag() + " " + bad.flagArgs(), key.flag()));

@@ -98,7 +98,33 @@ class RunRulesTest {
                     "--header: \"NoColon\" is not a header", "runs[0].headers[0]: \"NoColon\" is not a header"),
             row("--mode async --body x --body-file y", "mode: async, body: x, body-file: y",
                     "--body-file: give either --body or --body-file, not both",
-                    "runs[0].body-file: give either body or body-file, not both"));
+                    "runs[0].body-file: give either body or body-file, not both"),
+            row("--mode async --http2 --protocol h2c", "mode: async, http2: true, protocol: h2c",
+                    "--protocol: give either --http2 or --protocol, not both",
+                    "runs[0].protocol: give either http2 or protocol, not both"),
+            row("--mode async --protocol h3", "mode: async, protocol: h3",
+                    "--protocol: \"h3\" is not one of http1, h2c, h2", "runs[0].protocol: \"h3\" is not one of http1, h2c, h2"),
+            row("--url https://h/ --protocol h2c", "url: \"https://h/\", protocol: h2c",
+                    "--protocol: h2c is HTTP/2 in cleartext, not for an https:// URL",
+                    "runs[0].protocol: h2c is HTTP/2 in cleartext, not for an https:// URL"),
+            row("--url http://h/ --protocol h2", "url: \"http://h/\", protocol: h2",
+                    "--protocol: h2 is HTTP/2 over TLS, not for an http:// URL",
+                    "runs[0].protocol: h2 is HTTP/2 over TLS, not for an http:// URL"),
+            row("--mode async --streams 8", "mode: async, streams: 8",
+                    "--streams: needs HTTP/2 (--http2 or --protocol h2c|h2)",
+                    "runs[0].streams: needs HTTP/2 (http2 or protocol h2c|h2)"),
+            row("--mode async --http2 --streams 0", "mode: async, http2: true, streams: 0",
+                    "--streams: 0 must be at least 1", "runs[0].streams: 0 must be at least 1"),
+            row("--mode async --http2 --streams 10001", "mode: async, http2: true, streams: 10001",
+                    "--streams: 10001 must be at most 10000", "runs[0].streams: 10001 must be at most 10000"),
+            row("--url https://h/ --insecure --cacert pom.xml", "url: \"https://h/\", insecure: true, cacert: pom.xml",
+                    "--cacert: give either --insecure or --cacert, not both",
+                    "runs[0].cacert: give either insecure or cacert, not both"),
+            row("--url https://h/ --cacert no-such.pem", "url: \"https://h/\", cacert: no-such.pem",
+                    "--cacert: cannot read no-such.pem", "runs[0].cacert: cannot read"),
+            row("--url https://h/ --cert pom.xml", "url: \"https://h/\", cert: pom.xml",
+                    "--cert: needs --key (a client certificate and its private key go together)",
+                    "runs[0].cert: needs key (a client certificate and its private key go together)"));
     }
 
     private static Arguments row(String flags, String keys, String flagMessage, String keyMessage) {
@@ -134,7 +160,10 @@ class RunRulesTest {
             Arguments.of("--mode async-db --queries 500", "mode: async-db, queries: 500"),
             Arguments.of("--mode async --server http://h:1/", "mode: async, server-url: \"http://h:1/\""),
             Arguments.of("--url http://h/{key}?q=1 --rate 5/s --arrival poisson", "url: \"http://h/{key}?q=1\", rate: 5/s, arrival: poisson"),
-            Arguments.of("--mode cached --workers 2 --cache-ttl 1s", "mode: cached, server: {workers: 2, cache-ttl: 1s}"));
+            Arguments.of("--mode cached --workers 2 --cache-ttl 1s", "mode: cached, server: {workers: 2, cache-ttl: 1s}"),
+            Arguments.of("--url https://h/ --http2 --streams 64 -k", "url: \"https://h/\", http2: true, streams: 64, insecure: true"),
+            Arguments.of("--url http://h/ --protocol h2c", "url: \"http://h/\", protocol: h2c"),
+            Arguments.of("--mode async --protocol http1", "mode: async, http2: false"));
     }
 
     @ParameterizedTest(name = "{0}")

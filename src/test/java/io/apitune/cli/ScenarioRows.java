@@ -30,6 +30,8 @@ final class ScenarioRows {
             yaml("name: s\ndefaults: {rate: fast}\nruns: [{name: a, mode: async}]\n", "defaults.rate"),
             yaml("name: s\ndefaults: {duration: 9999999999h}\nruns: [{name: a, mode: async}]\n", "defaults.duration"),
             yaml("name: s\nruns: [{name: a, mode: async}]\ngates: p99 < 5ms\n", "gates"),
+            yaml("name: s\nrounds: many\nruns: [{name: a, mode: async}]\n", "rounds"),
+            yaml("name: s\nuntil-conclusive: 6\nruns: [{name: a, mode: async}]\n", "until-conclusive"),
             yaml("name: s\nruns: [{name: a, mode: async}]\ngates: [{p99: 5ms}]\n", "gates[0]"),
             yaml("name: s\nruns: [{name: a, mode: async}]\ngates: [b.p99 < 5ms]\n", "gates[0]"),
             yaml("name: s\nruns: [{name: a, mode: async}]\ngates: [p99 < 5%]\n", "gates[0]"),

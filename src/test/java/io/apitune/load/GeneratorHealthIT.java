@@ -43,7 +43,10 @@ class GeneratorHealthIT {
             // Near zero: a timer wake-up each. (Whether the run as a whole is limited depends on
             // how much CPU this shared machine leaves it: stalls count, and are tested below.)
             assertThat(ok.sendLag().getValueAtPercentile(50) / 1e6).isLessThan(5.0);
-            assertThat(ok.reason()).doesNotContain("send lag");
+            if (!ok.causes().contains(LimitCause.STALLS)) {
+                // a lane starved of CPU (a busy host) sends late too; otherwise no send lag
+                assertThat(ok.reason()).doesNotContain("send lag");
+            }
             assertThat(ok.warmupSeconds()).isLessThanOrEqualTo(3.0);
 
             // The stall: requests intended during it are sent up to 0.5 s late, all of them.

@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * A small loopback HTTP server for load-generator tests: answers every request after a fixed
@@ -19,6 +21,8 @@ public final class TestServer implements AutoCloseable {
     private final HttpServer server;
     private final long delayMillis;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong http2Requests = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private volatile int status = 200;
     private volatile long stallAfterFirstMillis = -1;
     private volatile long stallMillis;
@@ -29,16 +33,25 @@ public final class TestServer implements AutoCloseable {
     private volatile int earlyStatus;
     private volatile long earlyDelayMillis;
 
-    private TestServer(long delayMillis) throws Exception {
+    private TestServer(long delayMillis, HttpServerOptions options) throws Exception {
         this.delayMillis = delayMillis;
-        this.server = vertx.createHttpServer().requestHandler(this::handle)
+        this.server = vertx.createHttpServer(options).requestHandler(this::handle)
+                .connectionHandler(connection -> connections.incrementAndGet())
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
     }
 
-    /** Starts a server answering after {@code delayMillis}. */
+    /**
+     * Starts a server answering after {@code delayMillis}: HTTP/1.1 and h2c (prior knowledge
+     * and upgrade), Vert.x's default of 100 concurrent streams per connection.
+     */
     public static TestServer start(long delayMillis) throws Exception {
-        return new TestServer(delayMillis);
+        return new TestServer(delayMillis, new HttpServerOptions());
+    }
+
+    /** Starts a server answering after {@code delayMillis}, with {@code options}. */
+    public static TestServer start(long delayMillis, HttpServerOptions options) throws Exception {
+        return new TestServer(delayMillis, options);
     }
 
     /** Holds every request arriving in [first + after, first + after + length) until its end. */
@@ -112,6 +125,9 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void respond(HttpServerRequest request, int code) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            http2Requests.incrementAndGet();
+        }
         request.response().setStatusCode(code).putHeader("content-type", "application/json")
                 .end("{\"ok\":true}");
     }
@@ -127,6 +143,16 @@ public final class TestServer implements AutoCloseable {
     /** Requests received so far. */
     public long requests() {
         return requests.get();
+    }
+
+    /** Requests answered over HTTP/2 so far. */
+    public long http2Requests() {
+        return http2Requests.get();
+    }
+
+    /** Connections accepted so far. */
+    public long connections() {
+        return connections.get();
     }
 
     @Override

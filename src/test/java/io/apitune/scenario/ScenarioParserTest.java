@@ -151,10 +151,12 @@ class ScenarioParserTest {
                 + "(known: name, description, server, feeders, defaults, runs, gates, rounds, until-conclusive)");
         rejects(RUNS + "    rat: 5\n", "s.yaml:5:5: runs[0].rat: unknown key (known: name, mode, url, "
                 + "server-url, queries, base-url, server, rate, arrival, connections, duration, requests, warmup, "
-                + "ramp-up, timeout, keys, key-dist, method, headers, body, body-file, stages)");
+                + "ramp-up, timeout, keys, key-dist, method, headers, body, body-file, http2, protocol, streams, "
+                + "insecure, cacert, cert, key, stages)");
         rejects("name: t\ndefaults:\n  mode: async\nruns: []\n", "s.yaml:3:3: defaults.mode: unknown key "
                 + "(known: rate, arrival, connections, duration, requests, warmup, ramp-up, timeout, "
-                + "keys, key-dist, method, headers, body, body-file, stages)");
+                + "keys, key-dist, method, headers, body, body-file, http2, protocol, streams, insecure, cacert, "
+                + "cert, key, stages)");
         rejects(RUNS + "    server:\n      threads: 4\n", "s.yaml:6:7: runs[0].server.threads: unknown key "
                 + "(known: backend-latency, jitter, workers, queue, cache-size, cache-ttl, db-url, db-pool)");
     }

@@ -17,6 +17,12 @@ import io.apitune.load.LoadConfig;
  * @param requests        measured request count, or null when the run had a duration
  * @param headers         {@code Name: value} strings
  * @param keyDistribution {@code uniform} or {@code zipf:S}
+ * @param protocol        the protocol asked for: {@code http1}, {@code h2c}, {@code h2}; null in
+ *                        a report written before HTTP/2
+ * @param streams         HTTP/2: the streams per connection asked for; null for HTTP/1.1
+ * @param tls             how an https:// target's certificate was checked: {@code default} (the
+ *                        JDK's CAs), {@code cacert}, {@code server-certificate} (an in-process
+ *                        server's own), {@code insecure}; null for http://
  * @param stages          the staged profile (absent without one); with stages {@code rate} is
  *                        their mean rate and {@code durationSeconds} their total
  * @param mix             the requests of a mix (absent for a single-request run); {@code method}
@@ -27,17 +33,20 @@ import io.apitune.load.LoadConfig;
 public record LoadInfo(String model, Double rate, String arrival, int connections,
         Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
         double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
-        String keyDistribution, @JsonInclude(Include.NON_NULL) List<MixInfo.StageInfo> stages,
+        String keyDistribution, @JsonInclude(Include.NON_NULL) String protocol,
+        @JsonInclude(Include.NON_NULL) Integer streams, @JsonInclude(Include.NON_NULL) String tls,
+        @JsonInclude(Include.NON_NULL) List<MixInfo.StageInfo> stages,
         @JsonInclude(Include.NON_NULL) List<MixInfo.RequestInfo> mix,
         @JsonInclude(Include.NON_NULL) List<MixInfo.FeederInfo> feeders) {
 
-    /** A load of one request, not staged. */
+    /** A load of one request, not staged, protocol not recorded. */
     public LoadInfo(String model, Double rate, String arrival, int connections,
             Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
             double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
             String keyDistribution) {
         this(model, rate, arrival, connections, durationSeconds, requests, warmupSeconds, rampUpSeconds,
-                timeoutSeconds, method, headers, bodyBytes, keys, keyDistribution, null, null, null);
+                timeoutSeconds, method, headers, bodyBytes, keys, keyDistribution, null, null, null,
+                null, null, null);
     }
 
     public static LoadInfo of(LoadConfig c) {
@@ -50,7 +59,10 @@ public record LoadInfo(String model, Double rate, String arrival, int connection
                 c.request().headers().stream().map(h -> h.name() + ": " + h.value()).toList(),
                 c.request().body() == null ? 0 : c.request().body().length, keys.count(),
                 keys.distribution() == LoadConfig.KeySpace.Distribution.UNIFORM ? "uniform"
-                        : "zipf:" + keys.zipfExponent(),
+                        : "zipf:" + keys.zipfExponent(), c.transport().protocol().key(),
+                c.transport().protocol().http2() ? c.transport().streams() : null,
+                c.request().url().toLowerCase(Locale.ROOT).startsWith("https:")
+                        ? c.transport().tls().verification() : null,
                 c.staged() ? c.stages().stream().map(MixInfo.StageInfo::of).toList() : null,
                 c.mix().isMix() ? c.mix().requests().stream().map(MixInfo.RequestInfo::of).toList() : null,
                 c.mix().feeders().isEmpty() ? null

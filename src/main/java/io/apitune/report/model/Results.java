@@ -28,20 +28,23 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *                        timeout); null in a version-1 report
  * @param generator       the generator's health and verdict; null in a version-1 report
  * @param timeline        one entry per interval
+ * @param protocol        the protocol asked for and negotiated, streams per connection and
+ *                        connections made; null in a merged report and before HTTP/2
  * @param byRequest       per request of a mix, by name in the mix's order: the same blocks; null
  *                        (absent) for a single-request run
  * @param endedBy         why the run ended before its plan (a sequential feeder out of rows),
  *                        else null (absent)
  */
 @JsonPropertyOrder({"durationSeconds", "requests", "ok", "throughput", "requestRate", "targetRate",
-    "errors", "errorRate", "latency", "serviceTime", "failureLatency", "generator", "endedBy",
-    "byRequest", "timeline"})
+    "errors", "errorRate", "latency", "serviceTime", "failureLatency", "generator", "protocol",
+    "endedBy", "byRequest", "timeline"})
 public record Results(double durationSeconds, long requests,
         @JsonInclude(Include.NON_NULL) Long ok, double throughput,
         @JsonInclude(Include.NON_NULL) Double requestRate, Double targetRate, ErrorTally errors,
         double errorRate, LatencySummary latency, LatencySummary serviceTime,
         @JsonInclude(Include.NON_NULL) LatencySummary failureLatency,
         @JsonInclude(Include.NON_NULL) GeneratorInfo generator, List<TimelinePoint> timeline,
+        @JsonInclude(Include.NON_NULL) ProtocolInfo protocol,
         @JsonInclude(Include.NON_NULL) Map<String, RequestResults> byRequest,
         @JsonInclude(Include.NON_NULL) String endedBy) implements Figures {
 
@@ -50,13 +53,13 @@ public record Results(double durationSeconds, long requests,
         byRequest = byRequest == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(byRequest));
     }
 
-    /** Results of a single-request run that ran its plan. */
+    /** Results of a single-request run that ran its plan, without protocol (a merged report). */
     public Results(double durationSeconds, long requests, Long ok, double throughput,
             Double requestRate, Double targetRate, ErrorTally errors, double errorRate,
             LatencySummary latency, LatencySummary serviceTime, LatencySummary failureLatency,
             GeneratorInfo generator, List<TimelinePoint> timeline) {
         this(durationSeconds, requests, ok, throughput, requestRate, targetRate, errors, errorRate,
-                latency, serviceTime, failureLatency, generator, timeline, null, null);
+                latency, serviceTime, failureLatency, generator, timeline, null, null, null);
     }
 
     /** The results of the request of a mix named {@code name}, if there is one. */
