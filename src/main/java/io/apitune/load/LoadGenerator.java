@@ -102,8 +102,8 @@ public final class LoadGenerator implements AutoCloseable {
         long start = origin;
         if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
-            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos,
-                    config.open() && adaptiveWarmup, () -> stopRequested);
+            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos, config.open(),
+                    adaptiveWarmup, () -> stopRequested);
             drivers.startMeasurement(start, window);
         }
         long startEpochMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
