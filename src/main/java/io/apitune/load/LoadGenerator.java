@@ -98,6 +98,8 @@ public final class LoadGenerator implements AutoCloseable {
         long origin = System.nanoTime();
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
         DriverSet drivers = drivers();
+        Sampler sampler = new Sampler(drivers.measuredRecorders(), listener, plannedSeconds(),
+                plannedRequests());
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
@@ -112,8 +114,7 @@ public final class LoadGenerator implements AutoCloseable {
         if (stallDelayNanos >= 0) {
             drivers.stallLanes(stallDelayNanos, stallNanos);
         }
-        Sampler sampler = new Sampler(drivers.measuredRecorders(), listener, start,
-                startEpochMillis, plannedSeconds(), plannedRequests());
+        sampler.begin(start, startEpochMillis);
         long deadline = config.duration() == null ? 0 : start + window + config.timeout().toNanos();
         long end = measure(sampler, deadline);
         boolean unfinished = end != 0;
