@@ -136,12 +136,15 @@ public final class LoadGenerator implements AutoCloseable {
         long origin = System.nanoTime();
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
         DriverSet drivers = drivers();
+        Sampler sampler = new Sampler(drivers.measuredRecorders(), template.mix(), listener, hook,
+                new Sampler.Plan(plannedSeconds(), plannedRequests(),
+                        config.open() ? config.rateProfile() : null, config.connectionProfile()));
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
-            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos,
-                    config.open() && adaptiveWarmup, () -> stopRequested || drivers.feederEnded());
+            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos, config.open(),
+                    adaptiveWarmup, () -> stopRequested || drivers.feederEnded());
             drivers.startMeasurement(start, window);
         }
         long startEpochMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
@@ -150,9 +153,7 @@ public final class LoadGenerator implements AutoCloseable {
         if (stallDelayNanos >= 0) {
             drivers.stallLanes(stallDelayNanos, stallNanos);
         }
-        Sampler sampler = new Sampler(drivers.measuredRecorders(), template.mix(), listener, hook,
-                new Sampler.Plan(start, startEpochMillis, plannedSeconds(), plannedRequests(),
-                        config.open() ? config.rateProfile() : null, config.connectionProfile()));
+        sampler.begin(start, startEpochMillis);
         long deadline = config.duration() == null ? 0 : start + window + config.timeout().toNanos();
         long end = measure(sampler, deadline);
         boolean unfinished = end != 0;
