@@ -55,10 +55,18 @@ final class AhcRequests {
     /** The request to send for {@code next} on {@code connection}, or over HTTP/1.1 when null. */
     Request request(Outgoing next, H2Connection connection) {
         if (next.rendered) {
-            return build(next.method, next.url, next.headers, next.body, next.request >= 0,
+            return build(next.method, next.url, next.headers, next.body, sharesOrigin(next),
                     connection);
         }
         return connection == null ? prebuilt[next.request] : connection.prebuilt(next.request);
+    }
+
+    /**
+     * A run's request shares the run's origin; a probe does when it asks the same origin, so the
+     * connection it opens is the pool's, reused by the run rather than one more.
+     */
+    private boolean sharesOrigin(Outgoing next) {
+        return next.request >= 0 || RequestTemplate.origin(next.url).equals(template.origin());
     }
 
     /**

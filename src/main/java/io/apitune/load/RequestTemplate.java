@@ -108,7 +108,7 @@ public final class RequestTemplate {
     }
 
     /** {@code scheme://authority} of a URL (everything before the path), lower case. */
-    private static String origin(String url) {
+    static String origin(String url) {
         int schemeEnd = url.indexOf("://");
         int end = indexOfAny(url, schemeEnd + 3);
         return url.substring(0, end < 0 ? url.length() : end).toLowerCase(Locale.ROOT);
