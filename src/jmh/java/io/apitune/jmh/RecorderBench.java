@@ -109,8 +109,8 @@ public class RecorderBench {
     @Group("whileSampling")
     @GroupThreads(1)
     public void sample(Sampler sampler, Blackhole sink) {
-        sampler.latency = laneRecorder.okLatencyInterval(sampler.latency);
-        sampler.service = laneRecorder.okServiceInterval(sampler.service);
+        sampler.latency = laneRecorder.okLatencyInterval(0, sampler.latency);
+        sampler.service = laneRecorder.okServiceInterval(0, sampler.service);
         sampler.sendLag = laneRecorder.sendLagInterval(sampler.sendLag);
         sink.consume(sampler.latency.getTotalCount() + sampler.service.getTotalCount()
                 + sampler.sendLag.getTotalCount());

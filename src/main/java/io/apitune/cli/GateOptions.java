@@ -45,9 +45,16 @@ public final class GateOptions {
      * any unknown metric or run or unreadable baseline. Call before any load is sent.
      */
     public GateCheck check(List<Gate> fromFile, List<String> runNames) {
+        java.util.Map<String, List<String>> runs = new java.util.LinkedHashMap<>();
+        runNames.forEach(name -> runs.put(name, List.of()));
+        return check(fromFile, runs);
+    }
+
+    /** As {@link #check(List, List)}, with each run's request names (its mix; may be empty). */
+    public GateCheck check(List<Gate> fromFile, java.util.Map<String, List<String>> runsAndRequests) {
         GateCheck check = new GateCheck(GateCheck.combine(fromFile, gates), baseline, junit)
                 .allowLimited(allowLimited);
-        check.validate(runNames);
+        check.validate(runsAndRequests);
         return check;
     }
 

@@ -57,14 +57,15 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunPlan plan = ScenarioParser.parse(file, KeyFlags.plan(spec), KeyFlags.load(spec));
-        GateCheck gateCheck = gates.check(plan.gates(), plan.runNames());
+        GateCheck gateCheck = gates.check(plan.gates(), plan.requestNames());
         PrintWriter stdout = spec.commandLine().getOut();
         if (check) {
             printPlan(plan, gateCheck, stdout);
             return ExitCodes.OK;
         }
         Path dir = ReportDirectory.choose(out, plan.name());
-        try (RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet)) {
+        try (RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet)
+                .abortOn(gateCheck.aborting())) {
             return new PlanRunner(executor, stdout, CombinedReport.SCENARIO).run(plan, gateCheck, dir)
                     .exitCode();
         }
@@ -79,7 +80,8 @@ public final class RunCommand implements Callable<Integer> {
         for (RunSpec run : plan.runs()) {
             out.printf(Locale.ROOT, "  run %s: %s%n", run.name(), run.target().describe());
         }
-        gateCheck.gates().forEach(g -> out.println("  gate " + g.text()));
+        gateCheck.gates().forEach(g -> out.println("  gate " + g.text() + (g.aborts()
+                ? " (abort-on-fail, window " + io.apitune.Durations.format(g.window()) + ")" : "")));
         out.flush();
     }
 }

@@ -1,5 +1,6 @@
 package io.apitune.gate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +16,15 @@ import java.util.Optional;
  *
  * @param text   the gate as the user wrote it (trimmed)
  * @param origin where it was written, to prefix messages ({@code file:line:col: gates[2]}), or null
+ * @param window for a gate that aborts a failing run ({@code abort-on-fail}): the sliding window
+ *               it is judged on while the run goes on, whole seconds; null for a gate judged on
+ *               the whole run at its end
  */
-public record Gate(String text, Reference left, Operator operator, Bound bound, String origin) {
+public record Gate(String text, Reference left, Operator operator, Bound bound, String origin,
+        Duration window) {
+    /** The longest window: a window is kept as one histogram per second. */
+    public static final Duration MAX_WINDOW = Duration.ofMinutes(10);
+
     public Gate {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(left, "left");
@@ -24,9 +32,40 @@ public record Gate(String text, Reference left, Operator operator, Bound bound, 
         Objects.requireNonNull(bound, "bound");
     }
 
+    /** A gate judged on the whole run at its end. */
+    public Gate(String text, Reference left, Operator operator, Bound bound, String origin) {
+        this(text, left, operator, bound, origin, null);
+    }
+
     /** The same gate, remembered as written at {@code where}. */
     public Gate withOrigin(String where) {
-        return new Gate(text, left, operator, bound, where);
+        return new Gate(text, left, operator, bound, where, window);
+    }
+
+    /**
+     * The same gate judged every second on the last {@code window} while the run goes on; its
+     * first failure stops the run. It compares what the window measured, so its limit is a
+     * number or another metric of the same run (checked against the runs by {@link GateCheck}).
+     *
+     * @throws io.apitune.ApituneException (exit 2) for a baseline gate or a window that is not
+     *         a whole number of seconds in 1 s .. {@link #MAX_WINDOW}
+     */
+    public Gate aborting(Duration slidingWindow) {
+        if (bound instanceof Baseline) {
+            throw GateParser.error(text, "abort-on-fail compares what its window measured: with a "
+                    + "number or a metric of the same run, not the baseline");
+        }
+        if (slidingWindow.compareTo(Duration.ofSeconds(1)) < 0 || slidingWindow.toNanos() % 1_000_000_000L != 0
+                || slidingWindow.compareTo(MAX_WINDOW) > 0) {
+            throw GateParser.error(text, "window " + io.apitune.Durations.format(slidingWindow)
+                    + " must be a whole number of seconds from 1s to 10m");
+        }
+        return new Gate(text, left, operator, bound, origin, slidingWindow);
+    }
+
+    /** True for a gate that aborts a failing run ({@link #window()} is set). */
+    public boolean aborts() {
+        return window != null;
     }
 
     /** True when either side names {@code run} explicitly ({@code run.metric}). */

@@ -88,15 +88,46 @@ public final class GateCheck {
 
     /** Checks every run and metric name; call before any load is sent. */
     public void validate(List<String> runNames) {
-        GateEvaluator evaluator = new GateEvaluator(ReportMetrics.namesOnly(runNames), baseline);
+        java.util.Map<String, List<String>> runs = new java.util.LinkedHashMap<>();
+        runNames.forEach(name -> runs.put(name, List.of()));
+        validate(runs);
+    }
+
+    /**
+     * Checks every run, request and metric name, and that a gate aborting a run compares within
+     * that run; call before any load is sent.
+     *
+     * @param runsAndRequests per run name, the names of its mix's requests (may be empty)
+     */
+    public void validate(java.util.Map<String, List<String>> runsAndRequests) {
+        GateEvaluator evaluator = new GateEvaluator(ReportMetrics.namesOnly(runsAndRequests), baseline);
         for (Gate gate : gates) {
             try {
                 evaluator.evaluate(gate);
+                withinOneRun(gate, runsAndRequests.keySet());
             } catch (ApituneException e) {
                 throw gate.origin() == null ? e
                         : ApituneException.invalidInput(gate.origin() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** A gate judged on a run's window can only compare that run's own figures. */
+    private static void withinOneRun(Gate gate, java.util.Set<String> runs) {
+        if (!gate.aborts() || !(gate.bound() instanceof Gate.Relative relative)) {
+            return;
+        }
+        java.util.Optional<String> right = relative.reference().runName().filter(runs::contains);
+        java.util.Optional<String> left = gate.left().runName().filter(runs::contains);
+        if (right.isPresent() && !right.equals(left)) {
+            throw GateParser.error(gate.text(), "abort-on-fail compares what one run's window "
+                    + "measured: with a number or a metric of the same run, not of run " + right.get());
+        }
+    }
+
+    /** The gates judged on a sliding window while a run goes on ({@code abort-on-fail}). */
+    public List<Gate> aborting() {
+        return gates.stream().filter(Gate::aborts).toList();
     }
 
     /** Evaluates against measured runs (name to report.json document of that run). */

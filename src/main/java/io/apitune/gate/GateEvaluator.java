@@ -157,6 +157,11 @@ public final class GateEvaluator {
             return List.of(target(gate, resolver, split.get()[0], split.get()[1]));
         }
         List<String> runs = sameRun != null ? List.of(sameRun) : resolver.defaultRuns();
+        if (sameRun == null && runs.size() > 1) {
+            // A request's metric (search.p99) is checked on the runs whose mix has that request.
+            List<String> knowing = runs.stream().filter(r -> resolver.lookup(r, ref.path()).isPresent()).toList();
+            runs = knowing.isEmpty() ? runs : knowing;
+        }
         if (runs.isEmpty()) {
             throw GateParser.error(gate.text(), "'" + ref + "' needs a run name (one of "
                     + String.join(", ", resolver.runs()) + ")");

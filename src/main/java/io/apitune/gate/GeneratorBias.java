@@ -1,6 +1,5 @@
 package io.apitune.gate;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -49,10 +48,7 @@ final class GeneratorBias {
             case "max", "mean":
                 return shortfall ? Bias.ANY : share > 0 ? Bias.HIGH : Bias.NONE;
             default:
-                double tail = 1 - Percentile.values()[0].level() / 100;
-                for (Percentile p : Percentile.values()) {
-                    tail = p.key().equals(stat) ? 1 - p.level() / 100 : tail;
-                }
+                double tail = 1 - Percentile.ofKey(stat).orElse(Percentile.P50).level() / 100;
                 // Requests never sent would have waited longest: without them a percentile may read low.
                 return shortfall ? Bias.ANY : tail <= 2 * share ? Bias.HIGH : Bias.NONE;
         }
@@ -74,8 +70,7 @@ final class GeneratorBias {
         boolean service = metric.startsWith("service.");
         LatencySummary summary = service ? r.serviceTime() : r.latency();
         String stat = service ? metric.substring("service.".length()) : metric;
-        Percentile asked = Arrays.stream(Percentile.values()).filter(p -> p.key().equals(stat))
-                .findFirst().orElse(null);
+        Percentile asked = Percentile.ofKey(stat).orElse(null);
         if (summary == null || asked == null) {
             return OptionalDouble.empty();
         }

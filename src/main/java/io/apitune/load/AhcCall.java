@@ -2,6 +2,7 @@ package io.apitune.load;
 
 import java.net.InetSocketAddress;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
@@ -13,10 +14,10 @@ import org.asynchttpclient.netty.request.NettyRequest;
 
 /**
  * One reusable request slot on AsyncHttpClient: the same handler object carries request after
- * request (nothing is allocated here per request), discards the body without buffering it, and
- * delivers each request's outcome exactly once. Reuse is safe because AsyncHttpClient calls a
- * handler last in {@code onCompleted} or {@code onThrowable}, and a cancelled request's future
- * never calls its handler again.
+ * request, discards the body without buffering it unless a check of the request needs it (then
+ * it is copied into one buffer the slot reuses), and delivers each request's outcome exactly
+ * once. Reuse is safe because AsyncHttpClient calls a handler last in {@code onCompleted} or
+ * {@code onThrowable}, and a cancelled request's future never calls its handler again.
  *
  * <p>Over HTTP/2 a call belongs to one {@link H2Connection} of its lane and may wait there while
  * that connection opens; an abort then ends it without sending. A probe call also tells its
@@ -24,7 +25,9 @@ import org.asynchttpclient.netty.request.NettyRequest;
  *
  * <p>Thread model: lane thread only (sends, callbacks and aborts all run there).
  */
-final class AhcCall implements Transport.Call, AsyncHandler<Void> {
+final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<Void> {
+    private static final byte[] NONE = new byte[0];
+
     private final AsyncHttpClient client;
     private final AhcRequests requests;
     private final Transport.Outcome outcome;
@@ -40,6 +43,14 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
     private Throwable abortCause;
     private int status;
     private boolean busy;
+    private boolean keepHeaders;
+    private boolean keepBody;
+    private HttpHeaders headers;
+    private byte[] body = NONE;
+    private int bodyLength;
+    private boolean truncated;
+    /** The request being sent (kept while the call waits for its connection's admission). */
+    private Outgoing pending;
 
     AhcCall(AsyncHttpClient client, AhcRequests requests, Transport.Outcome outcome, AhcLane lane,
             H2Connection connection, Negotiation negotiation) {
@@ -52,19 +63,26 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
     }
 
     @Override
-    public void send() {
+    public void send(Outgoing request) {
         busy = true;
         status = 0;
         abortCause = null;
+        keepHeaders = request.wantsHeaders;
+        keepBody = request.wantsBody;
+        headers = null;
+        bodyLength = 0;
+        truncated = false;
+        pending = request;
         if (connection == null || connection.admit(this)) {
             sendNow();
         }
     }
 
-    /** Hands the request to the client (now: the connection admitted it). */
+    /** Hands the pending request to the client (now: the connection admitted it). */
     void sendNow() {
         try {
-            ListenableFuture<Void> sent = client.executeRequest(requests.next(connection), this);
+            ListenableFuture<Void> sent = client.executeRequest(requests.request(pending, connection),
+                    this);
             if (busy) {
                 future = sent;
             }
@@ -126,12 +144,28 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
     }
 
     @Override
-    public State onHeadersReceived(HttpHeaders headers) {
+    public State onHeadersReceived(HttpHeaders received) {
+        if (keepHeaders) {
+            headers = received;
+        }
         return State.CONTINUE;
     }
 
     @Override
     public State onBodyPartReceived(HttpResponseBodyPart bodyPart) {
+        if (keepBody && !truncated) {
+            ByteBuf part = bodyPart.getBodyByteBuf();
+            int n = part.readableBytes();
+            if (bodyLength + n > Transport.Response.MAX_BODY_BYTES) {
+                truncated = true;
+            } else {
+                if (bodyLength + n > body.length) {
+                    body = java.util.Arrays.copyOf(body, Math.max(bodyLength + n, Math.max(1024, body.length * 2)));
+                }
+                part.getBytes(part.readerIndex(), body, bodyLength, n);
+                bodyLength += n;
+            }
+        }
         return State.CONTINUE;
     }
 
@@ -149,7 +183,7 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
             busy = false;
             future = null;
             if (connection == null) {
-                outcome.completed(status, now);
+                outcome.completed(status, response(), now);
             } else {
                 // Netty's HTTP/2 codec counts the stream as active until this callback returns:
                 // a request sent from inside it (the driver sends the next at once) would be one
@@ -164,7 +198,12 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
     }
 
     private void deliver() {
-        outcome.completed(status, doneNanos);
+        outcome.completed(status, response(), doneNanos);
+    }
+
+    /** This call as the response when a check asked for headers or body, else null. */
+    private Transport.Response response() {
+        return keepHeaders || keepBody ? this : null;
     }
 
     @Override
@@ -178,5 +217,25 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
             }
             outcome.failed(abortCause != null ? abortCause : failure, now);
         }
+    }
+
+    @Override
+    public String header(String name) {
+        return headers == null ? null : headers.get(name);
+    }
+
+    @Override
+    public byte[] body() {
+        return body;
+    }
+
+    @Override
+    public int bodyLength() {
+        return bodyLength;
+    }
+
+    @Override
+    public boolean bodyTruncated() {
+        return truncated;
     }
 }

@@ -1,60 +1,89 @@
 package io.apitune.load;
 
+import java.util.List;
+
 import io.apitune.load.LoadConfig.Header;
 import org.asynchttpclient.Request;
 import org.asynchttpclient.RequestBuilder;
 import org.asynchttpclient.channel.ChannelPoolPartitioning;
 
 /**
- * Builds AsyncHttpClient requests from a {@link RequestTemplate}: once for a fixed URL, per send
- * when the URL has a key. Host header and pool key are computed once when keys only change the
- * path. Over HTTP/2 each {@link H2Connection} is its own pool key, so a request names the
- * connection it goes to.
+ * Builds AsyncHttpClient requests from a {@link RequestTemplate}: once for each request without
+ * placeholders, per send for a rendered {@link Outgoing}. Host header and pool key are computed
+ * once when every request goes to one origin. Over HTTP/2 each {@link H2Connection} is its own
+ * pool key, so a request names the connection it goes to: the constant requests are prebuilt
+ * once per connection ({@link #prebuiltOn}), rendered ones built per send with the connection.
  *
  * <p>Immutable; thread-safe.
  */
 final class AhcRequests {
     private final RequestTemplate template;
-    private final Request fixed;
+    private final String hostHeader;
     private final ChannelPoolPartitioning partitioning;
+    private final Request[] prebuilt;
 
     AhcRequests(RequestTemplate template) {
         this.template = template;
         Object poolKey = template.origin();
+        this.hostHeader = template.hostHeader();
         this.partitioning = poolKey == null ? null : (uri, virtualHost, proxy) -> poolKey;
-        this.fixed = template.keyed() ? null : build(template.nextUrl(), null);
+        this.prebuilt = prebuiltOn(null);
     }
 
-    /** The request for the next send over HTTP/1.1. */
-    Request next() {
-        return fixed != null ? fixed : build(template.nextUrl(), null);
+    /**
+     * The constant requests of the template built for {@code connection} (null: HTTP/1.1), by
+     * compiled-request index; null where a request is rendered per send.
+     */
+    Request[] prebuiltOn(H2Connection connection) {
+        CompiledRequest[] requests = template.compiled();
+        Request[] built = new Request[requests.length];
+        for (int i = 0; i < requests.length; i++) {
+            CompiledRequest r = requests[i];
+            if (r.constant) {
+                built[i] = build(r.method, r.constantUrl(), r.constantHeaders, r.constantBody, true,
+                        connection);
+            }
+        }
+        return built;
     }
 
-    /** The request for the next send on {@code connection}, or over HTTP/1.1 when it is null. */
-    Request next(H2Connection connection) {
-        return connection == null ? next() : connection.next(this);
+    /** The request to send for {@code next} over HTTP/1.1. */
+    Request request(Outgoing next) {
+        return request(next, null);
     }
 
-    /** The one request of a URL without key on {@code connection}, or null when keyed. */
-    Request fixedOn(H2Connection connection) {
-        return template.keyed() ? null : build(template.nextUrl(), connection);
+    /** The request to send for {@code next} on {@code connection}, or over HTTP/1.1 when null. */
+    Request request(Outgoing next, H2Connection connection) {
+        if (next.rendered) {
+            return build(next.method, next.url, next.headers, next.body, sharesOrigin(next),
+                    connection);
+        }
+        return connection == null ? prebuilt[next.request] : connection.prebuilt(next.request);
     }
 
-    /** A request with a fresh key on {@code connection}. */
-    Request keyedOn(H2Connection connection) {
-        return build(template.nextUrl(), connection);
+    /**
+     * A run's request shares the run's origin; a probe does when it asks the same origin, so the
+     * connection it opens is the pool's, reused by the run rather than one more.
+     */
+    private boolean sharesOrigin(Outgoing next) {
+        return next.request >= 0 || RequestTemplate.origin(next.url).equals(template.origin());
     }
 
-    private Request build(String url, H2Connection connection) {
-        RequestBuilder builder = new RequestBuilder(template.method()).setUrl(url);
-        for (Header header : template.headers()) {
+    /**
+     * @param sharedOrigin false for a probe, which may go elsewhere than the run's requests
+     * @param connection   the HTTP/2 connection that is the pool key, or null over HTTP/1.1
+     */
+    private Request build(String method, String url, List<Header> headers, byte[] body,
+            boolean sharedOrigin, H2Connection connection) {
+        RequestBuilder builder = new RequestBuilder(method).setUrl(url);
+        for (Header header : headers) {
             builder.addHeader(header.name(), header.value());
         }
-        if (template.body() != null) {
-            builder.setBody(template.body());
+        if (body != null) {
+            builder.setBody(body);
         }
-        if (template.hostHeader() != null) {
-            builder.setVirtualHost(template.hostHeader());
+        if (hostHeader != null && sharedOrigin) {
+            builder.setVirtualHost(hostHeader);
             builder.setChannelPoolPartitioning(partitioning);
         }
         if (connection != null) {

@@ -3,7 +3,6 @@ package io.apitune.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.handler.ssl.SslContext;
@@ -52,8 +51,7 @@ public final class AhcTransport implements Transport {
             throw new IllegalArgumentException("laneCount must be 1.." + connections + ": " + laneCount);
         }
         this.config = config;
-        String sample = template.urlForKey(1).toLowerCase(Locale.ROOT);
-        SslContext tls = sample.startsWith("https:") ? ClientTls.context(config) : null;
+        SslContext tls = template.anyHttps() ? ClientTls.context(config) : null;
         // The pool's idle-connection check is the only user of the timer: one for every lane.
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("apitune-timer", true),
                 100, TimeUnit.MILLISECONDS);

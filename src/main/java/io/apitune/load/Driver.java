@@ -8,8 +8,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Issues one lane's share of a load model: owns the lane's request slots (at most one request
- * each), sends on them, records outcomes in the recorder of the request's phase, sweeps
- * timeouts, and measures its own send lag. Subclasses decide when to send.
+ * each), prepares each request (its pick of the mix, its feeder rows, its templates: see
+ * {@link LaneTraffic}), sends on them, records outcomes in the recorder of the request's phase,
+ * sweeps timeouts, and measures its own send lag. Subclasses decide when to send.
+ *
+ * <p>A request waiting for a feeder's row is tried again {@value #WAIT_FOR_ROWS_NANOS} ns later
+ * (its intended time stays, so the wait is in its latency and the send lag); a feeder that has
+ * run out of rows ends the lane's issuing.
  *
  * <p>Send lag is the actual send time minus the earliest moment the request could have been
  * sent: its intended time, or the moment a slot became free for it, whichever is later. Free
@@ -29,10 +34,17 @@ abstract class Driver {
     private static final long MIN_SWEEP_NANOS = 1_000_000L;
     /** The sweep doubles as the lane's heartbeat: often enough to see a stall of a few ms. */
     private static final long MAX_SWEEP_NANOS = 10_000_000L;
+    /** How long a request waits before asking a feeder again for a row it did not have yet. */
+    static final long WAIT_FOR_ROWS_NANOS = 200_000L;
 
 
     final Transport.Lane lane;
     final long timeoutNanos;
+    private final LaneTraffic traffic;
+    private final ResponseChecks[] checks;
+    /** The next request, prepared; swapped into the slot that sends it. */
+    private Outgoing next = new Outgoing();
+    private boolean nextReady;
     /**
      * Recorder per phase: warm-up outcomes go through the same code into a throwaway recorder.
      * The hot path picks by index, never by a branch on the phase: a branch never taken during
@@ -63,11 +75,14 @@ abstract class Driver {
     private volatile boolean issuingDone;
     private volatile long notSent;
     private volatile long warmupDropped;
+    private volatile boolean feederEnded;
 
-    Driver(Transport.Lane lane, int slotCount, long timeoutNanos, LaneRecorder warmup,
-            LaneRecorder measured) {
+    Driver(Transport.Lane lane, int slotCount, long timeoutNanos, LaneTraffic traffic,
+            ResponseChecks[] checks, LaneRecorder warmup, LaneRecorder measured) {
         this.lane = lane;
         this.timeoutNanos = timeoutNanos;
+        this.traffic = traffic;
+        this.checks = checks;
         this.recorders = new LaneRecorder[] {warmup, measured};
         this.slots = new Exchange[slotCount];
         this.free = new int[slotCount];
@@ -133,7 +148,8 @@ abstract class Driver {
             if (!stopped && countUnfinished) {
                 for (Exchange slot : slots) {
                     if (slot.busy && slot.recorder == recorders[MEASURED]) {
-                        slot.recorder.recordFailure(ErrorKind.TIMEOUT, slot.intendedNanos, endNanos);
+                        slot.recorder.recordFailure(slot.outgoing.request, ErrorKind.TIMEOUT,
+                                slot.intendedNanos, endNanos);
                     }
                 }
                 notSent = phase == MEASURED ? unsent() : 0;
@@ -167,6 +183,40 @@ abstract class Driver {
     /** After a completion freed a slot, inline on the lane thread. */
     abstract void afterRelease(long doneNanos);
 
+    /** After each sweep (every few ms) on the lane thread: a chance to follow a changing level. */
+    void afterSweep() {
+    }
+
+    /** The compiled checks of request {@code index}. */
+    final ResponseChecks checks(int index) {
+        return checks[index];
+    }
+
+    /**
+     * Prepares the next request unless one is prepared already: {@link LaneTraffic#READY};
+     * {@link LaneTraffic#WAIT} after arranging a retry; {@link LaneTraffic#END} once a feeder has
+     * run out of rows (then {@link #feederEnded()} is true).
+     */
+    final int prepare() {
+        if (nextReady) {
+            return LaneTraffic.READY;
+        }
+        int result = traffic.prepare(next);
+        if (result == LaneTraffic.READY) {
+            nextReady = true;
+        } else if (result == LaneTraffic.WAIT) {
+            lane.schedule(refillTask, WAIT_FOR_ROWS_NANOS);
+        } else {
+            feederEnded = true;
+        }
+        return result;
+    }
+
+    /** True once a feeder that stops the run ran out of rows on this lane. Any thread. */
+    final boolean feederEnded() {
+        return feederEnded;
+    }
+
     /** True while outcomes are recorded (until the stop). */
     final boolean recording() {
         return !stopped;
@@ -180,6 +230,11 @@ abstract class Driver {
         return freeCount;
     }
 
+    /** Requests on the wire. */
+    final int inFlight() {
+        return slots.length - freeCount;
+    }
+
     /** The slot free the longest. Only when {@link #freeSlots()} > 0. */
     final Exchange takeSlot() {
         Exchange slot = slots[free[freeHead]];
@@ -189,11 +244,15 @@ abstract class Driver {
     }
 
     /**
-     * Sends one request on {@code slot} now. {@code earliestNanos} is when it could first have
-     * been sent; the difference to now is recorded as send lag.
+     * Sends the prepared request ({@link #prepare()}) on {@code slot} now. {@code earliestNanos}
+     * is when it could first have been sent; the difference to now is recorded as send lag.
      */
     final void sendOn(Exchange slot, long intendedNanos, long earliestNanos, long nowNanos) {
         LaneRecorder recorder = recorders[phase];
+        Outgoing request = next;
+        next = slot.outgoing;
+        slot.outgoing = request;
+        nextReady = false;
         slot.intendedNanos = intendedNanos;
         slot.sentNanos = nowNanos;
         slot.recorder = recorder;
@@ -204,7 +263,7 @@ abstract class Driver {
         waitedByPhase[phase] += (intendedNanos - earliestNanos) >>> 63;
         measuredSent.lazySet(sentByPhase[MEASURED]);
         measuredWaited.lazySet(waitedByPhase[MEASURED]);
-        slot.call.send();
+        slot.call.send(request);
     }
 
     /** A slot's request ended. After a failure the next send waits for a fresh lane task. */
@@ -241,6 +300,7 @@ abstract class Driver {
         }
         sweepDueNanos = now + sweepNanos;
         lane.schedule(sweepTask, sweepNanos);
+        afterSweep();
     }
 
     /** Marks that every measured request has been sent. Lane thread. */

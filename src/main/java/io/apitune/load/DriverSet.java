@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
@@ -23,18 +24,31 @@ final class DriverSet {
     private final List<LaneRecorder> measuredRecorders = new ArrayList<>();
 
     /**
-     * Splits this shard's slice of the schedule and request count over the lanes (the shard's
-     * own share of the run: {@link Shard}); each lane gets a slot for every stream of its
-     * connections (the transport already holds only this shard's connections).
+     * Splits this shard's share of the schedule (the shard's own share of the run: {@link Shard})
+     * and request count over the lanes; each lane gets a slot for every stream of its connections
+     * (the transport already holds only this shard's connections) and its own
+     * {@link LaneTraffic} over the run's requests and this shard's feeder rows.
      */
-    DriverSet(LoadConfig config, Transport transport) {
+    DriverSet(LoadConfig config, Transport transport, RequestTemplate template, List<Feeder> feeders) {
         int lanes = transport.lanes().size();
         Shard shard = config.shard();
         long seed = System.nanoTime();
         int streams = transport.streamsPerConnection();
+        CompiledRequest[] requests = template.compiled();
+        ResponseChecks[] checks = new ResponseChecks[requests.length];
+        int[] checkCounts = new int[requests.length];
+        for (int r = 0; r < requests.length; r++) {
+            checks[r] = requests[r].checks;
+            checkCounts[r] = checks[r].names().size();
+        }
+        double[] weights = config.mix().isMix()
+                ? config.mix().requests().stream().mapToDouble(MixRequest::weight).toArray()
+                : new double[] {1};
+        KeyChooser keys = new KeyChooser(config.keys(), shard);
+        AtomicLong sequence = new AtomicLong();
         for (int i = 0; i < lanes; i++) {
-            LaneRecorder warmup = new LaneRecorder();
-            LaneRecorder measured = new LaneRecorder();
+            LaneRecorder warmup = new LaneRecorder(checkCounts);
+            LaneRecorder measured = new LaneRecorder(checkCounts);
             warmupRecorders.add(warmup);
             measuredRecorders.add(measured);
             Transport.Lane lane = transport.lanes().get(i);
@@ -42,10 +56,15 @@ final class DriverSet {
             int slots = lane.connections() * streams;
             long limit = config.requests() == null ? Long.MAX_VALUE
                     : share(config.shardRequests(), i, lanes);
+            LaneTraffic traffic = new LaneTraffic(template, weights, keys, sequence, shard, feeders);
+            // Slices of the whole run (every shard's lanes), so shards split rate and stages exactly.
+            int slice = shard.slice(i, lanes);
+            int slices = shard.slices(lanes);
             drivers.add(config.open()
-                    ? new OpenDriver(lane, slots, config, shard.slice(i, lanes), shard.slices(lanes),
-                            limit, seed, warmup, measured)
-                    : new ClosedDriver(lane, slots, config, limit, warmup, measured));
+                    ? new OpenDriver(lane, slots, config, slice, slices, limit, seed, traffic, checks,
+                            warmup, measured)
+                    : new ClosedDriver(lane, slots, config, limit, slice, slices, traffic, checks,
+                            warmup, measured));
         }
     }
 
@@ -106,6 +125,11 @@ final class DriverSet {
 
     boolean allIssued() {
         return drivers.stream().allMatch(Driver::isIssuingDone);
+    }
+
+    /** True when a feeder that stops the run ran out of rows on some lane. */
+    boolean feederEnded() {
+        return drivers.stream().anyMatch(Driver::feederEnded);
     }
 
     /** True once every measured request sent has an outcome. */

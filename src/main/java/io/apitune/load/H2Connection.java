@@ -27,8 +27,8 @@ import org.asynchttpclient.uri.Uri;
 final class H2Connection implements ChannelPoolPartitioning {
     private final Transport.Lane lane;
     private final boolean sameOrigin;
-    /** The request of a URL without key, or null. */
-    private final Request fixed;
+    /** The constant requests of the run built for this connection, by compiled-request index. */
+    private final Request[] prebuilt;
     private final ArrayDeque<AhcCall> waiting = new ArrayDeque<>();
     private final Runnable flushTask = this::flush;
     /** The open (registered) connection, or null. */
@@ -43,7 +43,7 @@ final class H2Connection implements ChannelPoolPartitioning {
     H2Connection(Transport.Lane lane, AhcRequests requests, boolean sameOrigin) {
         this.lane = lane;
         this.sameOrigin = sameOrigin;
-        this.fixed = requests.fixedOn(this);
+        this.prebuilt = requests.prebuiltOn(this);
     }
 
     /** This connection; per origin when keys change the host (a connection has one origin). */
@@ -55,9 +55,9 @@ final class H2Connection implements ChannelPoolPartitioning {
     private record PerOrigin(H2Connection connection, String origin) {
     }
 
-    /** The next request to send on this connection. */
-    Request next(AhcRequests requests) {
-        return fixed != null ? fixed : requests.keyedOn(this);
+    /** The prebuilt request of constant compiled request {@code index} on this connection. */
+    Request prebuilt(int index) {
+        return prebuilt[index];
     }
 
     /**

@@ -18,11 +18,15 @@ package io.apitune.load;
  *                         was sent
  * @param plannedSeconds   planned measured duration, or 0 when the run ends by request count
  * @param plannedRequests  planned request count, or 0 when the run ends by duration
+ * @param targetRate       open model: the rate planned for this interval (the mean of a ramp
+ *                         over it); null in the closed model
+ * @param targetConnections closed model with stages: the connections planned for this interval
+ *                         (their mean over it); else null
  */
 public record IntervalSample(double elapsedSeconds, double intervalSeconds, long requests,
         long totalRequests, long ok, long totalOk, ErrorCounts errors, ErrorCounts totalErrors,
         long latencyP50Nanos, long latencyP99Nanos, long sendLagP99Nanos, double plannedSeconds,
-        long plannedRequests) {
+        long plannedRequests, Double targetRate, Double targetConnections) {
 
     /** Attempts per second in this interval. */
     public double ratePerSecond() {

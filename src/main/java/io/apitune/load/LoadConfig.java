@@ -15,7 +15,9 @@ import io.apitune.ApituneException;
  * {@code connections} caps the connections. Closed model otherwise: {@code connections}
  * requests in flight. Exactly one of {@code duration} and {@code requests} is non-null.
  *
- * @param request       what to send; the URL may contain a {@code {key}} placeholder
+ * @param request       what to send; URL, headers and body may hold placeholders (see
+ *                      {@link Template}); with a mix, the URL is the base URL the mix's paths
+ *                      resolve against and the headers go to every request of the mix
  * @param keys          where {@code {key}} values come from
  * @param ratePerSecond target rate of the open model, > 0, or null for the closed model
  * @param arrival       spacing of intended send times (open model only)
@@ -26,31 +28,22 @@ import io.apitune.ApituneException;
  * @param rampUp        linear ramp from 0 to the target rate at the start of measurement, >= 0
  * @param timeout       per-request timeout, > 0
  * @param transport     protocol, streams per connection and TLS
+ * @param mix           a weighted mix of named requests and the feeders the templates read;
+ *                      {@link RequestMix#NONE} for a run of {@code request} alone
+ * @param stages        a staged profile (empty: none): in the open model the rate's stages, and
+ *                      then {@code ratePerSecond} is their mean rate and {@code duration} their
+ *                      total; in the closed model the connections' stages, and then
+ *                      {@code connections} is their peak
  * @param shard         the part of the run this generator drives ({@link Shard#WHOLE} for all
- *                      of it): the rate, connections, requests and keys above are the whole
- *                      run's, and the shard takes its share of each
+ *                      of it): the rate, connections, requests, stages and keys above are the
+ *                      whole run's, and the shard takes its share of each (feeder rows too)
  * @param startAt       when measurement starts (warm-up runs in the {@code warmup} before it),
  *                      the same instant on every shard; null to start as soon as possible
  */
 public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
         int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-        Duration timeout, TransportConfig transport, Shard shard, Instant startAt) {
-
-    /** The whole run over HTTP/1.1 with certificates verified, started as soon as possible. */
-    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
-            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-            Duration timeout) {
-        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, TransportConfig.DEFAULT);
-    }
-
-    /** The whole run over {@code transport}, started as soon as possible. */
-    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
-            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-            Duration timeout, TransportConfig transport) {
-        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, transport, Shard.WHOLE, null);
-    }
+        Duration timeout, TransportConfig transport, RequestMix mix, List<Stage> stages, Shard shard,
+        Instant startAt) {
 
     /** Most requests in flight (connections times streams): each has a slot of its own. */
     public static final int MAX_IN_FLIGHT = 1_000_000;
@@ -92,15 +85,49 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         }
     }
 
+    /** A run of one request over HTTP/1.1 ({@link TransportConfig#DEFAULT}), no mix, no stages. */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, TransportConfig.DEFAULT);
+    }
+
+    /** A run of one request over {@code transport}, no mix, no stages. */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout, TransportConfig transport) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, transport, RequestMix.NONE, List.of());
+    }
+
+    /** A mix and stages over HTTP/1.1 ({@link TransportConfig#DEFAULT}). */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout, RequestMix mix, List<Stage> stages) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, TransportConfig.DEFAULT, mix, stages);
+    }
+
+    /** The whole run (not a shard), started as soon as possible. */
+    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
+            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
+            Duration timeout, TransportConfig transport, RequestMix mix, List<Stage> stages) {
+        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
+                timeout, transport, mix, stages, Shard.WHOLE, null);
+    }
+
     public LoadConfig {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(mix, "mix");
+        Objects.requireNonNull(shard, "shard");
+        stages = List.copyOf(stages);
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(arrival, "arrival");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(shard, "shard");
         if (ratePerSecond != null && !(ratePerSecond > 0 && Double.isFinite(ratePerSecond))) {
             throw ApituneException.invalidInput("--rate: " + ratePerSecond + " must be positive");
         }
@@ -126,6 +153,9 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         if (timeout.isNegative() || timeout.isZero()) {
             throw ApituneException.invalidInput("--timeout: must be positive");
         }
+        if (!stages.isEmpty()) {
+            checkStages(stages, duration, requests, rampUp);
+        }
         if (connections < shard.count()) {
             throw ApituneException.invalidInput("--connections: " + connections
                     + " cannot be split over " + shard.count() + " shards");
@@ -136,43 +166,96 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         }
     }
 
+    private static void checkStages(List<Stage> stages, Duration duration, Long requests,
+            Duration rampUp) {
+        Duration total = stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+        if (requests != null || !total.equals(duration) || !rampUp.isZero()) {
+            throw ApituneException.invalidInput("stages: the duration is the stages' total ("
+                    + total + "), with no --requests and no --ramp-up");
+        }
+        if (stages.stream().allMatch(s -> s.level() == 0)) {
+            throw ApituneException.invalidInput("stages: every stage is at 0: nothing would be sent");
+        }
+    }
+
+    /** True when the load follows stages. */
+    public boolean staged() {
+        return !stages.isEmpty();
+    }
+
+    /**
+     * The open model's rate over the measured window: the stages, or the constant rate after the
+     * ramp-up. Only in the open model.
+     */
+    public Profile rateProfile() {
+        return staged() ? Profile.of(stages) : Profile.constant(ratePerSecond, rampUp.toNanos());
+    }
+
+    /** The closed model's connections over the measured window, or null when they are constant. */
+    public Profile connectionProfile() {
+        return !open() && staged() ? Profile.of(stages) : null;
+    }
+
+    /**
+     * The level warm-up runs at: the rate (open) or connections (closed); with stages, the first
+     * stage's level (for a ramp, the level it ramps to) that is not 0.
+     */
+    public double warmupLevel() {
+        if (staged()) {
+            return stages.stream().mapToDouble(Stage::level).filter(l -> l > 0).findFirst().orElse(1);
+        }
+        return open() ? ratePerSecond : connections;
+    }
+
     /** True for the open model (a target rate with intended send times). */
     public boolean open() {
         return ratePerSecond != null;
     }
 
-    /** The same load sent to {@code url} (the target's URL resolved when the run starts). */
+    /**
+     * The same load sent to {@code url} (the target's URL resolved when the run starts; for a mix,
+     * the base URL its paths resolve against).
+     */
     public LoadConfig withUrl(String url) {
         RequestSpec r = request;
         return new LoadConfig(new RequestSpec(r.method(), url, r.headers(), r.body()), keys,
                 ratePerSecond, arrival, connections, duration, requests, warmup, rampUp, timeout,
-                transport, shard, startAt);
+                transport, mix, stages, shard, startAt);
     }
 
-    /** The same load at another open-model rate (a capacity step). */
+    /** The same load with another mix (the run model narrows the feeders to those it uses). */
+    public LoadConfig withMix(RequestMix value) {
+        return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
+                warmup, rampUp, timeout, transport, value, stages, shard, startAt);
+    }
+
+    /** The same load at another constant open-model rate (a capacity step); not with stages. */
     public LoadConfig withRate(double rate) {
+        if (staged()) {
+            throw new IllegalStateException("a staged load has no single rate to change");
+        }
         return new LoadConfig(request, keys, rate, arrival, connections, duration, requests,
-                warmup, rampUp, timeout, transport, shard, startAt);
+                warmup, rampUp, timeout, transport, mix, stages, shard, startAt);
     }
 
     /** The same load over another transport (protocol, streams, TLS). */
     public LoadConfig withTransport(TransportConfig value) {
         return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
-                warmup, rampUp, timeout, value, shard, startAt);
+                warmup, rampUp, timeout, value, mix, stages, shard, startAt);
     }
 
     /** The same load measured from {@code start} (a later run of a sharded plan). */
     public LoadConfig withStartAt(Instant start) {
         return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration,
-                requests, warmup, rampUp, timeout, transport, shard, start);
+                requests, warmup, rampUp, timeout, transport, mix, stages, shard, start);
     }
 
-    /** This shard's share of the open model's rate (the whole rate when not sharded), or null. */
+    /** This shard's share of the open model's mean rate (the whole rate when not sharded), or null. */
     public Double shardRatePerSecond() {
         return ratePerSecond == null ? null : ratePerSecond / shard.count();
     }
 
-    /** This shard's connections: open, its cap; closed, its requests in flight. */
+    /** This shard's connections: open, its cap; closed, its requests in flight (with stages, at peak). */
     public int shardConnections() {
         return (int) shard.share(connections);
     }

@@ -12,7 +12,8 @@ public final class LoadDefaults {
     /** Connection cap in the open model (with a rate). */
     public static final int OPEN_CONNECTIONS = 64;
     public static final Duration DURATION = Duration.ofSeconds(10);
-    public static final Duration WARMUP = Duration.ofSeconds(2);
+    /** At most: warm-up ends earlier once the JIT is quiet (and the open model's schedule kept). */
+    public static final Duration WARMUP = Duration.ofSeconds(10);
     public static final Duration RAMP_UP = Duration.ZERO;
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
     public static final long KEYS = 1000;

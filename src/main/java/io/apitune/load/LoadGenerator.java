@@ -1,5 +1,8 @@
 package io.apitune.load;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import io.apitune.ApituneException;
@@ -14,7 +17,9 @@ import io.apitune.ApituneException;
  * schedule and its recorders, and nothing is shared between lanes on the hot path.
  *
  * <p>A run ends at its duration plus its timeout whatever the rate: requests still in flight
- * then count as timeouts, requests intended but never sent as {@code notSent}.
+ * then count as timeouts, requests intended but never sent as {@code notSent}. It ends earlier
+ * when a feeder that stops the run runs out of rows (the window then ends at the last answer),
+ * and when its {@link IntervalHook} says so (a gate failed on its window: {@code abortedBy}).
  *
  * <p>Thread model: {@link #probe()} and {@link #run()} are called by one thread, which becomes
  * the interval sampler (once a second it swaps the recorders, appends the interval log and
@@ -27,24 +32,52 @@ public final class LoadGenerator implements AutoCloseable {
     private final LoadConfig config;
     private final ProgressListener listener;
     private final RequestTemplate template;
+    private final List<Feeder> feeders;
     private final Transport transport;
     /** Made once the probe has told the transport the server's stream limit (or at the run). */
     private DriverSet drivers;
+    private IntervalHook hook = IntervalHook.NONE;
     private volatile boolean stopRequested;
+    private volatile String abortedBy;
     private long stallDelayNanos = -1;
     private long stallNanos;
     private boolean adaptiveWarmup = true;
 
+    /**
+     * Compiles the run's requests and opens its feeders.
+     *
+     * @throws ApituneException exit 2 when a feeder's file cannot be read or is malformed
+     */
     public LoadGenerator(LoadConfig config, ProgressListener listener) {
         this.config = config;
         this.listener = listener;
-        this.template = new RequestTemplate(config.request(),
-                new KeyChooser(config.keys(), config.shard()));
+        this.template = new RequestTemplate(config);
+        this.feeders = openFeeders(config.mix().feeders(), config.shard());
         // This shard's connections only, split over the lanes.
         int connections = config.shardConnections();
         int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
-        this.transport = new AhcTransport(template, lanes, connections, config.timeout(),
-                config.transport());
+        try {
+            this.transport = new AhcTransport(template, lanes, connections, config.timeout(),
+                    config.transport());
+        } catch (RuntimeException e) {
+            feeders.forEach(Feeder::close);
+            throw e;
+        }
+    }
+
+    private static List<Feeder> openFeeders(List<FeederSpec> specs, Shard shard) {
+        List<Feeder> opened = new ArrayList<>();
+        long seed = System.nanoTime();
+        for (FeederSpec spec : specs) {
+            try {
+                opened.add(Feeder.open(spec, shard, seed + opened.size()));
+            } catch (IOException | RuntimeException e) {
+                opened.forEach(Feeder::close);
+                throw ApituneException.invalidInput("feeder " + spec.name() + ": " + spec.file() + " "
+                        + (e instanceof IOException ? "cannot be read (" + e.getMessage() + ")" : e.getMessage()));
+            }
+        }
+        return opened;
     }
 
     /**
@@ -56,8 +89,7 @@ public final class LoadGenerator implements AutoCloseable {
      */
     public void probe() {
         TransportConfig.Protocol asked = config.transport().protocol();
-        // The shard's own first key, so shards do not all probe the same one.
-        String url = template.urlForKey(1 + config.shard().index());
+        String url = template.probeUrl();
         TargetProbe.probe(transport.lanes().get(0), url, config.timeout(),
                 asked.http2() ? " over " + asked.wire() : "");
         if (asked.http2() && !transport.protocol().equals(asked.wire())) {
@@ -67,10 +99,15 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /** Shows every measured interval to {@code hook}, which may end the run. Before {@link #run()}. */
+    public void intervalHook(IntervalHook value) {
+        this.hook = value;
+    }
+
     /** The drivers, made on first use with the streams per connection known by then. */
     private DriverSet drivers() {
         if (drivers == null) {
-            drivers = new DriverSet(config, transport);
+            drivers = new DriverSet(config, transport, template, feeders);
         }
         return drivers;
     }
@@ -112,12 +149,15 @@ public final class LoadGenerator implements AutoCloseable {
         }
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
         DriverSet drivers = drivers();
+        Sampler sampler = new Sampler(drivers.measuredRecorders(), template.mix(), listener, hook,
+                new Sampler.Plan(plannedSeconds(), plannedRequests(),
+                        config.open() ? config.rateProfile() : null, config.connectionProfile()));
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
-            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos,
-                    config.open() && adaptiveWarmup && config.startAt() == null, () -> stopRequested);
+            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos, config.open(),
+                    adaptiveWarmup && config.startAt() == null, () -> stopRequested || drivers.feederEnded());
             drivers.startMeasurement(start, window);
         }
         long startEpochMillis = config.startAt() != null && !stopRequested ? config.startAt().toEpochMilli()
@@ -127,15 +167,14 @@ public final class LoadGenerator implements AutoCloseable {
         if (stallDelayNanos >= 0) {
             drivers.stallLanes(stallDelayNanos, stallNanos);
         }
-        Sampler sampler = new Sampler(drivers.measuredRecorders(), listener, start,
-                startEpochMillis, plannedSeconds(), plannedRequests());
+        sampler.begin(start, startEpochMillis);
         long deadline = config.duration() == null ? 0 : start + window + config.timeout().toNanos();
         long end = measure(sampler, deadline);
         boolean unfinished = end != 0;
         long stopNanos = unfinished ? end : System.nanoTime();
         drivers.stop(stopNanos, unfinished);
         ResourceMeter.Usage usage = ResourceMeter.between(before, ResourceMeter.read(laneThreadIds()));
-        sampler.sample(System.nanoTime());
+        sampler.sample(System.nanoTime(), false);
         listener.finished();
         long durationNanos = Math.max(0, endNanos(start, unfinished, stopNanos) - start);
         return result(sampler, usage, (start - origin) / 1e9, startEpochMillis, durationNanos);
@@ -148,12 +187,34 @@ public final class LoadGenerator implements AutoCloseable {
                 .health(config, warmupSeconds, drivers.warmupDropped(), drivers.sent(),
                         drivers.waitedForConnection(), drivers.notSent(), drivers.heartbeats(),
                         durationNanos / 1e9);
+        List<RequestResult> byRequest = new ArrayList<>();
+        List<String> names = template.names();
+        for (int r = 0; r < names.size(); r++) {
+            byRequest.add(sampler.requestResult(r, names.get(r), template.checkNames(r)));
+        }
         return new LoadResult(startEpochMillis, startEpochMillis + durationNanos / 1_000_000L,
                 durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
                 sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),
-                sampler.totalFailureLatency(), sampler.timeline(), sampler.log(), stopRequested,
-                health, new ProtocolUsage(config.transport().protocol().key(), transport.protocol(),
-                        transport.streamsPerConnection(), transport.connectionsOpened()));
+                sampler.totalFailureLatency(), sampler.timeline(), sampler.log(),
+                stopRequested && abortedBy == null, health,
+                new ProtocolUsage(config.transport().protocol().key(), transport.protocol(),
+                        transport.streamsPerConnection(), transport.connectionsOpened()),
+                byRequest, endedBy(), abortedBy);
+    }
+
+    /** Why the run ended before its plan: a feeder out of rows (or unreadable); else null. */
+    private String endedBy() {
+        for (Feeder feeder : feeders) {
+            if (feeder.problem() != null) {
+                return feeder.problem();
+            }
+            if (feeder.ended()) {
+                FeederSpec spec = feeder.spec();
+                return "feeder " + spec.name() + " ran out of rows (" + spec.strategy().key()
+                        + ", at-end: stop)";
+            }
+        }
+        return null;
     }
 
     private long[] laneThreadIds() {
@@ -169,7 +230,7 @@ public final class LoadGenerator implements AutoCloseable {
         if (stopRequested || unfinished || last == 0) {
             return stopNanos;
         }
-        if (config.duration() != null) {
+        if (config.duration() != null && !drivers.feederEnded()) {
             long planned = start + config.duration().toNanos();
             return last - planned >= 0 ? last : planned;
         }
@@ -200,7 +261,11 @@ public final class LoadGenerator implements AutoCloseable {
             }
             long next = sampler.nextTickNanos();
             if (now - next >= 0) {
-                sampler.sample(now);
+                String reason = sampler.sample(now, true);
+                if (reason != null) {
+                    abortedBy = reason;
+                    stopRequested = true;
+                }
                 continue;
             }
             long wake = deadline != 0 && deadline - next < 0 ? deadline : next;
@@ -223,5 +288,6 @@ public final class LoadGenerator implements AutoCloseable {
             drivers.stop(System.nanoTime(), false);
         }
         transport.close();
+        feeders.forEach(Feeder::close);
     }
 }

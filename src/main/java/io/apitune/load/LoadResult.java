@@ -34,23 +34,31 @@ import org.HdrHistogram.Histogram;
  * @param generator        the generator's own health and its limited verdict
  * @param protocol         the protocol asked for and negotiated, streams, connections made; null
  *                         when not known
+ * @param byRequest        each request of a mix, in order; empty for a single-request run
+ * @param endedBy          why the run ended before its plan, when something in it did (a
+ *                         feeder out of rows), else null
+ * @param abortedBy        the reason an {@link IntervalHook} gave to stop the run (a gate that
+ *                         failed on its window), else null
  */
 public record LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
         long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
         Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
-        IntervalLog log, boolean interrupted, GeneratorHealth generator, ProtocolUsage protocol) {
+        IntervalLog log, boolean interrupted, GeneratorHealth generator, ProtocolUsage protocol,
+        List<RequestResult> byRequest, String endedBy, String abortedBy) {
 
     public LoadResult {
         timeline = List.copyOf(timeline);
+        byRequest = List.copyOf(byRequest);
     }
 
-    /** A result without protocol usage (built from parts, e.g. in tests). */
+    /** A single-request run without protocol usage that ran its plan (or was interrupted). */
     public LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
             long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
             Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
             IntervalLog log, boolean interrupted, GeneratorHealth generator) {
         this(startEpochMillis, endEpochMillis, durationNanos, attempts, okCount, koCount, errors,
-                okLatency, okService, failureLatency, timeline, log, interrupted, generator, null);
+                okLatency, okService, failureLatency, timeline, log, interrupted, generator, null,
+                List.of(), null, null);
     }
 
     /** OK answers per second of measured wall time (goodput). */

@@ -1,8 +1,9 @@
 package io.apitune.load;
 
 /**
- * The open model on one lane: the lane's slice of the schedule (constant or Poisson spacing,
- * optional ramp; see {@link Schedule}) gives each request an intended send time. The lane sends
+ * The open model on one lane: the lane's slice of the schedule (constant or Poisson spacing of
+ * a constant rate, a ramp, or stages; see {@link Schedule}) gives each request an intended send
+ * time. The lane sends
  * every due request while it has a free slot, and arms one timer for the next intended time when
  * nothing is due; a completion that frees a slot sends the next due request at once, on the same
  * thread. There is no queue: the schedule itself is the backlog, so a rate of any size costs no
@@ -14,8 +15,8 @@ package io.apitune.load;
  * <p>Thread model: lane thread only (see {@link Driver}).
  */
 final class OpenDriver extends Driver {
-    private final double ratePerSecond;
-    private final long rampUpNanos;
+    private final double warmupRate;
+    private final Profile rate;
     private final boolean poisson;
     private final long seed;
     private final int slice;
@@ -40,10 +41,11 @@ final class OpenDriver extends Driver {
      * @param measuredLimit measured requests of this lane at most ({@code --requests} share)
      */
     OpenDriver(Transport.Lane lane, int slotCount, LoadConfig config, int slice, int slices,
-            long measuredLimit, long seed, LaneRecorder warmup, LaneRecorder measured) {
-        super(lane, slotCount, config.timeout().toNanos(), warmup, measured);
-        this.ratePerSecond = config.ratePerSecond();
-        this.rampUpNanos = config.rampUp().toNanos();
+            long measuredLimit, long seed, LaneTraffic traffic, ResponseChecks[] checks,
+            LaneRecorder warmup, LaneRecorder measured) {
+        super(lane, slotCount, config.timeout().toNanos(), traffic, checks, warmup, measured);
+        this.warmupRate = config.warmupLevel();
+        this.rate = config.rateProfile();
         this.poisson = config.arrival() == LoadConfig.Arrival.POISSON;
         this.seed = seed;
         this.slice = slice;
@@ -54,14 +56,14 @@ final class OpenDriver extends Driver {
 
     @Override
     void beginWarmup(long originNanos) {
-        start(new Schedule(ratePerSecond, 0, poisson, seed, slice, slices), originNanos,
-                FAR_NANOS, Long.MAX_VALUE);
+        start(new Schedule(Profile.constant(warmupRate, 0), poisson, seed, slice, slices),
+                originNanos, FAR_NANOS, Long.MAX_VALUE);
     }
 
     @Override
     void beginMeasured(long startNanos, long windowEndNanos) {
-        start(new Schedule(ratePerSecond, rampUpNanos, poisson, seed + slices, slice, slices),
-                startNanos, windowNanos, measuredLimit);
+        start(new Schedule(rate, poisson, seed + slices, slice, slices), startNanos, windowNanos,
+                measuredLimit);
     }
 
     private void start(Schedule next, long origin, long endOffset, long limit) {
@@ -82,7 +84,8 @@ final class OpenDriver extends Driver {
 
     @Override
     long unsent() {
-        return remainingBefore(endOffsetNanos);
+        // Requests a feeder's end cancelled were never part of what was asked.
+        return feederEnded() ? 0 : remainingBefore(endOffsetNanos);
     }
 
     /** Requests of the current schedule intended before {@code offsetNanos} and not yet sent. */
@@ -92,6 +95,14 @@ final class OpenDriver extends Driver {
         }
         long left = countLimit - issuedInPhase;
         return Math.min(left, 1 + schedule.countBefore(offsetNanos));
+    }
+
+    /** A feeder ran out: no more requests in this phase. */
+    private void endIssuing() {
+        exhausted = true;
+        if (phase == MEASURED) {
+            issuingDone();
+        }
     }
 
     /** Moves to the next intended time, or marks the schedule exhausted. */
@@ -149,6 +160,13 @@ final class OpenDriver extends Driver {
             }
             if (budget-- == 0) {
                 lane.execute(this::refill);
+                return;
+            }
+            int prepared = prepare();
+            if (prepared != LaneTraffic.READY) {
+                if (prepared == LaneTraffic.END) {
+                    endIssuing();
+                }
                 return;
             }
             Exchange slot = takeSlot();

@@ -3,7 +3,6 @@ package io.apitune.load;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 
-import io.apitune.load.LoadConfig.Header;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -18,23 +17,40 @@ import org.asynchttpclient.channel.KeepAliveStrategy;
  *
  * <p>Immutable; thread-safe.
  */
-record ResponseKeepAlive(boolean requestKeepsAlive) implements KeepAliveStrategy {
+record ResponseKeepAlive(boolean requestKeepsAlive, boolean perRequest) implements KeepAliveStrategy {
 
-    /** The strategy for a run's requests: never reuse when they ask for {@code Connection: close}. */
+    /**
+     * The strategy for a run's requests: never reuse after a request that asks for
+     * {@code Connection: close}. When only some requests of a mix ask for it, each request's
+     * header is looked up; otherwise the answer is the same for every request.
+     */
     static ResponseKeepAlive of(RequestTemplate template) {
-        for (Header header : template.headers()) {
-            if (header.name().equalsIgnoreCase("Connection")
-                    && header.value().toLowerCase(Locale.ROOT).contains("close")) {
-                return new ResponseKeepAlive(false);
+        boolean any = false;
+        boolean all = true;
+        for (CompiledRequest request : template.compiled()) {
+            boolean closes = closes(request);
+            any |= closes;
+            all &= closes;
+        }
+        return new ResponseKeepAlive(!all, any && !all);
+    }
+
+    private static boolean closes(CompiledRequest request) {
+        for (int i = 0; i < request.headerNames.length; i++) {
+            if (request.headerNames[i].equalsIgnoreCase("Connection")
+                    && request.headerValues[i].text().toLowerCase(Locale.ROOT).contains("close")) {
+                return true;
             }
         }
-        return new ResponseKeepAlive(true);
+        return false;
     }
 
     @Override
     public boolean keepAlive(InetSocketAddress remote, Request ahcRequest, HttpRequest request,
             HttpResponse response) {
-        if (!requestKeepsAlive || says(response, "Proxy-Connection", "close")) {
+        boolean keeps = perRequest ? !says(request.headers().get(HttpHeaderNames.CONNECTION))
+                : requestKeepsAlive;
+        if (!keeps || says(response, "Proxy-Connection", "close")) {
             return false;
         }
         String connection = response.headers().get(HttpHeaderNames.CONNECTION);
@@ -44,6 +60,10 @@ record ResponseKeepAlive(boolean requestKeepsAlive) implements KeepAliveStrategy
         String value = connection.toLowerCase(Locale.ROOT);
         return !value.contains("close")
                 && (response.protocolVersion().isKeepAliveDefault() || value.contains("keep-alive"));
+    }
+
+    private static boolean says(String connection) {
+        return connection != null && connection.toLowerCase(Locale.ROOT).contains("close");
     }
 
     private static boolean says(HttpResponse response, String header, String token) {

@@ -62,6 +62,24 @@ public record Shard(int index, int count) {
     }
 
     /**
+     * The rows of a block of feeder rows that this shard uses, in order: row r of the block
+     * numbered {@code block} when this shard {@link #owns} {@code block + r}. Blocks are the same
+     * on every shard (a feeder file's windows), so the shards split every block's rows.
+     */
+    public String[][] ownRows(String[][] rows, long block) {
+        if (whole()) {
+            return rows;
+        }
+        int first = (int) Math.floorMod(index - block, (long) count);
+        int n = rows.length > first ? (rows.length - 1 - first) / count + 1 : 0;
+        String[][] own = new String[n][];
+        for (int j = 0; j < n; j++) {
+            own[j] = rows[first + j * count];
+        }
+        return own;
+    }
+
+    /**
      * The slice of the whole schedule that lane {@code lane} of {@code lanes} of this shard
      * sends (see {@link Schedule}): the shard's j-th slot is the whole schedule's slot
      * {@code index + count * j}, and the lane takes the shard's slots j = lane mod lanes, so

@@ -29,7 +29,7 @@ final class TargetProbe {
         CompletableFuture<Integer> answer = new CompletableFuture<>();
         Transport.Call call = lane.newProbe(new Transport.Outcome() {
             @Override
-            public void completed(int status, long doneNanos) {
+            public void completed(int status, Transport.Response response, long doneNanos) {
                 answer.complete(status);
             }
 
@@ -38,7 +38,7 @@ final class TargetProbe {
                 answer.completeExceptionally(cause);
             }
         });
-        lane.execute(call::send);
+        lane.execute(() -> call.send(Outgoing.get(url)));
         try {
             answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

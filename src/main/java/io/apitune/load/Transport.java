@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The transport seam: everything the load drivers need from an HTTP client, and nothing more.
- * A driver asks a {@link Call} to send the next request of the run's {@link RequestTemplate}
- * and is told once, through its {@link Outcome}, that the request completed (status, done time)
- * or failed (cause, done time). Drivers, recorders and schedules see only this interface; the
- * client behind it ({@link AhcTransport}: AsyncHttpClient over HTTP/1.1, h2c or h2) owns its
- * own configuration.
+ * A driver asks a {@link Call} to send an {@link Outgoing} request (one of the run's
+ * {@link RequestTemplate} requests, rendered when it has placeholders) and is told once, through
+ * its {@link Outcome}, that the request completed (status, the headers and body a check asked
+ * for, done time) or failed (cause, done time). Drivers, recorders and schedules see only this
+ * interface; the client behind it ({@link AhcTransport}: AsyncHttpClient over HTTP/1.1, h2c or
+ * h2) owns its own configuration.
  *
  * <p>A transport is split into {@link Lane}s. A lane is one I/O thread with its own connections:
  * every callback of a lane's calls, and every task given to {@link Lane#execute} or
@@ -80,12 +81,13 @@ public interface Transport extends AutoCloseable {
     /** A request slot. Lane thread only. */
     interface Call {
         /**
-         * Sends the next request of the template now. The call must be idle (its previous
-         * outcome delivered). Exactly one outcome follows, normally later on the lane thread; a
-         * failure detected while sending (the client is closed) may be delivered before this
-         * method returns.
+         * Sends {@code request} now. The call must be idle (its previous outcome delivered). Exactly
+         * one outcome follows, normally later on the lane thread; a failure detected while
+         * sending (the client is closed) may be delivered before this method returns. The
+         * headers and body of the answer are kept only when the request
+         * {@link Outgoing#wantsHeaders() wants} them.
          */
-        void send();
+        void send(Outgoing request);
 
         /**
          * Ends the request in flight now and closes its connection; {@link Outcome#failed} follows
@@ -96,10 +98,34 @@ public interface Transport extends AutoCloseable {
 
     /** Where a call's outcome goes; called on the lane thread; must not block. */
     interface Outcome {
-        /** A response arrived in full; {@code doneNanos} is {@link System#nanoTime()} at its end. */
-        void completed(int status, long doneNanos);
+        /**
+         * A response arrived in full; {@code doneNanos} is {@link System#nanoTime()} at its end.
+         * {@code response} holds what the request wanted kept, and is valid only during this
+         * call; null when it wanted nothing.
+         */
+        void completed(int status, Response response, long doneNanos);
 
         /** No response: connect error, reset, timeout, abort. */
         void failed(Throwable cause, long doneNanos);
+    }
+
+    /**
+     * The parts of an answer a check reads: only those the request wanted are kept. Valid during
+     * {@link Outcome#completed} only.
+     */
+    interface Response {
+        /** The first value of header {@code name} (case-insensitive), or null. */
+        String header(String name);
+
+        /** The body's bytes, {@link #bodyLength()} of them; empty when not kept. */
+        byte[] body();
+
+        int bodyLength();
+
+        /** True when the body was longer than the transport keeps ({@value #MAX_BODY_BYTES} bytes). */
+        boolean bodyTruncated();
+
+        /** The longest body kept for a check: 4 MiB. */
+        int MAX_BODY_BYTES = 4 << 20;
     }
 }

@@ -1,5 +1,7 @@
 package io.apitune.metrics;
 
+import java.util.Optional;
+
 /**
  * The percentiles apitune reports everywhere, in order, with the key used in report.json,
  * tables and gates ({@code p99.9}). The one list of them.
@@ -28,5 +30,15 @@ public enum Percentile {
     /** The percentile level in 0..100, e.g. 99.9. */
     public double level() {
         return level;
+    }
+
+    /** The percentile whose key is {@code key}, e.g. {@code p99.9}; empty for any other text. */
+    public static Optional<Percentile> ofKey(String key) {
+        for (Percentile p : values()) {
+            if (p.key.equals(key)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -67,7 +67,7 @@ public final class CompareReport {
         List<String> notes = docA.schemaVersion() == docB.schemaVersion() ? List.of()
                 : java.util.stream.Stream.of(Reports.versionNote(nameA, docA), Reports.versionNote(nameB, docB))
                         .flatMap(java.util.Optional::stream).toList();
-        return new Result(nameA, nameB, Comparison.latencyDeltas(docA, docB), html, notes, ratios);
+        return new Result(nameA, nameB, Comparison.deltas(docA, docB), html, notes, ratios);
     }
 
     private static String relative(Path out, Path runDir) {

@@ -23,25 +23,43 @@ public final class Comparison {
     private Comparison() {
     }
 
-    /** Deltas of every percentile, max and mean of the two runs' latency. */
-    public static List<Delta> latencyDeltas(RunReport a, RunReport b) {
-        LatencySummary la = a.results().latency();
-        LatencySummary lb = b.results().latency();
-        List<Delta> out = new ArrayList<>();
-        if (la == null || lb == null) {
+    /**
+     * {@link #latencyDeltas} and, for every request of a mix both runs have, its p50, p99 and max
+     * ({@code search.p99}).
+     */
+    public static List<Delta> deltas(RunReport a, RunReport b) {
+        List<Delta> out = latencyDeltas(a, b);
+        if (a.results().byRequest() == null || b.results().byRequest() == null) {
             return out;
         }
+        for (String request : a.results().byRequest().keySet()) {
+            b.results().request(request).ifPresent(rb -> out.addAll(deltas(request + ".",
+                    a.results().byRequest().get(request).latency(), rb.latency(), List.of("p50", "p99", "max"))));
+        }
+        return out;
+    }
+
+    /** Deltas of every percentile, max and mean of the two runs' latency. */
+    public static List<Delta> latencyDeltas(RunReport a, RunReport b) {
         List<String> keys = new ArrayList<>();
         for (Percentile p : Percentile.values()) {
             keys.add(p.key());
         }
         keys.addAll(List.of("max", "mean"));
+        return deltas("", a.results().latency(), b.results().latency(), keys);
+    }
+
+    private static List<Delta> deltas(String prefix, LatencySummary la, LatencySummary lb, List<String> keys) {
+        List<Delta> out = new ArrayList<>();
+        if (la == null || lb == null) {
+            return out;
+        }
         for (String key : keys) {
             Optional<Double> va = la.get(key);
             Optional<Double> vb = lb.get(key);
             if (va.isPresent() && vb.isPresent()) {
                 double pct = va.get() == 0 ? Double.NaN : (vb.get() - va.get()) / va.get() * 100;
-                out.add(new Delta(key, va.get(), vb.get(), vb.get() - va.get(), pct));
+                out.add(new Delta(prefix + key, va.get(), vb.get(), vb.get() - va.get(), pct));
             }
         }
         return out;
@@ -50,7 +68,8 @@ public final class Comparison {
     /** A plain-text table for the terminal (Locale.ROOT). */
     public static String textTable(String nameA, String nameB, List<Delta> deltas) {
         int w = Math.max(12, Math.max(nameA.length(), nameB.length()) + 2);
-        String row = "%-8s %" + w + "s %" + w + "s %12s %9s%n";
+        int k = Math.max(8, deltas.stream().mapToInt(d -> d.key().length()).max().orElse(8));
+        String row = "%-" + k + "s %" + w + "s %" + w + "s %12s %9s%n";
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, row, "ms", nameA, nameB, "Δ ms", "Δ %"));
         for (Delta d : deltas) {
             out.append(String.format(Locale.ROOT, row, d.key(), Html.num(d.a()), Html.num(d.b()),

@@ -37,6 +37,10 @@ public final class ConsoleSummary {
         String url = report.target() == null ? "" : report.target().url();
         out.printf(Locale.ROOT, "%s  %s%s%n", report.name(), url,
                 report.interrupted() ? "  (interrupted)" : "");
+        if (report.abortedBy() != null) {
+            out.println("  ABORTED by gate " + report.abortedBy() + " (failed on its window; the figures "
+                    + "below are what was measured until then)");
+        }
         String target = r.targetRate() == null ? "closed model"
                 : String.format(Locale.ROOT, "target %.1f/s", r.targetRate());
         out.printf(Locale.ROOT, "  %s, goodput %.1f/s (OK answers), request rate %.1f/s, %d requests "
@@ -68,6 +72,7 @@ public final class ConsoleSummary {
         if (r.failureLatency() != null && r.failureLatency().count() > 0) {
             row(out, "failures KO", r.failureLatency());
         }
+        RequestRows.print(out, report.name(), r);
         if (dir != null) {
             out.println();
             out.println("  report: " + dir);

@@ -95,6 +95,7 @@ public final class HtmlReport {
         List<RunData> one = List.of(run);
         charts(page, one, run.hlog() == null);
         page.section("Percentiles", Tables.percentiles(one), null);
+        requests(page, one);
         theorySection(page, one);
         if (doc.hasRounds()) {
             page.section("Rounds", Tables.rounds(doc), "Measured in " + doc.rounds().size()
@@ -130,7 +131,7 @@ public final class HtmlReport {
         if (runs.size() == 2) {
             page.section("Latency deltas (" + runs.get(1).name() + " vs " + runs.get(0).name() + ")",
                     Tables.deltas(runs.get(0).name(), runs.get(1).name(),
-                            Comparison.latencyDeltas(runs.get(0).doc(), runs.get(1).doc())), null);
+                            Comparison.deltas(runs.get(0).doc(), runs.get(1).doc())), null);
         }
         if (doc.ratios() != null && !doc.ratios().isEmpty()) {
             page.section("Ratios over rounds", Tables.rows(doc.ratios()), "Median of the per-round "
@@ -139,11 +140,23 @@ public final class HtmlReport {
         }
         if (!runs.isEmpty()) {
             page.section("Percentiles", Tables.percentiles(runs), null);
+            requests(page, runs);
             theorySection(page, runs);
             page.section("Configuration", Tables.keyValues(runs, "target", "config"), null);
             page.section("Environment", Tables.keyValues(List.of(runs.get(0)), "environment"), null);
         }
         return page.render(footer());
+    }
+
+    /** One row per request of each run's mix; no section when no run has a mix. */
+    private static void requests(HtmlPage page, List<RunData> runs) {
+        List<RequestRows.Row> rows = new ArrayList<>();
+        runs.forEach(r -> rows.addAll(RequestRows.of(r.name(), r.results())));
+        if (!rows.isEmpty()) {
+            page.section("Requests", Tables.rows(rows), "Per request of the mix: share of the "
+                    + "attempts, goodput, KO share with the checks that failed, OK latency (ms) from "
+                    + "the intended send time.");
+        }
     }
 
     /** What the verdict's columns mean, and how the gates went (their table is below the charts). */

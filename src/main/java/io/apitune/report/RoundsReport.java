@@ -71,7 +71,7 @@ public final class RoundsReport {
         return c == null ? null : new LoadInfo(c.model(), c.rate(), c.arrival(), c.connections(),
                 c.durationSeconds(), c.requests(), warmupSeconds, c.rampUpSeconds(), c.timeoutSeconds(),
                 c.method(), c.headers(), c.bodyBytes(), c.keys(), c.keyDistribution(), c.protocol(),
-                c.streams(), c.tls());
+                c.streams(), c.tls(), c.stages(), c.mix(), c.feeders());
     }
 
     private static LatencySummary summary(Histogram h) {

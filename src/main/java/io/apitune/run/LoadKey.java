@@ -18,7 +18,8 @@ public enum LoadKey implements SettingKey {
     DURATION("duration", "TIME", "Measured duration after warm-up, e.g. 30s (default: "
             + format(LoadDefaults.DURATION) + " unless requests).", "-d"),
     REQUESTS("requests", "N", "Measure N requests instead of a duration.", "-n"),
-    WARMUP("warmup", "TIME", "Load before measurement, excluded from results (default: "
+    WARMUP("warmup", "TIME", "Load before measurement, excluded from results: at most TIME, ending "
+            + "earlier once a second finds the JIT quiet and, with a rate, the schedule kept (default: "
             + format(LoadDefaults.WARMUP) + ")."),
     RAMP_UP("ramp-up", "TIME", "With a rate: ramp linearly from 0 to it at the start of measurement "
             + "(default: " + format(LoadDefaults.RAMP_UP) + ")."),

@@ -23,6 +23,9 @@ import io.apitune.load.LoadConfig.Header;
 import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadDefaults;
 import io.apitune.load.Shard;
+import io.apitune.load.FeederSpec;
+import io.apitune.load.RequestMix;
+import io.apitune.load.Template;
 
 /**
  * The one place load settings become a {@link LoadConfig} (its transport through
@@ -38,6 +41,9 @@ public final class LoadSettings {
     private final Map<LoadKey, Setting> values = new EnumMap<>(LoadKey.class);
     private final List<Setting> headers = new ArrayList<>();
     private final Naming naming;
+    private StageSettings stages;
+    /** The feeders templates may name; set by {@link #build(String, RequestMix, List)}. */
+    private List<FeederSpec> feeders = List.of();
     private TransportSettings transport;
 
     /** @param naming how messages name the other setting of a pair (duration and requests) */
@@ -66,10 +72,17 @@ public final class LoadSettings {
         return this;
     }
 
+    /** The load follows these stages (scenario key {@code stages}). */
+    public LoadSettings stages(StageSettings value) {
+        this.stages = value;
+        return this;
+    }
+
     /** Adds every setting of {@code other}, which win over this one's. */
     public LoadSettings putAll(LoadSettings other) {
         values.putAll(other.values);
         headers.addAll(other.headers);
+        stages = other.stages != null ? other.stages : stages;
         transport.putAll(other.transport);
         return this;
     }
@@ -79,19 +92,36 @@ public final class LoadSettings {
         return key == LoadKey.HEADERS ? !headers.isEmpty() : values.containsKey(key);
     }
 
-    /** This run's settings over {@code defaults}; a run giving duration or requests drops both. */
+    /**
+     * This run's settings over {@code defaults}; a run giving duration or requests drops both; a
+     * run giving stages drops the defaults' rate, ramp-up, duration and requests, and a run giving
+     * any of those drops the defaults' stages.
+     */
     public LoadSettings over(LoadSettings defaults) {
         LoadSettings merged = new LoadSettings(naming);
         merged.values.putAll(defaults.values);
+        merged.stages = defaults.stages;
         if (has(LoadKey.DURATION) || has(LoadKey.REQUESTS)) {
             merged.values.remove(LoadKey.DURATION);
             merged.values.remove(LoadKey.REQUESTS);
+        }
+        if (stages != null) {
+            for (LoadKey key : STAGED_AWAY) {
+                merged.values.remove(key);
+            }
+            merged.stages = stages;
+        } else if (STAGED_AWAY.stream().anyMatch(this::has)) {
+            merged.stages = null;
         }
         merged.values.putAll(values);
         merged.headers.addAll(headers.isEmpty() ? defaults.headers : headers);
         merged.transport = transport.over(defaults.transport);
         return merged;
     }
+
+    /** What stages decide themselves: a run gives either these or stages. */
+    private static final List<LoadKey> STAGED_AWAY =
+            List.of(LoadKey.RATE, LoadKey.RAMP_UP, LoadKey.DURATION, LoadKey.REQUESTS);
 
     private Optional<Setting> get(LoadKey key) {
         return Optional.ofNullable(values.get(key));
@@ -107,6 +137,27 @@ public final class LoadSettings {
      * process, so each connection takes two file descriptors.
      */
     public LoadConfig build(String url, boolean inProcessServer) {
+        return build(url, RequestMix.NONE, List.of(), inProcessServer);
+    }
+
+    /**
+     * Checks every rule and builds the configuration for {@code url} and {@code mix} (whose rules
+     * {@link MixSettings} checked); with a mix, the method and body belong to its requests.
+     */
+    LoadConfig build(String url, RequestMix mix, List<FeederSpec> known, boolean inProcessServer) {
+        this.feeders = known;
+        if (mix.isMix()) {
+            for (LoadKey key : List.of(LoadKey.METHOD, LoadKey.BODY, LoadKey.BODY_FILE)) {
+                if (has(key)) {
+                    throw values.get(key).fail("goes with each request of the mix, not with the run");
+                }
+            }
+        }
+        if (stages != null) {
+            LoadConfig staged = sharded(staged(url, mix, stages.build()));
+            checkDescriptors(staged.connections(), inProcessServer ? 2 : 1);
+            return staged;
+        }
         Double rate = get(LoadKey.RATE).map(Setting::rate).orElse(null);
         Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
                 s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
@@ -124,19 +175,54 @@ public final class LoadSettings {
         int connections = get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
                 .orElse(LoadDefaults.connections(rate != null));
         checkDescriptors(connections, inProcessServer ? 2 : 1);
-        Long requestCount = requests.map(s -> s.integer(1)).orElse(null);
-        KeySpace keys = keySpace();
+        return sharded(new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
+                requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(),
+                transport.build(url), mix, List.of()));
+    }
+
+    /** {@code whole} as the shard to drive, from its common start time. */
+    private LoadConfig sharded(LoadConfig whole) {
         Shard shard = shard();
-        splits(LoadKey.CONNECTIONS, connections, "connections", shard);
-        if (requestCount != null) {
-            splits(LoadKey.REQUESTS, requestCount, "requests", shard);
+        splits(LoadKey.CONNECTIONS, whole.connections(), "connections", shard);
+        if (whole.requests() != null) {
+            splits(LoadKey.REQUESTS, whole.requests(), "requests", shard);
         }
-        splits(LoadKey.KEYS, keys.count(), "keys", shard);
-        return new LoadConfig(request(url), keys, rate, arrival, connections, duration, requestCount,
-                get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP), rampUp,
-                get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT),
-                transport.build(url), shard,
-                get(LoadKey.START_AT).map(s -> s.startTime(Instant.now())).orElse(null));
+        splits(LoadKey.KEYS, whole.keys().count(), "keys", shard);
+        LoadConfig c = whole;
+        return new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(), c.connections(),
+                c.duration(), c.requests(), c.warmup(), c.rampUp(), c.timeout(), c.transport(), c.mix(),
+                c.stages(), shard, get(LoadKey.START_AT).map(s -> s.startTime(Instant.now())).orElse(null));
+    }
+
+    private Duration warmup() {
+        return get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP);
+    }
+
+    private Duration timeout() {
+        return get(LoadKey.TIMEOUT).map(Setting::positiveDuration).orElse(LoadDefaults.TIMEOUT);
+    }
+
+    /** A staged load: the stages set the duration, and the rate or the connections. */
+    private LoadConfig staged(String url, RequestMix mix, StageSettings.Built built) {
+        for (LoadKey key : STAGED_AWAY) {
+            if (has(key)) {
+                throw values.get(key).fail("give either " + naming.of(key) + " or stages, not both");
+            }
+        }
+        if (built.closed() && has(LoadKey.CONNECTIONS)) {
+            throw values.get(LoadKey.CONNECTIONS).fail("the connections stages set the connections");
+        }
+        Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
+                s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
+        if (built.closed()) {
+            needsRate(LoadKey.ARRIVAL, arrival != Arrival.CONSTANT);
+        }
+        int connections = built.closed() ? Math.max(1, built.peak())
+                : get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
+                        .orElse(LoadDefaults.connections(true));
+        return new LoadConfig(request(url), keySpace(), built.closed() ? null : built.meanRate(),
+                arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(),
+                transport.build(url), mix, built.stages());
     }
 
     /** The shard to drive; more than one needs a common start time. */
@@ -193,6 +279,8 @@ public final class LoadSettings {
         }
     }
 
+
+
     private LoadConfig.RequestSpec request(String url) {
         String method = get(LoadKey.METHOD).map(s -> {
             if (!s.trimmed().matches("[A-Za-z]+")) {
@@ -202,29 +290,61 @@ public final class LoadSettings {
         }).orElse(LoadDefaults.METHOD);
         List<Header> parsed = new ArrayList<>();
         for (Setting h : headers) {
-            int colon = h.text().indexOf(':');
-            if (colon <= 0) {
-                throw h.fail("\"" + h.text() + "\" is not a header (write \"Name: value\")");
-            }
-            parsed.add(new Header(h.text().substring(0, colon).trim(), h.text().substring(colon + 1).trim()));
+            parsed.add(header(h, feeders));
         }
-        return new LoadConfig.RequestSpec(method, url, parsed, body());
+        return new LoadConfig.RequestSpec(method, url, parsed, body(get(LoadKey.BODY), get(LoadKey.BODY_FILE),
+                naming, feeders));
     }
 
-    private byte[] body() {
-        Optional<Setting> text = get(LoadKey.BODY);
-        Optional<Setting> file = get(LoadKey.BODY_FILE);
+    /** A {@code Name: value} header whose value's placeholders name known things. */
+    static Header header(Setting h, List<FeederSpec> feeders) {
+        int colon = h.text().indexOf(':');
+        if (colon <= 0) {
+            throw h.fail("\"" + h.text() + "\" is not a header (write \"Name: value\")");
+        }
+        Header header = new Header(h.text().substring(0, colon).trim(), h.text().substring(colon + 1).trim());
+        template(h, header.value(), feeders, false);
+        return header;
+    }
+
+    /** Compiles a template to check its placeholders, failing at {@code where}. */
+    static void template(Setting where, String text, List<FeederSpec> feeders, boolean url) {
+        try {
+            Template.compile(text, feeders, url);
+        } catch (IllegalArgumentException e) {
+            throw where.fail(e.getMessage());
+        }
+    }
+
+    /** The body of {@code text} or of the file {@code file} (not both), or null. */
+    static byte[] body(Optional<Setting> text, Optional<Setting> file, Naming naming,
+            List<FeederSpec> feeders) {
         if (text.isPresent() && file.isPresent()) {
-            throw file.get().fail(eitherOr(LoadKey.BODY, LoadKey.BODY_FILE));
+            throw file.get().fail("give either " + naming.of(LoadKey.BODY) + " or "
+                    + naming.of(LoadKey.BODY_FILE) + ", not both");
         }
         if (file.isEmpty()) {
+            text.ifPresent(t -> template(t, t.text(), feeders, false));
             return text.map(s -> s.text().getBytes(StandardCharsets.UTF_8)).orElse(null);
         }
         Path path = Path.of(file.get().text());
         try {
-            return Files.readAllBytes(path);
+            byte[] bytes = Files.readAllBytes(path);
+            String utf8 = utf8(bytes);
+            if (utf8 != null) {
+                template(file.get(), utf8, feeders, false);
+            }
+            return bytes;
         } catch (IOException e) {
             throw file.get().fail("cannot read " + path + " (" + Problems.describe(e) + ")");
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException binary) {
+            return null;
         }
     }
 

@@ -99,6 +99,9 @@ public final class PlanRunner {
         } else {
             results = evaluate(gates, runs, skipped);
             exitCode = gates.without(skipped).report(results, out, plan.name());
+            if (measured.runs().stream().anyMatch(r -> r.report().abortedBy() != null)) {
+                exitCode = ExitCodes.GATE_FAILED;
+            }
         }
         CombinedReport combined = CombinedReport.plan(kind, reportDir.getFileName().toString(),
                 plan.name(), interrupted, start.toString(), Instant.now().toString(), reports(runs),
@@ -144,6 +147,11 @@ public final class PlanRunner {
             RunResult result = driver.run(spec, reportDir.resolve(spec.name()));
             runs.add(result);
             if (result.interrupted()) {
+                break;
+            }
+            if (result.report().abortedBy() != null) {
+                out.println("aborted: gate '" + result.report().abortedBy() + "' failed on its window; "
+                        + "remaining runs skipped");
                 break;
             }
         }

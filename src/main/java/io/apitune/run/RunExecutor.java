@@ -2,6 +2,7 @@ package io.apitune.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile LoadGenerator current;
     private Thread hook;
+    private List<io.apitune.gate.Gate> aborting = List.of();
 
     /**
      * @param out   where the summary goes
@@ -49,6 +51,15 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+    }
+
+    /**
+     * Judges these gates' {@code abort-on-fail} ones on their sliding window while each run goes
+     * on ({@link WindowGates}); the first failure stops the run, marked {@code abortedBy}.
+     */
+    public RunExecutor abortOn(List<io.apitune.gate.Gate> gates) {
+        this.aborting = List.copyOf(gates);
+        return this;
     }
 
     /**
@@ -63,17 +74,26 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         Path dir = ReportDirectory.choose(reportDir, spec.name());
         try (ResolvedTarget target = ResolvedTarget.start(spec.target())) {
             LoadConfig config = target.configure(spec.load());
+            WindowGates windows = new WindowGates(spec.name(), aborting, spec.load().mix().names());
             ServerWindow window = new ServerWindow(target.baseUrl()).warm();
-            return measure(spec, config, target, generate(config, window::around), dir, window);
+            return measure(spec, config, target, generate(config, window::around,
+                    windows.any() ? windows : io.apitune.load.IntervalHook.NONE), dir, window);
         }
     }
 
     /** Probes, warms up and measures {@code config} with a generator of its own. */
     private LoadResult generate(LoadConfig config, UnaryOperator<ProgressListener> around) {
+        return generate(config, around, io.apitune.load.IntervalHook.NONE);
+    }
+
+    /** As {@link #generate(LoadConfig, UnaryOperator)}, showing every measured interval to {@code hook}. */
+    private LoadResult generate(LoadConfig config, UnaryOperator<ProgressListener> around,
+            io.apitune.load.IntervalHook hook) {
         ProgressListener progress = around.apply(quiet ? ProgressListener.NONE
                 : new ProgressPrinter(err, System.console() != null));
         try (LoadGenerator generator = new LoadGenerator(config, progress)) {
             generator.probe();
+            generator.intervalHook(hook);
             stopOnSignal(generator);
             return generator.run();
         } finally {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.apitune.gate.Gate;
 import io.apitune.load.LoadConfig;
+import io.apitune.load.FeederSpec;
 
 /**
  * Runs executed in order and the gates checked on their results: a scenario file, or what
@@ -64,24 +65,30 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
      */
     public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
             LoadSettings defaults, Origin context) {
-        return build(runs, sharedShape, defaults, new LoadSettings(Naming.FLAGS), context);
+        return build(runs, sharedShape, defaults, List.of(), new LoadSettings(Naming.FLAGS), context);
     }
 
     /**
-     * As {@link #build(List, ShapeSettings, LoadSettings, Origin)}, with settings that win over
+     * As {@link #build(List, ShapeSettings, LoadSettings, Origin)}, with the plan's feeders
+     * (built once, their files' columns read) that every run's templates may name (a request of
+     * a mix may not share its name with a run, since gates name both), and settings that win over
      * every run's own ({@code run --shard --start-at}). With a start time, each later run starts
      * {@link #START_GAP} after the planned end of the one before (its duration plus its timeout)
      * plus its own warm-up, so every shard starts every run at the same moment.
      */
     public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
-            LoadSettings defaults, LoadSettings overrides, Origin context) {
+            LoadSettings defaults, List<FeederSettings> feeders, LoadSettings overrides, Origin context) {
         if (runs.isEmpty()) {
             throw context.fail("needs at least one run");
+        }
+        List<FeederSpec> specs = new ArrayList<>();
+        for (FeederSettings feeder : feeders) {
+            specs.add(feeder.build());
         }
         Set<String> names = new HashSet<>();
         List<RunSpec> built = new ArrayList<>();
         for (RunSettings settings : runs) {
-            RunSpec run = settings.build(sharedShape, defaults, overrides);
+            RunSpec run = settings.build(sharedShape, defaults, overrides, specs);
             if (!names.add(run.name())) {
                 throw settings.nameOrigin().fail("duplicate run name \"" + run.name() + "\"");
             }
@@ -89,6 +96,14 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
                 run = run.withStartAt(nextStart(built.get(built.size() - 1), run, settings));
             }
             built.add(run);
+        }
+        for (int i = 0; i < built.size(); i++) {
+            for (String request : built.get(i).load().mix().names()) {
+                if (names.contains(request)) {
+                    throw runs.get(i).mixOrigin().fail("request \"" + request + "\" has the name of a "
+                            + "run: gates could not tell them apart");
+                }
+            }
         }
         Optional<Setting> streams = defaults.transport().given(TransportKey.STREAMS);
         if (streams.isPresent() && built.stream().noneMatch(r -> r.load().transport().protocol().http2())) {
@@ -110,6 +125,13 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
         }
         return p.startAt().plus(p.duration()).plus(p.timeout()).plus(START_GAP)
                 .plus(next.load().warmup());
+    }
+
+    /** Per run name, the names of its mix's requests (empty for a single-request run). */
+    public java.util.Map<String, List<String>> requestNames() {
+        java.util.Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+        runs.forEach(r -> map.put(r.name(), r.load().mix().names()));
+        return map;
     }
 
     /** The run names, in order. */

@@ -73,6 +73,30 @@ public record Setting(String text, Origin origin) {
         return value;
     }
 
+    /** A finite rate per second of 0 or more: {@code 0}, {@code 200}, {@code 200/s}. */
+    public double rateOrZero() {
+        Matcher m = RATE.matcher(trimmed());
+        double value = m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        if (!(value >= 0 && Double.isFinite(value))) {
+            throw fail("\"" + text + "\" is not a rate (write e.g. 0, 200 or 200/s)");
+        }
+        return value;
+    }
+
+    /** A positive, finite number such as {@code 70} or {@code 2.5}. */
+    public double positiveNumber() {
+        double value;
+        try {
+            value = Double.parseDouble(trimmed());
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value > 0 && Double.isFinite(value))) {
+            throw fail("\"" + text + "\" is not a positive number");
+        }
+        return value;
+    }
+
     /** A duration such as {@code 20ms} or {@code 1.5s}, zero allowed. */
     public Duration duration() {
         try {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.apitune.load.FeederSpec;
 import io.apitune.load.RequestTemplate;
 import io.apitune.server.Mode;
 import io.apitune.server.ServerConfig;
@@ -29,6 +30,7 @@ public final class TargetSettings {
     private final ShapeSettings shape = new ShapeSettings();
     private final Naming naming;
     private final Origin context;
+    private Setting baseUrl;
 
     /**
      * @param naming  how messages name other settings: flags or scenario keys
@@ -41,6 +43,12 @@ public final class TargetSettings {
 
     public TargetSettings set(TargetKey key, Setting value) {
         values.put(key, value);
+        return this;
+    }
+
+    /** The base URL a mix's paths resolve against (scenario key {@code base-url}). */
+    public TargetSettings baseUrl(Setting value) {
+        this.baseUrl = value;
         return this;
     }
 
@@ -58,6 +66,63 @@ public final class TargetSettings {
      *               top-level {@code server}); they apply to mode runs only
      */
     public TargetSpec build(ShapeSettings shared) {
+        return build(shared, java.util.List.of(), null);
+    }
+
+    /**
+     * @param feeders what a URL's placeholders may name
+     * @param mix     where a run's request mix was written, or null for a single-request run:
+     *                a mix has a base (base-url, or mode's server) or none, never a url or queries
+     */
+    TargetSpec build(ShapeSettings shared, java.util.List<FeederSpec> feeders, Origin mix) {
+        if (mix != null) {
+            return mixTarget(shared, mix);
+        }
+        if (baseUrl != null) {
+            throw baseUrl.fail("needs requests (a mix) whose paths it is the base of");
+        }
+        get(TargetKey.URL).ifPresent(u -> LoadSettings.template(u, u.trimmed(), feeders, true));
+        return target(shared);
+    }
+
+    private TargetSpec mixTarget(ShapeSettings shared, Origin mix) {
+        for (TargetKey key : new TargetKey[] {TargetKey.URL, TargetKey.QUERIES}) {
+            if (values.containsKey(key)) {
+                throw values.get(key).fail(key == TargetKey.URL ? "give base-url with requests, not "
+                        + name(TargetKey.URL) : "chooses a mode's endpoint; not with requests");
+            }
+        }
+        if (baseUrl != null) {
+            for (TargetKey key : new TargetKey[] {TargetKey.MODE, TargetKey.SERVER_URL}) {
+                if (values.containsKey(key)) {
+                    throw values.get(key).fail("give either base-url or " + name(key) + ", not both");
+                }
+            }
+            rejectShape("base-url");
+            return TargetSpec.url(checkedBase(baseUrl)).withMix();
+        }
+        if (get(TargetKey.MODE).isEmpty()) {
+            rejectShape("requests without a mode");
+            Optional<Setting> server = get(TargetKey.SERVER_URL);
+            if (server.isPresent()) {
+                throw server.get().fail("needs " + name(TargetKey.MODE) + " (or use base-url)");
+            }
+            return TargetSpec.url("").withMix();
+        }
+        return target(shared).withMix();
+    }
+
+    /** An absolute http(s) URL without placeholders or query: a mix's base. */
+    private static String checkedBase(Setting setting) {
+        String base = setting.trimmed();
+        URI uri = httpUri(base);
+        if (uri == null || uri.getRawQuery() != null || base.contains("${") || base.contains("{key}")) {
+            throw setting.fail("\"" + base + "\" is not a base URL (http://host:port[/path], no query)");
+        }
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private TargetSpec target(ShapeSettings shared) {
         Optional<Setting> mode = get(TargetKey.MODE);
         Optional<Setting> url = get(TargetKey.URL);
         if (mode.isPresent() && url.isPresent()) {
@@ -119,10 +184,15 @@ public final class TargetSettings {
         return setting.intValue(1, MAX_QUERIES);
     }
 
-    /** An absolute http(s) URL with a host; {@code {key}} may stand anywhere. */
+    /** True for an absolute http(s) URL with a host. */
+    static boolean isHttpUrl(String text) {
+        return httpUri(text) != null;
+    }
+
+    /** An absolute http(s) URL with a host; placeholders may stand anywhere. */
     static String checkedUrl(Setting setting) {
         String url = setting.trimmed();
-        URI uri = httpUri(url.replace(RequestTemplate.KEY_PLACEHOLDER, "1"));
+        URI uri = httpUri(RequestTemplate.sampleUrl(url));
         if (uri == null) {
             throw setting.fail("\"" + url + "\" is not an http:// or https:// URL");
         }

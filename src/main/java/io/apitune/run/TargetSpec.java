@@ -27,9 +27,12 @@ import io.apitune.server.ServerConfig;
  *
  * @param queries for DB modes, N of {@code /queries?queries=N} ({@code ?count=N} for cached-db,
  *                as TechEmpower's cached-queries test names it), or null for {@code /db}
+ * @param mix     true when the run sends a mix of requests: the target is then only the base
+ *                their paths resolve against (the URL, or the server's base); a {@link Kind#URL}
+ *                mix without a base has an empty URL (every request is absolute)
  */
 public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseUrl, String url,
-        Integer queries) {
+        Integer queries, boolean mix) {
 
     public enum Kind { MODE, SERVER, URL }
 
@@ -49,15 +52,20 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
     }
 
     public static TargetSpec mode(Mode mode, ServerConfig server, Integer queries) {
-        return new TargetSpec(Kind.MODE, mode, server, null, null, queries);
+        return new TargetSpec(Kind.MODE, mode, server, null, null, queries, false);
     }
 
     public static TargetSpec server(String baseUrl, Mode mode, Integer queries) {
-        return new TargetSpec(Kind.SERVER, mode, null, baseUrl, null, queries);
+        return new TargetSpec(Kind.SERVER, mode, null, baseUrl, null, queries, false);
     }
 
     public static TargetSpec url(String url) {
-        return new TargetSpec(Kind.URL, null, null, null, url, null);
+        return new TargetSpec(Kind.URL, null, null, null, url, null, false);
+    }
+
+    /** The same target as the base of a request mix. */
+    public TargetSpec withMix() {
+        return new TargetSpec(kind, mode, server, baseUrl, url, queries, true);
     }
 
     /**
@@ -69,7 +77,7 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
             throw new IllegalStateException("only an in-process server can be given TLS: " + kind);
         }
         return new TargetSpec(kind, mode, server.withNetwork(NetworkConfig.selfSignedTls()), baseUrl,
-                url, queries);
+                url, queries, mix);
     }
 
     /** The path (with query) of the mode's endpoint: item modes use {@code {key}}. */
@@ -82,9 +90,9 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
                 : "/" + mode.path() + "/queries?" + parameter + "=" + queries;
     }
 
-    /** The URL on {@code base} (an in-process server's, or this target's own). */
+    /** The URL on {@code base} (an in-process server's, or this target's own); a mix's base. */
     public String urlOn(String base) {
-        return kind == Kind.URL ? url : trimSlash(base) + modePath();
+        return kind == Kind.URL ? url : mix ? trimSlash(base) : trimSlash(base) + modePath();
     }
 
     /** {@code baseUrl} without a trailing slash, or null. */
@@ -104,18 +112,19 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
         return switch (kind) {
             case URL -> url;
             case SERVER -> urlOn(baseUrl);
-            case MODE -> modePath();
+            case MODE -> mix ? "" : modePath();
         };
     }
 
-    /** A short description for headings: {@code mode async}, a URL. */
+    /** A short description for headings: {@code mode async}, a URL, {@code requests on ...}. */
     public String describe() {
         String q = queries == null ? "" : ", queries=" + queries;
-        return switch (kind) {
-            case MODE -> "mode " + mode + q;
-            case SERVER -> "mode " + mode + q + " at " + baseUrl;
-            case URL -> url;
+        String what = switch (kind) {
+            case MODE -> mix ? "the in-process server (mode " + mode + ")" : "mode " + mode + q;
+            case SERVER -> mix ? baseUrl : "mode " + mode + q + " at " + baseUrl;
+            case URL -> url.isEmpty() ? "absolute URLs" : url;
         };
+        return mix ? "request mix on " + what : what;
     }
 
     /** This target as report.json describes it, with the URL that was driven. */
@@ -130,7 +139,7 @@ public record TargetSpec(Kind kind, Mode mode, ServerConfig server, String baseU
         if (kind != Kind.URL) {
             return mode.path();
         }
-        String host = URI.create(url.replace(RequestTemplate.KEY_PLACEHOLDER, "1")).getHost();
+        String host = url.isEmpty() ? null : URI.create(RequestTemplate.sampleUrl(url)).getHost();
         String name = host == null ? "url" : host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");
         return name.isEmpty() ? "url" : name;
     }

@@ -21,11 +21,19 @@ final class Field implements Origin {
     private final String file;
     private final String path;
     private final Node node;
+    private final String key;
+    private final YamlTree.Position keyPosition;
 
     Field(String file, String path, Node node) {
+        this(file, path, node, null, null);
+    }
+
+    private Field(String file, String path, Node node, String key, YamlTree.Position keyPosition) {
         this.file = file;
         this.path = path;
         this.node = node;
+        this.key = key;
+        this.keyPosition = keyPosition;
     }
 
     String path() {
@@ -81,6 +89,40 @@ final class Field implements Origin {
 
     private String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** True when this value is a list. */
+    boolean isList() {
+        return node instanceof YamlTree.ListNode;
+    }
+
+    /** True when this value is a map. */
+    boolean isMap() {
+        return node instanceof YamlTree.MapNode;
+    }
+
+    /**
+     * The entries of a map in order: each value as a field, whose {@link #keySetting()} is its
+     * key as written.
+     */
+    List<Field> entries() {
+        if (!(node instanceof YamlTree.MapNode map)) {
+            throw fail(node.describe() + " is not a map of keys");
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+            fields.add(new Field(file, child(e.getKey()), e.getValue(), e.getKey(),
+                    map.keyPositions().get(e.getKey())));
+        }
+        return fields;
+    }
+
+    /** The key this value was written under, as a setting pointing at the key. */
+    Setting keySetting() {
+        String text = key == null ? "" : key;
+        YamlTree.Position at = keyPosition == null ? node.position() : keyPosition;
+        String where = path;
+        return new Setting(text, problem -> error(file, at, where, problem));
     }
 
     /** The list's items, each with its index in the path. */

@@ -15,6 +15,7 @@ import io.apitune.gate.Gate;
 import io.apitune.gate.GateEvaluator;
 import io.apitune.gate.GateParser;
 import io.apitune.gate.ReportMetrics;
+import io.apitune.run.FeederSettings;
 import io.apitune.run.LoadKey;
 import io.apitune.run.LoadSettings;
 import io.apitune.run.PlanKey;
@@ -42,16 +43,17 @@ import io.apitune.run.Naming;
  */
 public final class ScenarioParser {
     private static final List<String> TOP_KEYS = Stream.concat(
-            Stream.of("name", "description", "server", "defaults", "runs", "gates"),
+            Stream.of("name", "description", "server", "feeders", "defaults", "runs", "gates"),
             Stream.of(PlanKey.values()).map(PlanKey::key)).toList();
     /** Load keys of a file: a shard and its start are given on the command line (run --shard). */
-    private static final List<String> LOAD_KEYS = Stream.concat(
+    private static final List<String> LOAD_KEYS = Stream.of(
             Stream.of(LoadKey.values()).filter(k -> !k.sharding()).map(LoadKey::key),
-            Stream.of(TransportKey.values()).map(TransportKey::key)).toList();
+            Stream.of(TransportKey.values()).map(TransportKey::key), Stream.of("stages"))
+            .flatMap(s -> s).toList();
     private static final List<String> SHAPE_KEYS = Stream.of(ShapeKey.values()).map(ShapeKey::key).toList();
     private static final List<String> RUN_KEYS = Stream.of(Stream.of("name"),
-            Stream.of(TargetKey.values()).map(TargetKey::key), Stream.of("server"), LOAD_KEYS.stream())
-            .flatMap(s -> s).toList();
+            Stream.of(TargetKey.values()).map(TargetKey::key), Stream.of("base-url", "server"),
+            LOAD_KEYS.stream()).flatMap(s -> s).toList();
 
     private ScenarioParser() {
     }
@@ -118,18 +120,19 @@ public final class ScenarioParser {
         String description = top.get("description").map(Field::string).orElse("");
         LoadSettings defaults = load(top.get("defaults"), baseDir, new LoadSettings(Naming.SCENARIO));
         ShapeSettings shared = shape(top.get("server"), new ShapeSettings());
+        List<FeederSettings> feeders = TrafficParser.feeders(top.get("feeders"), baseDir);
         Field runsField = top.require("runs");
         List<RunSettings> settings = new ArrayList<>();
         for (Field item : runsField.list()) {
             settings.add(run(item, baseDir));
         }
-        List<RunSpec> runs = RunPlan.build(settings, shared, defaults, loadOverrides, runsField);
+        List<RunSpec> runs = RunPlan.build(settings, shared, defaults, feeders, loadOverrides, runsField);
         PlanSettings plan = new PlanSettings(Naming.SCENARIO);
         for (PlanKey key : PlanKey.values()) {
             top.get(key.key()).ifPresent(f -> plan.set(key, f.setting()));
         }
         Rounds rounds = plan.putAll(overrides).build();
-        return new RunPlan(name, description, runs, gates(top.get("gates"), runs), rounds);
+        return new RunPlan(name, description, runs, GateItems.parse(top.get("gates"), runs), rounds);
     }
 
     private static RunSettings run(Field item, Path baseDir) {
@@ -139,6 +142,8 @@ public final class ScenarioParser {
         for (TargetKey key : TargetKey.values()) {
             item.get(key.key()).ifPresent(f -> run.target().set(key, f.setting()));
         }
+        item.get("base-url").ifPresent(b -> run.target().baseUrl(b.setting()));
+        item.get("requests").filter(Field::isList).ifPresent(r -> run.mix(TrafficParser.mix(r, baseDir)));
         shape(item.get("server"), run.target().shape());
         load(Optional.of(item), baseDir, run.load());
         return run;
@@ -153,6 +158,7 @@ public final class ScenarioParser {
         if (field.path().equals("defaults")) {
             field.map(LOAD_KEYS);
         }
+        field.get("stages").ifPresent(list -> into.stages(TrafficParser.stages(list)));
         for (LoadKey key : LoadKey.values()) {
             if (key.sharding()) {
                 continue;
@@ -160,6 +166,12 @@ public final class ScenarioParser {
             Optional<Field> value = field.get(key.key());
             if (value.isEmpty()) {
                 continue;
+            }
+            if (key == LoadKey.REQUESTS && value.get().isList()) {
+                if (field.path().equals("defaults")) {
+                    throw value.get().fail("a request mix belongs to a run, not to defaults");
+                }
+                continue; // a run's mix: see run()
             }
             if (key == LoadKey.HEADERS) {
                 value.get().list().forEach(h -> into.header(h.setting()));
@@ -186,25 +198,5 @@ public final class ScenarioParser {
             }
         });
         return into;
-    }
-
-    private static List<Gate> gates(Optional<Field> list, List<RunSpec> runs) {
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        ReportMetrics known = ReportMetrics.namesOnly(runs.stream().map(RunSpec::name).toList());
-        GateEvaluator check = new GateEvaluator(known, known);
-        List<Gate> gates = new ArrayList<>();
-        for (Field item : list.get().list()) {
-            String text = item.string();
-            try {
-                Gate gate = GateParser.parse(text);
-                check.evaluate(gate);
-                gates.add(gate.withOrigin(item.where()));
-            } catch (ApituneException e) {
-                throw item.fail(e.getMessage());
-            }
-        }
-        return gates;
     }
 }

@@ -24,13 +24,13 @@ class KeyFlagsTest {
     }
 
     @Test
-    void defaultsAreClosedModelTenSecondsAfterTwoSecondsWarmup() {
+    void defaultsAreClosedModelTenSecondsAfterAtMostTenSecondsWarmup() {
         LoadConfig config = parse();
         assertThat(config.open()).isFalse();
         assertThat(config.connections()).isEqualTo(16);
         assertThat(config.duration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.requests()).isNull();
-        assertThat(config.warmup()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.request().method()).isEqualTo("GET");
         assertThat(config.keys().count()).isEqualTo(1000);

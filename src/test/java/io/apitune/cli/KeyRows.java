@@ -88,6 +88,9 @@ final class KeyRows {
             rows.add(yaml("name: s\ndefaults: {" + bad.scenarioEntry() + "}\nruns: [{name: a, url: "
                     + "\"http://127.0.0.1:1/\"}]\n", "defaults." + key.key()));
         });
+        // a feeder file that does not exist fails before any load, naming the key
+        rows.add(yaml("name: s\nfeeders: {f: {csv: no-such-file.csv}}\nruns: [{name: a, url: "
+                + "\"http://127.0.0.1:1/${f.id}\"}]\n", "feeders.f"));
         SHAPE.forEach((key, bad) -> {
             rows.add(cli("serve " + key.flag() + " " + bad.flagArgs(), key.flag()));
             rows.add(flagRow("bench --mode async" + SHORT, key, bad));

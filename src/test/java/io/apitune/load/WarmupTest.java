@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Warm-up ends once the generator has kept its schedule for a second, at the latest at
- * {@code --warmup}; the send lags are written by a thread standing in for a lane, so the
- * outcome does not depend on the machine's speed.
+ * Warm-up ends once a second finds the JIT quiet and (open model) the schedule kept, at the
+ * latest at {@code --warmup}; the send lags are written by a thread standing in for a lane and
+ * the JIT's compilation time is given, so the outcome does not depend on the machine's speed.
  */
 class WarmupTest {
+    private static final LongSupplier QUIET_JIT = () -> 1_000;
+
     private static double warmupSeconds(long lagNanos, long warmupNanos, boolean adaptive)
             throws InterruptedException {
+        return warmupSeconds(lagNanos, warmupNanos, true, adaptive, QUIET_JIT);
+    }
+
+    private static double warmupSeconds(long lagNanos, long warmupNanos, boolean open, boolean adaptive,
+            LongSupplier jitMillis) throws InterruptedException {
         LaneRecorder lane = new LaneRecorder();
         AtomicBoolean done = new AtomicBoolean();
         Thread writer = new Thread(() -> {
@@ -29,7 +38,8 @@ class WarmupTest {
         });
         writer.start();
         long origin = System.nanoTime();
-        long end = new Warmup(List.of(lane)).await(origin, warmupNanos, adaptive, () -> false);
+        long end = new Warmup(List.of(lane), jitMillis).await(origin, warmupNanos, open, adaptive,
+                () -> false);
         done.set(true);
         writer.join();
         return (end - origin) / 1e9;
@@ -46,7 +56,20 @@ class WarmupTest {
     }
 
     @Test
-    void theClosedModelAlwaysWarmsUpInFull() throws Exception {
-        assertThat(warmupSeconds(50_000, 1_500_000_000L, false)).isEqualTo(1.5);
+    void lastsTheWholeWarmupWhileTheJitCompiles() throws Exception {
+        AtomicLong compiled = new AtomicLong();
+        LongSupplier busyJit = () -> compiled.addAndGet(Warmup.JIT_QUIET_MILLIS * 5);
+        assertThat(warmupSeconds(50_000, 2_000_000_000L, true, true, busyJit)).isEqualTo(2.0);
+    }
+
+    @Test
+    void theClosedModelEndsOnceTheJitIsQuiet() throws Exception {
+        // no schedule to keep: a lagging closed model still ends after its first quiet second
+        assertThat(warmupSeconds(5_000_000, 4_000_000_000L, false, true, QUIET_JIT)).isBetween(1.0, 2.5);
+    }
+
+    @Test
+    void aFullWarmupIgnoresEverything() throws Exception {
+        assertThat(warmupSeconds(50_000, 1_500_000_000L, false, false, QUIET_JIT)).isEqualTo(1.5);
     }
 }

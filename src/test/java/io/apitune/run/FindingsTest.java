@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** compare's sentences, one per pair of runs. */
 class FindingsTest {
     private static final LoadInfo CLOSED_256 = new LoadInfo("closed", null, "constant", 256, 8.0, null,
-            2, 0, 5, "GET", List.of(), 0, 1000, "uniform", null, null, null);
+            2, 0, 5, "GET", List.of(), 0, 1000, "uniform");
 
     /** A run with {@code goodput}, {@code koShare} of its requests failed with {@code kind}. */
     private static RunResult run(String name, double goodput, double koShare, ErrorKind kind,

@@ -56,9 +56,9 @@ class RunReportsTest {
                 limited ? "use a lower rate or shards" : "");
         List<IntervalSample> timeline = List.of(
                 new IntervalSample(1.0, 1.0, 500, 500, 450, 450, new ErrorCounts(0, 50, 0, 0, 0, 0),
-                        new ErrorCounts(0, 50, 0, 0, 0, 0), 5_000_000, 9_000_000, 20_000, 2, 0),
+                        new ErrorCounts(0, 50, 0, 0, 0, 0), 5_000_000, 9_000_000, 20_000, 2, 0, 500.0, null),
                 new IntervalSample(2.0, 1.0, 500, 1000, 450, 900, new ErrorCounts(0, 50, 0, 0, 0, 0),
-                        errors, 5_000_000, 9_000_000, 20_000, 2, 0));
+                        errors, 5_000_000, 9_000_000, 20_000, 2, 0, 500.0, null));
         return new LoadResult(1_800_000_000_000L, 1_800_000_002_000L, 2_000_000_000L, 1000, 900, 100,
                 errors, values(1_000_000, 8_890, 900), values(500_000, 4_000, 900),
                 values(2_000_000_000L, 0, 100), timeline, new IntervalLog(1_800_000_000_000L), false, health);

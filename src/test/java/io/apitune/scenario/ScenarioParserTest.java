@@ -148,15 +148,15 @@ class ScenarioParserTest {
     @Test
     void unknownKeysAreErrorsAtTheirOwnPosition() {
         rejects("name: t\nrusn: []\n", "s.yaml:2:1: rusn: unknown key "
-                + "(known: name, description, server, defaults, runs, gates, rounds, until-conclusive)");
+                + "(known: name, description, server, feeders, defaults, runs, gates, rounds, until-conclusive)");
         rejects(RUNS + "    rat: 5\n", "s.yaml:5:5: runs[0].rat: unknown key (known: name, mode, url, "
-                + "server-url, queries, server, rate, arrival, connections, duration, requests, warmup, "
+                + "server-url, queries, base-url, server, rate, arrival, connections, duration, requests, warmup, "
                 + "ramp-up, timeout, keys, key-dist, method, headers, body, body-file, http2, protocol, streams, "
-                + "insecure, cacert, cert, key)");
+                + "insecure, cacert, cert, key, stages)");
         rejects("name: t\ndefaults:\n  mode: async\nruns: []\n", "s.yaml:3:3: defaults.mode: unknown key "
                 + "(known: rate, arrival, connections, duration, requests, warmup, ramp-up, timeout, "
                 + "keys, key-dist, method, headers, body, body-file, http2, protocol, streams, insecure, cacert, "
-                + "cert, key)");
+                + "cert, key, stages)");
         rejects(RUNS + "    server:\n      threads: 4\n", "s.yaml:6:7: runs[0].server.threads: unknown key "
                 + "(known: backend-latency, jitter, workers, queue, cache-size, cache-ttl, db-url, db-pool)");
     }
@@ -207,7 +207,8 @@ class ScenarioParserTest {
                 + "throughput, requestRate, ok, errors, errorCount, requests, service.p50, service.p75, "
                 + "service.p90, service.p99, service.p99.9, service.p99.99, service.max, service.mean, "
                 + "service.min, failure.p50, failure.p75, failure.p90, failure.p99, failure.p99.9, "
-                + "failure.p99.99, failure.max, failure.mean, failure.min)");
+                + "failure.p99.99, failure.max, failure.mean, failure.min; "
+                + "REQUEST.METRIC for a request of a mix)");
         rejects(RUNS + "gates:\n  - ok\n  - b.p99 < 5ms\n", "s.yaml:6:5: gates[0]: gate 'ok': "
                 + "no comparison (use one of < <= > >= ==)");
         rejects(RUNS + "gates:\n  - b.p99 < 5ms\n",

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+
 import io.apitune.load.LoadConfig;
 
 /**
@@ -22,12 +23,31 @@ import io.apitune.load.LoadConfig;
  * @param tls             how an https:// target's certificate was checked: {@code default} (the
  *                        JDK's CAs), {@code cacert}, {@code server-certificate} (an in-process
  *                        server's own), {@code insecure}; null for http://
+ * @param stages          the staged profile (absent without one); with stages {@code rate} is
+ *                        their mean rate and {@code durationSeconds} their total
+ * @param mix             the requests of a mix (absent for a single-request run); {@code method}
+ *                        and {@code bodyBytes} are then the run's defaults and {@code headers}
+ *                        go to every request
+ * @param feeders         the feeders the run's templates read (absent without)
  */
 public record LoadInfo(String model, Double rate, String arrival, int connections,
         Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
         double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
         String keyDistribution, @JsonInclude(Include.NON_NULL) String protocol,
-        @JsonInclude(Include.NON_NULL) Integer streams, @JsonInclude(Include.NON_NULL) String tls) {
+        @JsonInclude(Include.NON_NULL) Integer streams, @JsonInclude(Include.NON_NULL) String tls,
+        @JsonInclude(Include.NON_NULL) List<MixInfo.StageInfo> stages,
+        @JsonInclude(Include.NON_NULL) List<MixInfo.RequestInfo> mix,
+        @JsonInclude(Include.NON_NULL) List<MixInfo.FeederInfo> feeders) {
+
+    /** A load of one request, not staged, protocol not recorded. */
+    public LoadInfo(String model, Double rate, String arrival, int connections,
+            Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
+            double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
+            String keyDistribution) {
+        this(model, rate, arrival, connections, durationSeconds, requests, warmupSeconds, rampUpSeconds,
+                timeoutSeconds, method, headers, bodyBytes, keys, keyDistribution, null, null, null,
+                null, null, null);
+    }
 
     public static LoadInfo of(LoadConfig c) {
         LoadConfig.KeySpace keys = c.keys();
@@ -42,6 +62,10 @@ public record LoadInfo(String model, Double rate, String arrival, int connection
                         : "zipf:" + keys.zipfExponent(), c.transport().protocol().key(),
                 c.transport().protocol().http2() ? c.transport().streams() : null,
                 c.request().url().toLowerCase(Locale.ROOT).startsWith("https:")
-                        ? c.transport().tls().verification() : null);
+                        ? c.transport().tls().verification() : null,
+                c.staged() ? c.stages().stream().map(MixInfo.StageInfo::of).toList() : null,
+                c.mix().isMix() ? c.mix().requests().stream().map(MixInfo.RequestInfo::of).toList() : null,
+                c.mix().feeders().isEmpty() ? null
+                        : c.mix().feeders().stream().map(MixInfo.FeederInfo::of).toList());
     }
 }

@@ -1,6 +1,9 @@
 package io.apitune.report.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
@@ -27,29 +30,41 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param timeline        one entry per interval
  * @param protocol        the protocol asked for and negotiated, streams per connection and
  *                        connections made; null in a merged report and before HTTP/2
+ * @param byRequest       per request of a mix, by name in the mix's order: the same blocks; null
+ *                        (absent) for a single-request run
+ * @param endedBy         why the run ended before its plan (a sequential feeder out of rows),
+ *                        else null (absent)
  */
 @JsonPropertyOrder({"durationSeconds", "requests", "ok", "throughput", "requestRate", "targetRate",
     "errors", "errorRate", "latency", "serviceTime", "failureLatency", "generator", "protocol",
-    "timeline"})
+    "endedBy", "byRequest", "timeline"})
 public record Results(double durationSeconds, long requests,
         @JsonInclude(Include.NON_NULL) Long ok, double throughput,
         @JsonInclude(Include.NON_NULL) Double requestRate, Double targetRate, ErrorTally errors,
         double errorRate, LatencySummary latency, LatencySummary serviceTime,
         @JsonInclude(Include.NON_NULL) LatencySummary failureLatency,
         @JsonInclude(Include.NON_NULL) GeneratorInfo generator, List<TimelinePoint> timeline,
-        @JsonInclude(Include.NON_NULL) ProtocolInfo protocol) {
+        @JsonInclude(Include.NON_NULL) ProtocolInfo protocol,
+        @JsonInclude(Include.NON_NULL) Map<String, RequestResults> byRequest,
+        @JsonInclude(Include.NON_NULL) String endedBy) implements Figures {
 
     public Results {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        byRequest = byRequest == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(byRequest));
     }
 
-    /** Results without protocol information (a merged report). */
+    /** Results of a single-request run that ran its plan, without protocol (a merged report). */
     public Results(double durationSeconds, long requests, Long ok, double throughput,
             Double requestRate, Double targetRate, ErrorTally errors, double errorRate,
             LatencySummary latency, LatencySummary serviceTime, LatencySummary failureLatency,
             GeneratorInfo generator, List<TimelinePoint> timeline) {
         this(durationSeconds, requests, ok, throughput, requestRate, targetRate, errors, errorRate,
-                latency, serviceTime, failureLatency, generator, timeline, null);
+                latency, serviceTime, failureLatency, generator, timeline, null, null, null);
+    }
+
+    /** The results of the request of a mix named {@code name}, if there is one. */
+    public java.util.Optional<RequestResults> request(String name) {
+        return byRequest == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(byRequest.get(name));
     }
 
     /** True when the generator limited this run (its gates are inconclusive). */

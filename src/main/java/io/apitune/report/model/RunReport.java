@@ -16,18 +16,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param config    null in a merged report
  * @param merged    provenance of a merged report, else null
  * @param dir       inside a combined report: the run's directory relative to it, else null
+ * @param abortedBy the gate (as written) that failed on its sliding window and stopped the run
+ *                  early, else null (absent); the report holds what was measured until then
  * @param rounds    a run measured in interleaved rounds: one entry per round (the run's results
  *                  are all rounds merged); null for a single run
  * @param shard     the shard of a run this report is, else null
  * @param theory    for a run against a reference-server mode: the bound its configuration
  *                  gives and the fraction of it measured; else null
  */
-@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "startTime", "endTime",
-    "target", "config", "results", "theory", "environment", "files", "merged", "dir", "rounds", "shard"})
+@JsonPropertyOrder({"schemaVersion", "kind", "runId", "name", "interrupted", "abortedBy", "startTime",
+    "endTime", "target", "config", "results", "theory", "environment", "files", "merged", "dir", "rounds",
+    "shard"})
 public record RunReport(int schemaVersion, String kind, String runId, String name,
         boolean interrupted, String startTime, String endTime, TargetInfo target, LoadInfo config,
         Results results, EnvironmentInfo environment, FileNames files,
         @JsonInclude(Include.NON_NULL) MergeInfo merged, @JsonInclude(Include.NON_NULL) String dir,
+        @JsonInclude(Include.NON_NULL) String abortedBy,
         @JsonInclude(Include.NON_NULL) List<RoundResult> rounds,
         @JsonInclude(Include.NON_NULL) TheoryInfo theory,
         @JsonInclude(Include.NON_NULL) ShardInfo shard)
@@ -37,9 +41,9 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
     public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
             String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
             EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir,
-            List<RoundResult> rounds, TheoryInfo theory) {
+            String abortedBy, List<RoundResult> rounds, TheoryInfo theory) {
         this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, rounds, theory, null);
+                environment, files, merged, dir, abortedBy, rounds, theory, null);
     }
 
     /** True when this is a merged report with shards missing: its gates are inconclusive. */
@@ -53,12 +57,21 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
         rounds = rounds == null ? null : List.copyOf(rounds);
     }
 
-    /** A report without rounds or a theory block. */
+    /** A report without rounds or a theory block, not stopped by a gate. */
     public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
             String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
             EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir) {
         this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, null, null);
+                environment, files, merged, dir, null, null, null, null);
+    }
+
+    /** A report of rounds and a theory block (either may be null), not stopped by a gate. */
+    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
+            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
+            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir,
+            List<RoundResult> rounds, TheoryInfo theory) {
+        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
+                environment, files, merged, dir, null, rounds, theory, null);
     }
 
     /** True when the run was measured in rounds (at least two). */
@@ -69,12 +82,14 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
     /** This run as an entry of a combined report, stored in {@code runDir}. */
     public RunReport withDir(String runDir) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, runDir, rounds, theory, shard);
+                target, config, results, environment, files, merged, runDir, abortedBy, rounds, theory,
+                shard);
     }
 
     /** The same report with its theory block. */
     public RunReport withTheory(TheoryInfo value) {
         return new RunReport(schemaVersion, kind, runId, name, interrupted, startTime, endTime,
-                target, config, results, environment, files, merged, dir, rounds, value, shard);
+                target, config, results, environment, files, merged, dir, abortedBy, rounds, value,
+                shard);
     }
 }
