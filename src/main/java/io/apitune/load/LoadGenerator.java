@@ -149,7 +149,7 @@ public final class LoadGenerator implements AutoCloseable {
         }
         long window = config.duration() == null ? Driver.FAR_NANOS : config.duration().toNanos();
         DriverSet drivers = drivers();
-        Sampler sampler = new Sampler(drivers.measuredRecorders(), template.mix(), listener, hook,
+        Sampler sampler = new Sampler(drivers.measuredRecorders(), template.names(), listener, hook,
                 new Sampler.Plan(plannedSeconds(), plannedRequests(),
                         config.open() ? config.rateProfile() : null, config.connectionProfile()));
         drivers.start(origin, window, warmupNanos == 0);

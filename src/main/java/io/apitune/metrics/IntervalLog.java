@@ -28,6 +28,14 @@ public final class IntervalLog {
     /** Tag of the generator's send-lag intervals (actual send minus earliest possible send). */
     public static final String TAG_SEND_LAG = "sendLag";
 
+    /**
+     * The tag of one request of a mix's intervals of {@code tag} (latency, service, failure):
+     * {@code latency.get-item}, so merging logs (shards) keeps each request's histograms exact.
+     */
+    public static String requestTag(String tag, String request) {
+        return tag + "." + request;
+    }
+
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream stream;
     private final HistogramLogWriter writer;

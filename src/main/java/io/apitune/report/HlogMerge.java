@@ -85,6 +85,11 @@ public final class HlogMerge {
         return baseMs;
     }
 
+    /** The tags of the merged log, in first-seen order. */
+    java.util.Set<String> tags() {
+        return byTag.keySet();
+    }
+
     /** Merged intervals of one tag by interval index (empty when the tag is absent). */
     TreeMap<Long, Histogram> intervals(String tag) {
         return byTag.getOrDefault(tag, new TreeMap<>());

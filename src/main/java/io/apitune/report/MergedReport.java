@@ -135,7 +135,9 @@ public final class MergedReport {
                 summary(merge.total(IntervalLog.TAG_LATENCY)), summary(merge.total(IntervalLog.TAG_SERVICE)),
                 summary(merge.total(IntervalLog.TAG_FAILURE)),
                 GeneratorInfo.merged(summary(sendLag), causes, String.join("; ", reasons)),
-                timeline(first, intervals));
+                timeline(first, intervals), null,
+                MergedRequests.of(merge, merge.sources().stream().map(s -> siblingReport(s.path())).toList(),
+                        seconds), null);
     }
 
     private static LatencySummary summary(Histogram h) {

@@ -2,15 +2,63 @@ package io.apitune.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Shards together make exactly the single-machine run: schedule slots, connections, keys. */
 class ShardTest {
     private static final double RATE = 3_000;
     private static final long WINDOW_NANOS = 2_000_000_000L;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void feederRowsArePartitionedAcrossWindowsAndStrategies() throws IOException {
+        StringBuilder csv = new StringBuilder("id,term\n");
+        for (int row = 0; row < 1000; row++) {
+            csv.append(row).append(",t").append(row).append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("items.csv"), csv);
+        for (FeederSpec.Strategy strategy : List.of(FeederSpec.Strategy.SEQUENTIAL, FeederSpec.Strategy.SHUFFLE)) {
+            FeederSpec spec = new FeederSpec("items", file, FeederSpec.Format.CSV, strategy, false,
+                    List.of("id", "term"));
+            // 1 KiB windows: about 10 of them, so rows are dealt within and across windows.
+            for (int windowBytes : new int[] {1024, Feeder.WINDOW_BYTES}) {
+                List<String> used = new ArrayList<>();
+                int[] perShard = new int[3];
+                for (int index = 0; index < 3; index++) {
+                    try (Feeder feeder = Feeder.open(spec, new Shard(index, 3), 7, windowBytes)) {
+                        for (String[][] block = feeder.take(); block != Feeder.END; block = feeder.take()) {
+                            for (String[] row : block) {
+                                used.add(row[0]);
+                                perShard[index]++;
+                            }
+                        }
+                    }
+                }
+                assertThat(used).as(strategy + ", window " + windowBytes).hasSize(1000).doesNotHaveDuplicates();
+                for (int n : perShard) {
+                    assertThat(n).isBetween(300, 367);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFeederWithFewerRowsThanShardsIsRefused() throws IOException {
+        Path file = Files.writeString(tmp.resolve("two.csv"), "id\n1\n2\n");
+        FeederSpec spec = new FeederSpec("two", file, FeederSpec.Format.CSV, FeederSpec.Strategy.SEQUENTIAL,
+                false, List.of("id"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Feeder.open(spec, new Shard(2, 3), 1))
+                .hasMessageContaining("fewer than the 3 shards");
+    }
 
     @Test
     void theShardsOpenSchedulesMergeIntoTheSingleMachineSchedule() {
