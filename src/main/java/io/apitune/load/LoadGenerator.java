@@ -151,7 +151,8 @@ public final class LoadGenerator implements AutoCloseable {
         DriverSet drivers = drivers();
         Sampler sampler = new Sampler(drivers.measuredRecorders(), template.names(), listener, hook,
                 new Sampler.Plan(plannedSeconds(), plannedRequests(),
-                        config.open() ? config.rateProfile() : null, config.connectionProfile()));
+                        config.open() ? config.rateProfile() : null, config.connectionProfile(),
+                        1.0 / config.shard().count()));
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
@@ -279,7 +280,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private long plannedRequests() {
-        return config.requests() == null ? 0 : config.requests();
+        return config.requests() == null ? 0 : config.shardRequests();
     }
 
     @Override

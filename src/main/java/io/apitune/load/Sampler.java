@@ -56,8 +56,10 @@ final class Sampler {
      *
      * @param rate               the open model's rate over the window, or null
      * @param connections        the closed model's staged connections, or null
+     * @param share              the part of {@code rate} and {@code connections} this generator
+     *                           drives (a shard's: 1/N), so the timeline's target is its own
      */
-    record Plan(double seconds, long requests, Profile rate, Profile connections) {
+    record Plan(double seconds, long requests, Profile rate, Profile connections, double share) {
     }
 
     private record Counts(long ok, long ko, ErrorCounts errors) {
@@ -190,16 +192,16 @@ final class Sampler {
                 all.errors(), anyOk ? latency.getValueAtPercentile(50) : 0,
                 anyOk ? latency.getValueAtPercentile(99) : 0,
                 interval[SEND_LAG].getTotalCount() == 0 ? 0 : interval[SEND_LAG].getValueAtPercentile(99),
-                plan.seconds(), plan.requests(), mean(plan.rate(), from, to),
-                mean(plan.connections(), from, to));
+                plan.seconds(), plan.requests(), mean(plan.rate(), from, to, plan.share()),
+                mean(plan.connections(), from, to, plan.share()));
     }
 
     /** The profile's mean level over [from, to), or null without a profile. */
-    private static Double mean(Profile profile, long fromNanos, long toNanos) {
+    private static Double mean(Profile profile, long fromNanos, long toNanos, double share) {
         if (profile == null || toNanos <= fromNanos) {
             return null;
         }
-        return (profile.countAt(toNanos) - profile.countAt(fromNanos)) / ((toNanos - fromNanos) / 1e9);
+        return share * (profile.countAt(toNanos) - profile.countAt(fromNanos)) / ((toNanos - fromNanos) / 1e9);
     }
 
     private IntervalHook.Interval hookInterval(IntervalSample sample, Counts[] now, Counts all) {
