@@ -23,6 +23,7 @@ import io.apitune.jmh.runner.JmhRun;
 import io.apitune.jmh.runner.JmhRunSpec;
 import io.apitune.jmh.runner.JmhRunner;
 import io.apitune.jmh.runner.JmhSummaryWriter;
+import io.apitune.report.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -97,6 +98,9 @@ public final class JmhCommand implements Callable<Integer> {
                 : JmhMetrics.of(JmhJsonReader.read(baseline, "--baseline"));
         if (junit != null) {
             JUnitReport.checkWritable(junit);
+        }
+        if (jsonFile != null) {
+            AtomicFiles.checkWritable(jsonFile, "--json");
         }
         if (list) {
             JmhRunner.list(runSpec.includes()).forEach(out::println);

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.handler.ssl.SslContext;
@@ -26,6 +27,8 @@ import org.asynchttpclient.Dsl;
  */
 final class AhcLane implements Transport.Lane {
     private static final long START_TIMEOUT_SECONDS = 10;
+    /** AsyncHttpClient's name for its ChunkedWriteHandler in a channel's pipeline. */
+    private static final String CHUNKED_WRITER = "chunked-writer";
 
     private final EventLoopGroup group;
     private final AsyncHttpClient client;
@@ -100,6 +103,10 @@ final class AhcLane implements Transport.Lane {
                 .setRequestTimeout(none)
                 .setPooledConnectionIdleTimeout(Duration.ofMinutes(5))
                 .setTcpNoDelay(true)
+                // Every body is a byte array sent in one full request: AsyncHttpClient's
+                // ChunkedWriteHandler (for file and stream bodies) would only queue and re-walk
+                // each write and flush.
+                .setHttpAdditionalChannelInitializer(AhcLane::withoutChunkedWriter)
                 .setShutdownQuietPeriod(Duration.ZERO)
                 .setShutdownTimeout(Duration.ofSeconds(1))
                 // HTTP/1.1 unless asked: AsyncHttpClient would otherwise offer h2 through ALPN.
@@ -112,6 +119,12 @@ final class AhcLane implements Transport.Lane {
             builder.setSslContext(tls);
         }
         return builder.build();
+    }
+
+    private static void withoutChunkedWriter(Channel channel) {
+        if (channel.pipeline().get(CHUNKED_WRITER) != null) {
+            channel.pipeline().remove(CHUNKED_WRITER);
+        }
     }
 
     private static long threadIdOf(EventLoopGroup group) {

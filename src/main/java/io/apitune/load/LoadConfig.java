@@ -238,6 +238,23 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
                 warmup, rampUp, timeout, transport, mix, stages, shard, startAt);
     }
 
+    /** The same load with another warm-up. */
+    public LoadConfig withWarmup(Duration value) {
+        return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,
+                value, rampUp, timeout, transport, mix, stages, shard, startAt);
+    }
+
+    /**
+     * This load's warm-up alone: the same requests (mix, feeders, transport) at the level warm-up
+     * runs at ({@link #warmupLevel()}) for {@link #warmup()}, then one measured request. Only
+     * for rounds, which a sharded plan does not have: the whole run, not a shard.
+     */
+    public LoadConfig warmupOnly() {
+        Double rate = open() ? warmupLevel() : null;
+        return new LoadConfig(request, keys, rate, arrival, connections, null, 1L, warmup,
+                Duration.ZERO, timeout, transport, mix, List.of());
+    }
+
     /** The same load over another transport (protocol, streams, TLS). */
     public LoadConfig withTransport(TransportConfig value) {
         return new LoadConfig(request, keys, ratePerSecond, arrival, connections, duration, requests,

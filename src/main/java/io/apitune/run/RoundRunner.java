@@ -154,8 +154,7 @@ final class RoundRunner implements AutoCloseable {
     /** The same load with the short re-warm of a target that is already warm. */
     static LoadConfig rewarmed(LoadConfig c) {
         Duration warmup = c.warmup().compareTo(REWARM) < 0 ? c.warmup() : REWARM;
-        return new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(), c.connections(),
-                c.duration(), c.requests(), warmup, c.rampUp(), c.timeout(), c.transport());
+        return c.withWarmup(warmup);
     }
 
     private void printRound(String name, RunReport report) {

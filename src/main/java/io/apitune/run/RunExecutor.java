@@ -3,7 +3,6 @@ package io.apitune.run;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -128,10 +127,8 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
         return new RoundTarget() {
             @Override
             public boolean warm(RunSpec warm) {
-                LoadConfig c = target.configure(warm.load());
                 // a load generator measures something: one request, not kept
-                return !generate(new LoadConfig(c.request(), c.keys(), c.ratePerSecond(), c.arrival(),
-                        c.connections(), null, 1L, c.warmup(), Duration.ZERO, c.timeout(), c.transport()),
+                return !generate(target.configure(warm.load()).warmupOnly(),
                         UnaryOperator.identity()).interrupted();
             }
 

@@ -245,6 +245,7 @@ final class BadInputs {
             cli("jmh --gate 'CacheBench.hit fast' CacheBench", "--gate"),
             cli("jmh --baseline {fx}/missing.json CacheBench", "--baseline"),
             cli("jmh --json {fx}/full CacheBench", "--json"),
+            cli("jmh --json {fx}/file.txt/out.json CacheBench", "--json"),
             cli("jmh --reports-dir {fx}/file.txt CacheBench", "--reports-dir"),
             cli("jmh --junit {fx}/file.txt/j.xml CacheBench", "--junit"),
             cli("jmh --quick=2 NoSuchBenchmarkAnywhere", "--quick"));

@@ -25,7 +25,8 @@ class JmhCommandTest {
                 .contains("io.apitune.jmh.CacheBench.hit", "io.apitune.jmh.CacheBench.miss",
                         "io.apitune.jmh.CacheBench.upstream", "io.apitune.jmh.JsonBench.worlds",
                         "io.apitune.jmh.RecorderBench.singleThreaded", "io.apitune.jmh.HandoffBench.workerPool",
-                        "io.apitune.jmh.ModeBench.request", "io.apitune.jmh.JsonBench.worldsHandWritten")
+                        "io.apitune.jmh.ModeBench.request", "io.apitune.jmh.JsonBench.worldsHandWritten",
+                        "io.apitune.load.MixBench.mix", "io.apitune.load.MixBench.plain")
                 .isSorted();
         assertThat(last.err()).isEmpty();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.apitune.ApituneException;
 import io.apitune.gate.Gate;
+import io.apitune.load.LoadConfig;
 import io.apitune.run.RunPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,36 @@ class TrafficParserTest {
                 """, "s.yaml", dir);
         assertThat(plan.runs().get(0).load().duration()).isEqualTo(Duration.ofSeconds(18));
         assertThat(plan.runs().get(0).load().stages()).hasSize(4);
+    }
+
+    @Test
+    void aRoundsReWarmAndAWarmUpAloneKeepTheMixAndTheTransport() {
+        RunPlan plan = ScenarioParser.parse("""
+                name: s
+                runs:
+                  - name: r
+                    base-url: http://127.0.0.1:9
+                    http2: true
+                    warmup: 7s
+                    stages: [{rate: 200, duration: 5s}, {ramp-to: 1000, over: 5s}]
+                    requests:
+                      - {name: a, weight: 3, get: /a}
+                      - {name: b, weight: 1, get: /b}
+                """, "s.yaml", dir);
+        LoadConfig load = plan.runs().get(0).load();
+
+        LoadConfig rewarm = load.withWarmup(Duration.ofSeconds(1));
+        assertThat(rewarm.warmup()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(rewarm.mix()).isEqualTo(load.mix());
+        assertThat(rewarm.transport()).isEqualTo(load.transport());
+        assertThat(rewarm.stages()).isEqualTo(load.stages());
+
+        LoadConfig warm = load.warmupOnly();
+        assertThat(warm.mix().names()).containsExactly("a", "b");
+        assertThat(warm.transport()).isEqualTo(load.transport());
+        assertThat(warm.warmup()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(warm.requests()).isEqualTo(1L);
+        assertThat(warm.staged()).isFalse();
+        assertThat(warm.ratePerSecond()).isEqualTo(200.0); // the first stage's level
     }
 }
