@@ -155,4 +155,66 @@ class MixScenarioIT {
         assertThat(new TreeMap<>(result.report().results().byRequest()).get("create").errors().total())
                 .isPositive();
     }
+
+    @Test
+    void twoShardsOfAMixUseEachFeederRowOnceAndMergeTheirRequests() throws Exception {
+        Files.writeString(tmp.resolve("rows.csv"), "id\n" + LongStream.rangeClosed(1, ROWS)
+                .mapToObj(Long::toString).collect(Collectors.joining("\n")) + "\n");
+        String yaml = """
+                name: sharded
+                feeders:
+                  rows: {csv: rows.csv, strategy: sequential, at-end: stop}
+                runs:
+                  - name: shop
+                    base-url: %s
+                    rate: 400
+                    duration: 20s
+                    warmup: 0s
+                    connections: 8
+                    requests:
+                      - {name: read, weight: 3, get: "/read/${rows.id}"}
+                      - {name: find, weight: 1, get: "/find/${rows.id}"}
+                """.formatted(base());
+        String startAt = java.time.Instant.now().plusSeconds(3).toString();
+        List<java.util.concurrent.Future<RunResult>> shards = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                LoadSettings shard = new LoadSettings(Naming.FLAGS)
+                        .set(LoadKey.SHARD, Setting.flag("--shard", i + "/2"))
+                        .set(LoadKey.START_AT, Setting.flag("--start-at", startAt));
+                RunPlan plan = ScenarioParser.parse(yaml, "mix.yaml", tmp, new PlanSettings(Naming.FLAGS), shard);
+                Path out = tmp.resolve("shard" + i);
+                shards.add(pool.submit(() -> {
+                    try (RunExecutor executor = new RunExecutor(new PrintWriter(new StringWriter(), true),
+                            new PrintWriter(new StringWriter()), true)) {
+                        return executor.run(plan.runs().get(0), out);
+                    }
+                }));
+            }
+            List<Path> logs = new ArrayList<>();
+            long[] read = new long[1];
+            for (int i = 0; i < 2; i++) {
+                RunResult r = shards.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                read[0] += r.report().results().byRequest().get("read").requests();
+                try (var files = Files.walk(tmp.resolve("shard" + i))) {
+                    logs.addAll(files.filter(f -> f.getFileName().toString().equals("latency.hlog")).toList());
+                }
+            }
+            // Each shard used only its own rows: together every row exactly once.
+            List<Long> ids = new ArrayList<>();
+            seen.stream().filter(s -> s.matches("GET /(read|find)/\\d+"))
+                    .forEach(s -> ids.add(Long.parseLong(s.substring(s.lastIndexOf('/') + 1))));
+            assertThat(ids).hasSize(ROWS).doesNotHaveDuplicates();
+            var merged = io.apitune.report.MergedReport.write(logs, tmp.resolve("merged"), "shop");
+            assertThat(merged.results().requests()).isEqualTo(ROWS);
+            var by = merged.results().byRequest();
+            assertThat(by).containsOnlyKeys("read", "find");
+            assertThat(by.get("read").requests()).isEqualTo(read[0]);
+            assertThat(by.get("read").requests() + by.get("find").requests()).isEqualTo(ROWS);
+            assertThat(by.get("read").latency().count()).isEqualTo(by.get("read").ok());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
