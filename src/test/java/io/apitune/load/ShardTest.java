@@ -91,6 +91,26 @@ class ShardTest {
     }
 
     @Test
+    void theShardsOfAStagedProfileMergeIntoItsSingleMachineSchedule() {
+        // A ramp from 0, a hold, a step: 2 s of stages (the window the offsets are read over).
+        Profile stages = Profile.of(List.of(Stage.rampTo(1000, java.time.Duration.ofMillis(500)),
+                Stage.hold(1000, java.time.Duration.ofMillis(700)), Stage.hold(2500, java.time.Duration.ofMillis(800))));
+        List<Long> whole = offsets(new Schedule(stages, false, 1, 0, 1));
+        int[] lanesOfShard = {3, 1, 2};
+        List<Long> merged = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            Shard shard = new Shard(index, 3);
+            for (int lane = 0; lane < lanesOfShard[index]; lane++) {
+                merged.addAll(offsets(new Schedule(stages, false, 1, shard.slice(lane, lanesOfShard[index]),
+                        shard.slices(lanesOfShard[index]))));
+            }
+        }
+        merged.sort(null);
+        assertThat(whole).hasSize(250 + 700 + 2000);
+        assertThat(merged).isEqualTo(whole);
+    }
+
+    @Test
     void sharesAreEvenAndAddUp() {
         long sum = 0;
         for (int index = 0; index < 3; index++) {
