@@ -244,6 +244,11 @@ final class BadInputs {
             cli("k8s run {fx}/good.yaml --shards 2 --keep=maybe", "--keep"),
             cli("k8s run {fx}/good.yaml --shards 2 --out {fx}/full", "--out"),
             cli("k8s run {fx}/good.yaml --shards 2 --gate 'b.p99 < 5ms'", "'b'"),
+            cli("k8s run {fx}/good.yaml --shards 2 --image ' '", "--image"),
+            cli("k8s run {fx}/good.yaml --shards 2 --gate 'p99 <= baseline' --baseline {fx}/array/report.json",
+                    "--baseline"),
+            cli("k8s run {fx}/good.yaml --shards 2 --gate 'p99 < 1s' --junit {fx}/file.txt/j.xml", "--junit"),
+            cli("k8s run {fx}/good.yaml --shards 2 --allow-limited=2", "--allow-limited"),
             cli("run {fx}/good.yaml --print-results=yes", "--print-results"));
     }
 
