@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * against a loopback target with {@code run --shard I/2 --print-results}, their stdout served as
  * the pods' logs; the test plays the Job controller (creates the indexed pods, moves their
  * phases). Checks the objects created, the merged result and gates, a failed pod as a partial
- * result (exit 5, named), clean-up, --keep, and an interrupted wait that still cleans up.
+ * result (exit 5, named), a pod not ended at --timeout likewise, clean-up, --keep, and an
+ * interrupted wait that still cleans up.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class K8sRunIT {
@@ -143,6 +144,12 @@ class K8sRunIT {
         assertThat(merged.merged().shardsMissing()).singleElement()
                 .satisfies(m -> assertThat(m.name()).isEqualTo("pod part-1"));
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName("part").get()).isNull();
+
+        playJobController("late", List.of("Succeeded", "Running"), null, null);
+        Cli.Result late = k8sRun("late", "--timeout", "4s");
+        assertThat(late.exitCode()).as(late.out() + late.err()).isEqualTo(5);
+        assertThat(late.out()).contains("missing pod late-1 (pod still Running at the timeout)")
+                .contains("deleted Job and ConfigMap load/late");
     }
 
     @Test
@@ -171,8 +178,11 @@ class K8sRunIT {
     private Cli.Result k8sRun(String name, String... more) {
         List<String> args = new ArrayList<>(List.of("k8s", "run", scenario.toString(), "--shards",
                 String.valueOf(SHARDS), "--namespace", NS, "--name", name, "--image", "apitune:test",
-                "--timeout", "20s", "-o", tmp.resolve(name).toString()));
+                "-o", tmp.resolve(name).toString()));
         args.addAll(List.of(more));
+        if (!args.contains("--timeout")) {
+            args.addAll(List.of("--timeout", "20s"));
+        }
         return Cli.run(args.toArray(String[]::new));
     }
 
