@@ -19,8 +19,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * The Kubernetes objects of a sharded scenario run: a ConfigMap holding the scenario file (and
  * its small files, keyed by file name) and an Indexed Job of {@code shards} pods, pod I running
  * {@code apitune run /scenario/FILE --shard I/N --start-at T --print-results}, its index taken
- * from the Job's completion index; its results travel framed in its log ({@link ResultFrames}). Built with the fabric8 model classes, so what is printed is what the API
- * accepts.
+ * from the Job's completion index; its results travel framed in its log ({@link ResultFrames}).
+ * Built with the fabric8 model classes, so what is printed is what the API accepts.
  *
  * <p>Immutable; thread-safe.
  *
