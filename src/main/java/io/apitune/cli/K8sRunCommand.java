@@ -120,7 +120,7 @@ final class K8sRunCommand implements Callable<Integer> {
                 cleanUp(coordinator);
             }
         } catch (KubernetesClientException e) {
-            throw ApituneException.targetFailure("kubernetes: " + e.getMessage(), e);
+            throw ApituneException.targetFailure("kubernetes: " + ShardCoordinator.describe(e), e);
         }
         return judge(ShardResults.merge(logs, dir), gateCheck, dir, stdout);
     }

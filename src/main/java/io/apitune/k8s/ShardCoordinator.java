@@ -30,7 +30,8 @@ public final class ShardCoordinator {
     private final long timeoutNanos;
     private final long pollMillis;
     private final PrintWriter progress;
-    private final AtomicBoolean created = new AtomicBoolean();
+    private final AtomicBoolean mapCreated = new AtomicBoolean();
+    private final AtomicBoolean jobCreated = new AtomicBoolean();
     private final AtomicBoolean deleted = new AtomicBoolean();
 
     /** One shard as the coordinator saw it: its pod, and its log or why it has none. */
@@ -54,12 +55,13 @@ public final class ShardCoordinator {
     /** Creates the ConfigMap, then the Job; exit 3 when the API refuses either. */
     public void create() {
         try {
-            created.set(true);
             client.configMaps().inNamespace(job.namespace()).resource(job.configMap()).create();
+            mapCreated.set(true);
             client.batch().v1().jobs().inNamespace(job.namespace()).resource(job.job()).create();
+            jobCreated.set(true);
         } catch (KubernetesClientException e) {
             throw ApituneException.targetFailure("kubernetes: cannot create ConfigMap and Job " + job.name()
-                    + " in namespace " + job.namespace() + ": " + e.getMessage(), e);
+                    + " in namespace " + job.namespace() + " at " + client.getMasterUrl() + ": " + describe(e), e);
         }
         progress.println("created ConfigMap and Job " + job.namespace() + "/" + job.name()
                 + " (" + job.shards() + " shards, start at " + job.startAt() + ")");
@@ -90,21 +92,39 @@ public final class ShardCoordinator {
         return shards;
     }
 
-    /** Deletes the Job (with its pods) and the ConfigMap, once; failures are printed, not thrown. */
+    /**
+     * Deletes what {@link #create()} created, once: the Job (with its pods) and the ConfigMap.
+     * Failures are printed, not thrown.
+     */
     public void delete() {
-        if (!created.get() || !deleted.compareAndSet(false, true)) {
+        if (!mapCreated.get() || !deleted.compareAndSet(false, true)) {
             return;
         }
         try {
-            client.batch().v1().jobs().inNamespace(job.namespace()).withName(job.name())
-                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            if (jobCreated.get()) {
+                client.batch().v1().jobs().inNamespace(job.namespace()).withName(job.name())
+                        .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            }
             client.configMaps().inNamespace(job.namespace()).withName(job.name()).delete();
-            progress.println("deleted Job and ConfigMap " + job.namespace() + "/" + job.name());
+            progress.println("deleted " + (jobCreated.get() ? "Job and " : "") + "ConfigMap "
+                    + job.namespace() + "/" + job.name());
         } catch (KubernetesClientException e) {
             progress.println("kubernetes: could not delete Job/ConfigMap " + job.namespace() + "/"
-                    + job.name() + " (delete them by hand): " + e.getMessage());
+                    + job.name() + " (delete them by hand): " + describe(e));
         }
         progress.flush();
+    }
+
+    /** The client's message with its causes' (its own is often only "An error has occurred."). */
+    public static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            String part = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            if (!text.toString().contains(part)) {
+                text.append(": ").append(part);
+            }
+        }
+        return text.toString();
     }
 
     private ShardLog shard(int index, Pod pod) {
@@ -122,7 +142,7 @@ public final class ShardCoordinator {
             String log = client.pods().inNamespace(job.namespace()).withName(name).getLog();
             return new ShardLog(index, name, log, null);
         } catch (KubernetesClientException e) {
-            return new ShardLog(index, name, null, "cannot read its log: " + e.getMessage());
+            return new ShardLog(index, name, null, "cannot read its log: " + describe(e));
         }
     }
 

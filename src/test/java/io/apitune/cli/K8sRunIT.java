@@ -62,7 +62,7 @@ class K8sRunIT {
     /** Runs the two real shards once; their stdout is what the pods would log. */
     @BeforeAll
     static void runShards() throws Exception {
-        Instant startAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        Instant startAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         try (TestServer target = TestServer.start(0)) {
             scenario = shared.resolve("k8s.yaml");
             Files.writeString(scenario, "name: k8s\nruns: [{name: main, url: \"" + target.url("/item/{key}")
@@ -158,6 +158,11 @@ class K8sRunIT {
         assertThat(k8sRun("kept", "--keep").exitCode()).isZero();
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName("kept").get()).isNotNull();
         assertThat(client.configMaps().inNamespace(NS).withName("kept").get()).isNotNull();
+        // A second run of the same name is refused by the API, and deletes nothing it did not create.
+        Cli.Result again = k8sRun("kept");
+        assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(3);
+        assertThat(again.err()).contains("cannot create ConfigMap and Job kept in namespace load");
+        assertThat(client.batch().v1().jobs().inNamespace(NS).withName("kept").get()).isNotNull();
 
         playJobController("stop", List.of("Running", "Running"), null, null);
         AtomicReference<Thread> runner = new AtomicReference<>();
@@ -176,9 +181,10 @@ class K8sRunIT {
     }
 
     private Cli.Result k8sRun(String name, String... more) {
+        Path out = Files.exists(tmp.resolve(name)) ? tmp.resolve(name + "-again") : tmp.resolve(name);
         List<String> args = new ArrayList<>(List.of("k8s", "run", scenario.toString(), "--shards",
                 String.valueOf(SHARDS), "--namespace", NS, "--name", name, "--image", "apitune:test",
-                "-o", tmp.resolve(name).toString()));
+                "-o", out.toString()));
         args.addAll(List.of(more));
         if (!args.contains("--timeout")) {
             args.addAll(List.of("--timeout", "20s"));
