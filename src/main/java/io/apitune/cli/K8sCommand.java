@@ -41,7 +41,8 @@ final class K8sCommand implements Callable<Integer> {
     @Command(name = "manifest", mixinStandardHelpOptions = true,
             description = {"Print the YAML of a ConfigMap (the scenario file) and an Indexed Job "
                     + "(completionMode: Indexed) whose pod I runs 'apitune run FILE --shard I/N "
-                    + "--start-at TIME'. Merge the shards' logs with 'apitune report merge'."})
+                    + "--start-at TIME --print-results' (its results framed in its log). 'apitune k8s run' "
+                    + "applies it, reads the pods' logs and merges them."})
     static final class Manifest implements Callable<Integer> {
         @Spec
         CommandSpec spec;
