@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "k8s", mixinStandardHelpOptions = true,
         description = "Run a scenario as shards on Kubernetes.",
-        subcommands = {K8sCommand.Manifest.class})
+        subcommands = {K8sCommand.Manifest.class, K8sRunCommand.class})
 final class K8sCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,7 +41,8 @@ final class K8sCommand implements Callable<Integer> {
     @Command(name = "manifest", mixinStandardHelpOptions = true,
             description = {"Print the YAML of a ConfigMap (the scenario file) and an Indexed Job "
                     + "(completionMode: Indexed) whose pod I runs 'apitune run FILE --shard I/N "
-                    + "--start-at TIME'. Merge the shards' logs with 'apitune report merge'."})
+                    + "--start-at TIME --print-results' (its results framed in its log). 'apitune k8s run' "
+                    + "applies it, reads the pods' logs and merges them."})
     static final class Manifest implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -72,18 +73,24 @@ final class K8sCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ScenarioParser.parse(file);
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw ApituneException.invalidInput("cannot read scenario " + file);
-            }
-            Instant start = Setting.flag("--start-at", startAt).startTime(Instant.now());
-            ShardJob job = new ShardJob(name, namespace, image, shards, start,
-                    file.getFileName().toString(), Map.of(file.getFileName().toString(), text));
+            ShardJob job = shardJob(file, name, namespace, image, shards, startAt);
             spec.commandLine().getOut().print(job.yaml());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** The ConfigMap and Job of a scenario file (validated by the caller); exit 2 on a bad field. */
+    static ShardJob shardJob(Path file, String name, String namespace, String image, int shards,
+            String startAt) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ApituneException.invalidInput("cannot read scenario " + file);
+        }
+        Instant start = Setting.flag("--start-at", startAt).startTime(Instant.now());
+        return new ShardJob(name, namespace, image, shards, start,
+                file.getFileName().toString(), Map.of(file.getFileName().toString(), text));
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.apitune.ExitCodes;
 import io.apitune.gate.GateCheck;
+import io.apitune.k8s.ResultFrames;
 import io.apitune.report.ReportDirectory;
 import io.apitune.report.model.CombinedReport;
 import io.apitune.run.PlanRunner;
@@ -54,6 +55,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Combined report directory (default: reports/<yyyyMMdd-HHmmss>-<scenario>).")
     Path out;
 
+    @Option(names = "--print-results", description = {"After the runs, print each run's report.json "
+            + "and latency.hlog on stdout, gzipped and base64-encoded between BEGIN/END APITUNE RESULT "
+            + "lines (the pods of 'apitune k8s run' do, so results travel in the pod log)."})
+    boolean printResults;
+
     @Override
     public Integer call() {
         RunPlan plan = ScenarioParser.parse(file, KeyFlags.plan(spec), KeyFlags.load(spec));
@@ -69,8 +75,13 @@ public final class RunCommand implements Callable<Integer> {
         boolean shard = plan.runs().stream().anyMatch(r -> !r.load().shard().whole());
         try (RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet)
                 .abortOn(shard ? java.util.List.of() : gateCheck.aborting())) {
-            return new PlanRunner(executor, stdout, CombinedReport.SCENARIO).run(plan, gateCheck, dir)
+            int exit = new PlanRunner(executor, stdout, CombinedReport.SCENARIO).run(plan, gateCheck, dir)
                     .exitCode();
+            if (printResults) {
+                io.apitune.load.Shard part = plan.runs().get(0).load().shard();
+                ResultFrames.print(dir, part.index() + "/" + part.count(), stdout);
+            }
+            return exit;
         }
     }
 

@@ -18,9 +18,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 /**
  * The Kubernetes objects of a sharded scenario run: a ConfigMap holding the scenario file (and
  * its small files, keyed by file name) and an Indexed Job of {@code shards} pods, pod I running
- * {@code apitune run /scenario/FILE --shard I/N --start-at T}, its index taken from the Job's
- * completion index. Built with the fabric8 model classes, so what is printed is what the API
- * accepts.
+ * {@code apitune run /scenario/FILE --shard I/N --start-at T --print-results}, its index taken
+ * from the Job's completion index; its results travel framed in its log ({@link ResultFrames}).
+ * Built with the fabric8 model classes, so what is printed is what the API accepts.
  *
  * <p>Immutable; thread-safe.
  *
@@ -92,7 +92,7 @@ public record ShardJob(String name, String namespace, String image, int shards, 
     List<String> args() {
         List<String> args = new ArrayList<>(List.of("run", MOUNT + "/" + scenario,
                 "--shard", "$(SHARD_INDEX)/" + shards, "--start-at", startAt.toString(),
-                "--quiet", "--out", "/tmp/apitune"));
+                "--quiet", "--print-results", "--out", "/tmp/apitune"));
         return List.copyOf(args);
     }
 

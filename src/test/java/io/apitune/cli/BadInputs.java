@@ -233,7 +233,23 @@ final class BadInputs {
             cli("k8s manifest {fx}/good.yaml --shards 2 --namespace Bad_NS", "--namespace"),
             cli("k8s manifest {fx}/good.yaml --shards 2 --name UPPER", "--name"),
             cli("k8s manifest {fx}/good.yaml --shards 2 --image ' '", "--image"),
-            cli("k8s manifest {fx}/good.yaml --shards 2 --start-at yesterday", "--start-at"));
+            cli("k8s manifest {fx}/good.yaml --shards 2 --start-at yesterday", "--start-at"),
+            cli("k8s run {fx}/good.yaml --shards 0", "--shards"),
+            cli("k8s run {fx}/good.yaml", "--shards"),
+            cli("k8s run {fx}/good.yaml --shards 2 --timeout soon", "--timeout"),
+            cli("k8s run {fx}/good.yaml --shards 2 --timeout 0s", "--timeout"),
+            cli("k8s run {fx}/good.yaml --shards 2 --namespace Bad_NS", "--namespace"),
+            cli("k8s run {fx}/good.yaml --shards 2 --name UPPER", "--name"),
+            cli("k8s run {fx}/good.yaml --shards 2 --start-at yesterday", "--start-at"),
+            cli("k8s run {fx}/good.yaml --shards 2 --keep=maybe", "--keep"),
+            cli("k8s run {fx}/good.yaml --shards 2 --out {fx}/full", "--out"),
+            cli("k8s run {fx}/good.yaml --shards 2 --gate 'b.p99 < 5ms'", "'b'"),
+            cli("k8s run {fx}/good.yaml --shards 2 --image ' '", "--image"),
+            cli("k8s run {fx}/good.yaml --shards 2 --gate 'p99 <= baseline' --baseline {fx}/array/report.json",
+                    "--baseline"),
+            cli("k8s run {fx}/good.yaml --shards 2 --gate 'p99 < 1s' --junit {fx}/file.txt/j.xml", "--junit"),
+            cli("k8s run {fx}/good.yaml --shards 2 --allow-limited=2", "--allow-limited"),
+            cli("run {fx}/good.yaml --print-results=yes", "--print-results"));
     }
 
     static List<BadInput> jmh() {

@@ -39,7 +39,7 @@ class ShardJobTest {
         assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
         var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getArgs()).containsExactly("run", "/scenario/ci.yaml", "--shard",
-                "$(SHARD_INDEX)/3", "--start-at", "2026-11-28T10:15:00Z", "--quiet", "--out", "/tmp/apitune");
+                "$(SHARD_INDEX)/3", "--start-at", "2026-11-28T10:15:00Z", "--quiet", "--print-results", "--out", "/tmp/apitune");
         assertThat(container.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.annotations['batch.kubernetes.io/job-completion-index']");
         assertThat(job.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().getName())
