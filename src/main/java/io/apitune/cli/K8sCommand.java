@@ -1,22 +1,12 @@
 package io.apitune.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.apitune.ApituneException;
 import io.apitune.ExitCodes;
-import io.apitune.k8s.ShardJob;
-import io.apitune.run.Setting;
 import io.apitune.scenario.ScenarioParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -47,50 +37,15 @@ final class K8sCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The scenario file.")
-        Path file;
-
-        @Option(names = "--shards", required = true, paramLabel = "N", description = "Pods, one shard each.")
-        int shards;
-
-        @Option(names = "--namespace", defaultValue = "default", paramLabel = "NS",
-                description = "Namespace of the objects (default: ${DEFAULT-VALUE}).")
-        String namespace;
-
-        @Option(names = "--image", defaultValue = "apitune:latest", paramLabel = "IMAGE",
-                description = "The apitune image (built with 'mvn jib:buildTar'; default: ${DEFAULT-VALUE}).")
-        String image;
-
-        @Option(names = "--name", defaultValue = "apitune", paramLabel = "NAME",
-                description = "Name of the Job and ConfigMap (default: ${DEFAULT-VALUE}).")
-        String name;
-
-        @Option(names = "--start-at", defaultValue = "+2m", paramLabel = "TIME",
-                description = "Common start of measurement, an absolute UTC time or +DURATION from "
-                        + "now, written as an absolute time (default: ${DEFAULT-VALUE}).")
-        String startAt;
+        @Mixin
+        ShardJobOptions job;
 
         @Override
         public Integer call() {
-            ScenarioParser.parse(file);
-            ShardJob job = shardJob(file, name, namespace, image, shards, startAt);
-            spec.commandLine().getOut().print(job.yaml());
+            ScenarioParser.parse(job.file);
+            spec.commandLine().getOut().print(job.job().yaml());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-    }
-
-    /** The ConfigMap and Job of a scenario file (validated by the caller); exit 2 on a bad field. */
-    static ShardJob shardJob(Path file, String name, String namespace, String image, int shards,
-            String startAt) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ApituneException.invalidInput("cannot read scenario " + file);
-        }
-        Instant start = Setting.flag("--start-at", startAt).startTime(Instant.now());
-        return new ShardJob(name, namespace, image, shards, start,
-                file.getFileName().toString(), Map.of(file.getFileName().toString(), text));
     }
 }

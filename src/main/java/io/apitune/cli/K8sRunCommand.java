@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -55,28 +54,8 @@ final class K8sRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The scenario file.")
-    Path file;
-
-    @Option(names = "--shards", required = true, paramLabel = "N", description = "Pods, one shard each.")
-    int shards;
-
-    @Option(names = "--namespace", defaultValue = "default", paramLabel = "NS",
-            description = "Namespace of the objects (default: ${DEFAULT-VALUE}).")
-    String namespace;
-
-    @Option(names = "--image", defaultValue = "apitune:latest", paramLabel = "IMAGE",
-            description = "The apitune image (built with 'mvn jib:buildTar'; default: ${DEFAULT-VALUE}).")
-    String image;
-
-    @Option(names = "--name", defaultValue = "apitune", paramLabel = "NAME",
-            description = "Name of the Job and ConfigMap (default: ${DEFAULT-VALUE}).")
-    String name;
-
-    @Option(names = "--start-at", defaultValue = "+2m", paramLabel = "TIME",
-            description = "Common start of measurement, an absolute UTC time or +DURATION from now; "
-                    + "leave the pods time to be scheduled and pull the image (default: ${DEFAULT-VALUE}).")
-    String startAt;
+    @Mixin
+    ShardJobOptions jobOptions;
 
     @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION",
             description = "How long to wait for every pod to end; pods still running then are "
@@ -96,10 +75,10 @@ final class K8sRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunPlan plan = ScenarioParser.parse(file);
+        RunPlan plan = ScenarioParser.parse(jobOptions.file);
         GateCheck gateCheck = gates.check(plan.gates(), plan.requestNames());
         Duration wait = Setting.flag("--timeout", timeout).positiveDuration();
-        ShardJob job = K8sCommand.shardJob(file, name, namespace, image, shards, startAt);
+        ShardJob job = jobOptions.job();
         Path dir = ReportDirectory.choose(out, plan.name());
         PrintWriter stdout = spec.commandLine().getOut();
         List<ShardCoordinator.ShardLog> logs;
@@ -115,7 +94,7 @@ final class K8sRunCommand implements Callable<Integer> {
                 logs = coordinator.await();
             } catch (InterruptedException e) {
                 throw new ApituneException(ExitCodes.TARGET_FAILURE, "interrupted before the shards ended"
-                        + (keep ? "; kept Job and ConfigMap " + namespace + "/" + name : ""), e);
+                        + (keep ? "; kept Job and ConfigMap " + jobOptions.namespace + "/" + jobOptions.name : ""), e);
             } finally {
                 cleanUp(coordinator);
             }

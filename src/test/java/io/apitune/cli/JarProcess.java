@@ -88,7 +88,8 @@ final class JarProcess {
         return process.exitValue();
     }
 
-    private static void pump(InputStream stream, List<String> lines) {
+    /** Reads {@code stream} line by line into {@code lines} (synchronized on it) until it ends. */
+    static void pump(InputStream stream, java.util.Collection<String> lines) {
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(
                     new InputStreamReader(stream, StandardCharsets.UTF_8))) {

@@ -2,10 +2,7 @@ package io.apitune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -184,25 +181,8 @@ class ServeFaultsIT {
         started.add(process);
         BlockingQueue<String> out = new LinkedBlockingQueue<>();
         List<String> err = new ArrayList<>();
-        pump(process.getInputStream(), out);
-        pump(process.getErrorStream(), err);
+        JarProcess.pump(process.getInputStream(), out);
+        JarProcess.pump(process.getErrorStream(), err);
         return new Serve(process, out, err);
-    }
-
-    private static void pump(InputStream stream, java.util.Collection<String> lines) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // The process ended.
-            }
-        }, "serve-output");
-        reader.setDaemon(true);
-        reader.start();
     }
 }
