@@ -11,10 +11,12 @@ import java.util.concurrent.TimeoutException;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.asynchttpclient.AsyncHttpClient;
+import org.asynchttpclient.AsyncHttpClientConfig;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
 import org.asynchttpclient.Dsl;
 
@@ -29,6 +31,12 @@ final class AhcLane implements Transport.Lane {
     private static final long START_TIMEOUT_SECONDS = 10;
     /** AsyncHttpClient's name for its ChunkedWriteHandler in a channel's pipeline. */
     private static final String CHUNKED_WRITER = "chunked-writer";
+    private static final String FLUSH_CONSOLIDATION = "apitune-flush-consolidation";
+    /**
+     * Flushes of one HTTP/2 connection merged into one write at most: a write of 64 requests'
+     * HEADERS frames is a few KB, one TCP segment; more would only delay the first of them.
+     */
+    private static final int FLUSHES_PER_WRITE = 64;
 
     private final EventLoopGroup group;
     private final AsyncHttpClient client;
@@ -106,7 +114,11 @@ final class AhcLane implements Transport.Lane {
                 // Every body is a byte array sent in one full request: AsyncHttpClient's
                 // ChunkedWriteHandler (for file and stream bodies) would only queue and re-walk
                 // each write and flush.
-                .setHttpAdditionalChannelInitializer(AhcLane::withoutChunkedWriter)
+                .setHttpAdditionalChannelInitializer(transport.protocol().http2()
+                        ? AhcLane::forHttp2 : AhcLane::withoutChunkedWriter)
+                // A body part is read inside its callback only (or copied by the call): no copy of
+                // every response body into a new byte array, which the default (EAGER) makes.
+                .setResponseBodyPartFactory(AsyncHttpClientConfig.ResponseBodyPartFactory.LAZY)
                 .setShutdownQuietPeriod(Duration.ZERO)
                 .setShutdownTimeout(Duration.ofSeconds(1))
                 // HTTP/1.1 unless asked: AsyncHttpClient would otherwise offer h2 through ALPN.
@@ -125,6 +137,21 @@ final class AhcLane implements Transport.Lane {
         if (channel.pipeline().get(CHUNKED_WRITER) != null) {
             channel.pipeline().remove(CHUNKED_WRITER);
         }
+    }
+
+    /**
+     * An HTTP/2 connection's pipeline also consolidates flushes. Each stream's request is flushed
+     * on its own, and outside the connection's read loop (the driver sends the next request as a
+     * lane task, see {@link AhcCall#onCompleted()}) Netty passes every such flush to the socket:
+     * one write system call per request, and one small TCP segment for the target to read. The
+     * handler turns the flushes of a run of lane tasks into one, done by a task queued after them.
+     * It sits next to the head, so over TLS above the SslHandler (which AsyncHttpClient adds first
+     * when it connects): fewer, larger TLS records too.
+     */
+    private static void forHttp2(Channel channel) {
+        withoutChunkedWriter(channel);
+        channel.pipeline().addFirst(FLUSH_CONSOLIDATION,
+                new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
     }
 
     private static long threadIdOf(EventLoopGroup group) {
