@@ -89,8 +89,9 @@ p99 = us[min(len(us) - 1, int(len(us) * 0.99))]
 print(f"{p99 / 1000:.3f} {us[-1] / 1000:.3f} {len(us)}")
 PY
 )
+  h2_rate="$(python3 -c "print(f'{$h2_n/$seconds:.1f}')")"
   read -r ap_thr ap_p99r _ ap_svc99 < <(apitune_bench "rate-$rate" --rate "$rate")
-  printf 'at %s req/s  h2load p99 %s ms (max %s ms, %s requests)   apitune p99 %s ms (service time p99 %s ms, %s req/s)   ratio p99 apitune/h2load %s (goal <= 1.5)\n' \
-    "$rate" "$h2_p99" "$h2_max" "$h2_n" "$ap_p99r" "$ap_svc99" "$ap_thr" \
+  printf 'at %s req/s  h2load p99 %s ms (max %s ms, %s req/s)   apitune p99 %s ms (service time p99 %s ms, %s req/s)   ratio p99 apitune/h2load %s (goal <= 1.5)\n' \
+    "$rate" "$h2_p99" "$h2_max" "$h2_rate" "$ap_p99r" "$ap_svc99" "$ap_thr" \
     "$(python3 -c "print(f'{$ap_p99r/$h2_p99:.2f}')")"
 done
