@@ -29,8 +29,6 @@ import org.asynchttpclient.Dsl;
  */
 final class AhcLane implements Transport.Lane {
     private static final long START_TIMEOUT_SECONDS = 10;
-    /** AsyncHttpClient's name for its ChunkedWriteHandler in a channel's pipeline. */
-    private static final String CHUNKED_WRITER = "chunked-writer";
     private static final String FLUSH_CONSOLIDATION = "apitune-flush-consolidation";
     /**
      * Flushes of one HTTP/2 connection merged into one write at most: a write of 64 requests'
@@ -56,7 +54,7 @@ final class AhcLane implements Transport.Lane {
         this.connectionCount = connectionCount;
         this.negotiation = negotiation;
         this.group = newEventLoop(new DefaultThreadFactory("apitune-io-" + index, true));
-        this.client = Dsl.asyncHttpClient(config(group, timer, connectTimeout, template, tls, config));
+        this.client = Dsl.asyncHttpClient(config(group, timer, connectTimeout, tls, config));
         this.threadId = threadIdOf(group);
         if (config.protocol().http2()) {
             connections = new H2Connection[connectionCount];
@@ -86,14 +84,13 @@ final class AhcLane implements Transport.Lane {
     }
 
     private static DefaultAsyncHttpClientConfig config(EventLoopGroup group, HashedWheelTimer timer,
-            Duration connectTimeout, RequestTemplate template, SslContext tls, TransportConfig transport) {
+            Duration connectTimeout, SslContext tls, TransportConfig transport) {
         Duration none = Duration.ofMillis(-1);
         DefaultAsyncHttpClientConfig.Builder builder = Dsl.config()
                 .setEventLoopGroup(group)
                 .setNettyTimer(timer)
                 .setMaxRequestRetry(0)
                 .setKeepAlive(true)
-                .setKeepAliveStrategy(ResponseKeepAlive.of(template))
                 // No User-Agent: one header less to build and send, as wrk sends none.
                 .setUserAgent(null)
                 .setCookieStore(null)
@@ -111,11 +108,6 @@ final class AhcLane implements Transport.Lane {
                 .setRequestTimeout(none)
                 .setPooledConnectionIdleTimeout(Duration.ofMinutes(5))
                 .setTcpNoDelay(true)
-                // Every body is a byte array sent in one full request: AsyncHttpClient's
-                // ChunkedWriteHandler (for file and stream bodies) would only queue and re-walk
-                // each write and flush.
-                .setHttpAdditionalChannelInitializer(transport.protocol().http2()
-                        ? AhcLane::forHttp2 : AhcLane::withoutChunkedWriter)
                 // A body part is read inside its callback only (or copied by the call): no copy of
                 // every response body into a new byte array, which the default (EAGER) makes.
                 .setResponseBodyPartFactory(AsyncHttpClientConfig.ResponseBodyPartFactory.LAZY)
@@ -125,18 +117,13 @@ final class AhcLane implements Transport.Lane {
                 .setHttp2Enabled(transport.protocol().http2())
                 .setHttp2CleartextEnabled(transport.protocol() == TransportConfig.Protocol.H2C);
         if (transport.protocol().http2()) {
-            builder.setHttp2MaxConcurrentStreams(transport.streams());
+            builder.setHttp2MaxConcurrentStreams(transport.streams())
+                    .setHttpAdditionalChannelInitializer(AhcLane::consolidateFlushes);
         }
         if (tls != null) {
             builder.setSslContext(tls);
         }
         return builder.build();
-    }
-
-    private static void withoutChunkedWriter(Channel channel) {
-        if (channel.pipeline().get(CHUNKED_WRITER) != null) {
-            channel.pipeline().remove(CHUNKED_WRITER);
-        }
     }
 
     /**
@@ -148,8 +135,7 @@ final class AhcLane implements Transport.Lane {
      * It sits next to the head, so over TLS above the SslHandler (which AsyncHttpClient adds first
      * when it connects): fewer, larger TLS records too.
      */
-    private static void forHttp2(Channel channel) {
-        withoutChunkedWriter(channel);
+    private static void consolidateFlushes(Channel channel) {
         channel.pipeline().addFirst(FLUSH_CONSOLIDATION,
                 new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
     }
