@@ -78,11 +78,13 @@ final class K8sRunCommand implements Callable<Integer> {
         RunPlan plan = ScenarioParser.parse(jobOptions.file);
         GateCheck gateCheck = gates.check(plan.gates(), plan.requestNames());
         Duration wait = Setting.flag("--timeout", timeout).positiveDuration();
-        ShardJob job = jobOptions.job();
+        ShardJob offline = jobOptions.job("default");
         Path dir = ReportDirectory.choose(out, plan.name());
         PrintWriter stdout = spec.commandLine().getOut();
         List<ShardCoordinator.ShardLog> logs;
         try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+            ShardJob job = jobOptions.namespace != null || client.getNamespace() == null ? offline
+                    : offline.inNamespace(client.getNamespace());
             ShardCoordinator coordinator = new ShardCoordinator(client, job, wait, Duration.ofSeconds(1), stdout);
             Thread caller = Thread.currentThread();
             try (StopSignals signals = StopSignals.install(() -> {
@@ -94,7 +96,7 @@ final class K8sRunCommand implements Callable<Integer> {
                 logs = coordinator.await();
             } catch (InterruptedException e) {
                 throw new ApituneException(ExitCodes.TARGET_FAILURE, "interrupted before the shards ended"
-                        + (keep ? "; kept Job and ConfigMap " + jobOptions.namespace + "/" + jobOptions.name : ""), e);
+                        + (keep ? "; kept Job and ConfigMap " + job.namespace() + "/" + job.name() : ""), e);
             } finally {
                 cleanUp(coordinator);
             }
