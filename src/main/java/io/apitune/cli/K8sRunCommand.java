@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
                 + "the ConfigMap and Indexed Job that 'k8s manifest' prints, follow the pods, read each "
                 + "shard's results framed in its pod log, merge them exactly into DIR/<run>/ and "
                 + "evaluate the gates of the file and of --gate on the merged result.",
+            "While the shards run, their followed logs give one line per second: the shards that "
+                + "reported it (k/N), the merged req/s, the exact merged p50/p99 (added histograms) "
+                + "and the errors; a second waits at most 2 s for a missing shard, then names it.",
             "A shard whose pod failed, was never created, did not end before --timeout or framed no "
                 + "results is named in merged.shardsMissing; the result is then partial and the exit "
                 + "code 5 (1 if a gate failed anyway). Exit 3 when the API refuses the objects or no "
