@@ -85,6 +85,12 @@ final class LogFollowers implements AutoCloseable {
         }
     }
 
+    /** True while shard {@code index}'s log is being read. */
+    boolean following(int index) {
+        Follower follower = followers.get(index);
+        return follower != null && !follower.done;
+    }
+
     private void start(int index, String pod) {
         Follower follower = new Follower(index, pod);
         followers.put(index, follower);
