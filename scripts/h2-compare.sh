@@ -3,10 +3,12 @@
 # (1 worker, `listen PORT http2`, /json) pinned to its own core, runs h2load and then
 # `apitune bench --http2` pinned to another core, with the same connections x streams, and
 # prints both request rates and their ratio (goal: apitune >= 0.8 x h2load), then both at a
-# fixed rate both reach, printing both p99 latencies and their ratio (goal: apitune <= 1.5 x).
+# fixed rate both reach (or each of RATE=r1,r2,...), printing both p99 latencies and their
+# ratio (goal: apitune <= 1.5 x).
 #
 # usage: scripts/h2-compare.sh [CONNECTIONS=4] [STREAMS=64] [DURATION=15s]
-# env:   RATE (fixed-rate phase, req/s; default: half of the lower max rate)  SERVER_CPU (1)
+# env:   RATE (fixed-rate phase, req/s, or several comma-separated, e.g. 10000,20000; default:
+#        half of the lower max rate)  SERVER_CPU (1)
 #        DRIVER_CPU (0)  PORT (18601)  NGINX (nginx binary)  H2LOAD (h2load binary)
 #        APITUNE_JAVA_OPTS (passed to the launcher)
 # needs: h2load (apt-get install -y nghttp2-client), nginx, taskset, curl, python3.
@@ -49,32 +51,47 @@ apitune_bench() {
   python3 - "$out/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-print(f'{r["throughput"]:.1f} {r["latency"].get("p99", float("nan")):.3f} {r["protocol"]["negotiated"]}')
+print(f'{r["throughput"]:.1f} {r["latency"].get("p99", float("nan")):.3f} {r["protocol"]["negotiated"]}'
+      f' {r["serviceTime"].get("p99", float("nan")):.3f}')
 PY
 }
 
 h2_rps="$(h2load_max)"
-read -r ap_rps ap_p99 ap_proto < <(apitune_bench max)
+read -r ap_rps ap_p99 ap_proto _ < <(apitune_bench max)
 printf 'max rate  h2load %s req/s   apitune %s req/s (%s)   ratio apitune/h2load %s (goal >= 0.8)\n' \
   "$h2_rps" "$ap_rps" "$ap_proto" "$(python3 -c "print(f'{$ap_rps/$h2_rps:.2f}')")"
 
-rate="${RATE:-$(python3 -c "print(int(min($h2_rps, $ap_rps) / 2))")}"
-# h2load at a fixed request rate: --rps (nghttp2 >= 1.60) caps each client's requests per second.
-if "$h2load_bin" --help 2>&1 | grep -q -- '--rps'; then
-  taskset -c "$driver_cpu" "$h2load_bin" -c "$connections" -m "$streams" -t 1 --rps="$(python3 -c "print($rate/$connections)")" \
-    --warm-up-time=2 -D "$seconds" "$url" >"$work/h2load-rate.txt" 2>&1
-  h2_p99="$(python3 - "$work/h2load-rate.txt" <<'PY'
-import re, sys
-# h2load prints min/max/mean/sd for "time for request", no p99: the max bounds it from above.
-m = re.search(r"time for request:\s+\S+\s+(\S+)", open(sys.argv[1]).read())
-v = m.group(1)
-ms = float(v[:-2]) if v.endswith("ms") else float(v[:-2]) / 1000 if v.endswith("us") else float(v[:-1]) * 1000
-print(f"{ms:.3f}")
-PY
-)"
-  read -r _ ap_p99r _ < <(apitune_bench rate --rate "$rate")
-  printf 'at %s req/s  h2load max %s ms (h2load prints no p99; its max bounds it)   apitune p99 %s ms   ratio %s (goal <= 1.5)\n' \
-    "$rate" "$h2_p99" "$ap_p99r" "$(python3 -c "print(f'{$ap_p99r/$h2_p99:.2f}')")"
-else
-  echo "fixed rate: skipped, this h2load has no --rps (nghttp2 >= 1.60)"
+# Fixed rates: RATE (one or several, comma-separated, e.g. RATE=10000,20000), default half of
+# the lower max rate. h2load's --rps caps each client's requests per second; its --log-file
+# gives every request's time, from which its p99 is taken (its summary prints min/max/mean
+# only). h2load times a request from when it was sent, so apitune's service time (also from the
+# send) is printed beside its latency (from the intended send time, coordinated-omission-free);
+# the goal compares the latencies.
+rates="${RATE:-$(python3 -c "print(int(min($h2_rps, $ap_rps) / 2))")}"
+# (the help is read whole first: grep -q stopping early would kill h2load with SIGPIPE, and
+# pipefail would take that for "no --rps")
+h2load_help="$("$h2load_bin" --help 2>&1 || true)"
+if ! grep -q -- '--rps' <<<"$h2load_help"; then
+  echo "fixed rate: skipped, this h2load has no --rps"
+  exit 0
 fi
+IFS=',' read -r -a rate_list <<<"$rates"
+for rate in "${rate_list[@]}"; do
+  taskset -c "$driver_cpu" "$h2load_bin" -c "$connections" -m "$streams" -t 1 \
+    --rps="$(python3 -c "print($rate/$connections)")" --warm-up-time=2 -D "$seconds" \
+    --log-file="$work/h2load-$rate.log" "$url" >"$work/h2load-$rate.txt" 2>&1
+  read -r h2_p99 h2_max h2_n < <(python3 - "$work/h2load-$rate.log" <<'PY'
+import sys
+rows = [l.split("\t") for l in open(sys.argv[1]) if l.strip()]
+# (the log holds the measured requests only, not the warm-up's)
+us = sorted(int(r[2]) for r in rows)
+p99 = us[min(len(us) - 1, int(len(us) * 0.99))]
+print(f"{p99 / 1000:.3f} {us[-1] / 1000:.3f} {len(us)}")
+PY
+)
+  h2_rate="$(python3 -c "print(f'{$h2_n/$seconds:.1f}')")"
+  read -r ap_thr ap_p99r _ ap_svc99 < <(apitune_bench "rate-$rate" --rate "$rate")
+  printf 'at %s req/s  h2load p99 %s ms (max %s ms, %s req/s)   apitune p99 %s ms (service time p99 %s ms, %s req/s)   ratio p99 apitune/h2load %s (goal <= 1.5)\n' \
+    "$rate" "$h2_p99" "$h2_max" "$h2_rate" "$ap_p99r" "$ap_svc99" "$ap_thr" \
+    "$(python3 -c "print(f'{$ap_p99r/$h2_p99:.2f}')")"
+done

@@ -5,11 +5,14 @@ import java.net.InetSocketAddress;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.ListenableFuture;
+import org.asynchttpclient.netty.NettyResponseFuture;
+import org.asynchttpclient.netty.channel.Channels;
 import org.asynchttpclient.netty.request.NettyRequest;
 
 /**
@@ -39,6 +42,8 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     /** Delivers a completed HTTP/2 answer after the codec has closed its stream. */
     private final Runnable deliverTask = this::deliver;
     private ListenableFuture<Void> future;
+    /** Over HTTP/2, the stream channel that answers the request in flight, once it answers. */
+    private Http2StreamChannel stream;
     private long doneNanos;
     private Throwable abortCause;
     private int status;
@@ -67,6 +72,7 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
         busy = true;
         status = 0;
         abortCause = null;
+        stream = null;
         keepHeaders = request.wantsHeaders;
         keepBody = request.wantsBody;
         headers = null;
@@ -137,6 +143,11 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     @Override
     public State onStatusReceived(HttpResponseStatus responseStatus) {
         status = responseStatus.getStatusCode();
+        // The future forgets its channel before it calls onCompleted: take the stream now.
+        if (connection != null && future instanceof NettyResponseFuture<Void> inFlight
+                && inFlight.channel() instanceof Http2StreamChannel answering) {
+            stream = answering;
+        }
         if (negotiation != null) {
             negotiation.answered(responseStatus.getProtocolMajorVersion());
         }
@@ -189,12 +200,27 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
                 // a request sent from inside it (the driver sends the next at once) would be one
                 // stream over the server's limit and be refused. So the answer is delivered as
                 // the lane's next task, with its time taken now.
+                forgetStream();
                 connection.ended(this);
                 doneNanos = now;
                 lane.execute(deliverTask);
             }
         }
         return null;
+    }
+
+    /**
+     * Tells AsyncHttpClient that the answered stream's channel has nothing left to handle. Its
+     * Http2Handler closes a stream's child channel once the response ended, and when Netty then
+     * reports that channel inactive (a task later) it fails the stream's request again: an
+     * IOException with its stack trace, built before it sees the request already done, for every
+     * answered request. A discarded channel's inactivity is only taken out of the pool.
+     */
+    private void forgetStream() {
+        if (stream != null) {
+            Channels.setDiscard(stream);
+            stream = null;
+        }
     }
 
     private void deliver() {
@@ -212,6 +238,7 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
         if (busy) {
             busy = false;
             future = null;
+            stream = null;
             if (connection != null) {
                 connection.ended(this);
             }

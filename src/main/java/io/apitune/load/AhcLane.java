@@ -8,12 +8,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.asynchttpclient.AsyncHttpClient;
+import org.asynchttpclient.AsyncHttpClientConfig;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
 import org.asynchttpclient.Dsl;
 
@@ -26,6 +29,12 @@ import org.asynchttpclient.Dsl;
  */
 final class AhcLane implements Transport.Lane {
     private static final long START_TIMEOUT_SECONDS = 10;
+    private static final String FLUSH_CONSOLIDATION = "apitune-flush-consolidation";
+    /**
+     * Flushes of one HTTP/2 connection merged into one write at most: a write of 64 requests'
+     * HEADERS frames is a few KB, one TCP segment; more would only delay the first of them.
+     */
+    private static final int FLUSHES_PER_WRITE = 64;
 
     private final EventLoopGroup group;
     private final AsyncHttpClient client;
@@ -99,18 +108,36 @@ final class AhcLane implements Transport.Lane {
                 .setRequestTimeout(none)
                 .setPooledConnectionIdleTimeout(Duration.ofMinutes(5))
                 .setTcpNoDelay(true)
+                // A body part is read inside its callback only (or copied by the call): no copy of
+                // every response body into a new byte array, which the default (EAGER) makes.
+                .setResponseBodyPartFactory(AsyncHttpClientConfig.ResponseBodyPartFactory.LAZY)
                 .setShutdownQuietPeriod(Duration.ZERO)
                 .setShutdownTimeout(Duration.ofSeconds(1))
                 // HTTP/1.1 unless asked: AsyncHttpClient would otherwise offer h2 through ALPN.
                 .setHttp2Enabled(transport.protocol().http2())
                 .setHttp2CleartextEnabled(transport.protocol() == TransportConfig.Protocol.H2C);
         if (transport.protocol().http2()) {
-            builder.setHttp2MaxConcurrentStreams(transport.streams());
+            builder.setHttp2MaxConcurrentStreams(transport.streams())
+                    .setHttpAdditionalChannelInitializer(AhcLane::consolidateFlushes);
         }
         if (tls != null) {
             builder.setSslContext(tls);
         }
         return builder.build();
+    }
+
+    /**
+     * An HTTP/2 connection's pipeline also consolidates flushes. Each stream's request is flushed
+     * on its own, and outside the connection's read loop (the driver sends the next request as a
+     * lane task, see {@link AhcCall#onCompleted()}) Netty passes every such flush to the socket:
+     * one write system call per request, and one small TCP segment for the target to read. The
+     * handler turns the flushes of a run of lane tasks into one, done by a task queued after them.
+     * It sits next to the head, so over TLS above the SslHandler (which AsyncHttpClient adds first
+     * when it connects): fewer, larger TLS records too.
+     */
+    private static void consolidateFlushes(Channel channel) {
+        channel.pipeline().addFirst(FLUSH_CONSOLIDATION,
+                new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
     }
 
     private static long threadIdOf(EventLoopGroup group) {
