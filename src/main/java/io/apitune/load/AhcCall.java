@@ -2,7 +2,6 @@ package io.apitune.load;
 
 import java.net.InetSocketAddress;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -28,8 +27,7 @@ import org.asynchttpclient.netty.request.NettyRequest;
  *
  * <p>Thread model: lane thread only (sends, callbacks and aborts all run there).
  */
-final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<Void> {
-    private static final byte[] NONE = new byte[0];
+final class AhcCall implements Transport.Call, AsyncHandler<Void> {
 
     private final AsyncHttpClient client;
     private final AhcRequests requests;
@@ -48,12 +46,7 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     private Throwable abortCause;
     private int status;
     private boolean busy;
-    private boolean keepHeaders;
-    private boolean keepBody;
-    private HttpHeaders headers;
-    private byte[] body = NONE;
-    private int bodyLength;
-    private boolean truncated;
+    private final KeptAnswer answer = new KeptAnswer();
     /** The request being sent (kept while the call waits for its connection's admission). */
     private Outgoing pending;
 
@@ -73,11 +66,7 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
         status = 0;
         abortCause = null;
         stream = null;
-        keepHeaders = request.wantsHeaders;
-        keepBody = request.wantsBody;
-        headers = null;
-        bodyLength = 0;
-        truncated = false;
+        answer.expect(request);
         pending = request;
         if (connection == null || connection.admit(this)) {
             sendNow();
@@ -156,27 +145,13 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
 
     @Override
     public State onHeadersReceived(HttpHeaders received) {
-        if (keepHeaders) {
-            headers = received;
-        }
+        answer.headers(received);
         return State.CONTINUE;
     }
 
     @Override
     public State onBodyPartReceived(HttpResponseBodyPart bodyPart) {
-        if (keepBody && !truncated) {
-            ByteBuf part = bodyPart.getBodyByteBuf();
-            int n = part.readableBytes();
-            if (bodyLength + n > Transport.Response.MAX_BODY_BYTES) {
-                truncated = true;
-            } else {
-                if (bodyLength + n > body.length) {
-                    body = java.util.Arrays.copyOf(body, Math.max(bodyLength + n, Math.max(1024, body.length * 2)));
-                }
-                part.getBytes(part.readerIndex(), body, bodyLength, n);
-                bodyLength += n;
-            }
-        }
+        answer.bodyPart(bodyPart.getBodyByteBuf());
         return State.CONTINUE;
     }
 
@@ -194,7 +169,7 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
             busy = false;
             future = null;
             if (connection == null) {
-                outcome.completed(status, response(), now);
+                outcome.completed(status, answer.orNull(), now);
             } else {
                 // Netty's HTTP/2 codec counts the stream as active until this callback returns:
                 // a request sent from inside it (the driver sends the next at once) would be one
@@ -224,12 +199,7 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
     }
 
     private void deliver() {
-        outcome.completed(status, response(), doneNanos);
-    }
-
-    /** This call as the response when a check asked for headers or body, else null. */
-    private Transport.Response response() {
-        return keepHeaders || keepBody ? this : null;
+        outcome.completed(status, answer.orNull(), doneNanos);
     }
 
     @Override
@@ -244,25 +214,5 @@ final class AhcCall implements Transport.Call, Transport.Response, AsyncHandler<
             }
             outcome.failed(abortCause != null ? abortCause : failure, now);
         }
-    }
-
-    @Override
-    public String header(String name) {
-        return headers == null ? null : headers.get(name);
-    }
-
-    @Override
-    public byte[] body() {
-        return body;
-    }
-
-    @Override
-    public int bodyLength() {
-        return bodyLength;
-    }
-
-    @Override
-    public boolean bodyTruncated() {
-        return truncated;
     }
 }

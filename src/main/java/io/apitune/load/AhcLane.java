@@ -2,11 +2,7 @@ package io.apitune.load;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -27,8 +23,7 @@ import org.asynchttpclient.Dsl;
  * <p>Thread model: see {@link Transport.Lane}; {@link #connectionsOpened()} may be read by any
  * thread. Construction and closing on a non-lane thread.
  */
-final class AhcLane implements Transport.Lane {
-    private static final long START_TIMEOUT_SECONDS = 10;
+final class AhcLane extends LaneLoop {
     private static final String FLUSH_CONSOLIDATION = "apitune-flush-consolidation";
     /**
      * Flushes of one HTTP/2 connection merged into one write at most: a write of 64 requests'
@@ -36,10 +31,8 @@ final class AhcLane implements Transport.Lane {
      */
     private static final int FLUSHES_PER_WRITE = 64;
 
-    private final EventLoopGroup group;
     private final AsyncHttpClient client;
     private final AhcRequests requests;
-    private final long threadId;
     private final int connectionCount;
     /** Over HTTP/2, this lane's connections; null over HTTP/1.1. */
     private final H2Connection[] connections;
@@ -50,12 +43,11 @@ final class AhcLane implements Transport.Lane {
     AhcLane(int index, int connectionCount, AhcRequests requests, RequestTemplate template,
             Duration connectTimeout, HashedWheelTimer timer, SslContext tls, TransportConfig config,
             Negotiation negotiation) {
+        super(newEventLoop(new DefaultThreadFactory("apitune-io-" + index, true)));
         this.requests = requests;
         this.connectionCount = connectionCount;
         this.negotiation = negotiation;
-        this.group = newEventLoop(new DefaultThreadFactory("apitune-io-" + index, true));
         this.client = Dsl.asyncHttpClient(config(group, timer, connectTimeout, tls, config));
-        this.threadId = threadIdOf(group);
         if (config.protocol().http2()) {
             connections = new H2Connection[connectionCount];
             for (int i = 0; i < connectionCount; i++) {
@@ -140,19 +132,6 @@ final class AhcLane implements Transport.Lane {
                 new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
     }
 
-    private static long threadIdOf(EventLoopGroup group) {
-        CompletableFuture<Long> id = new CompletableFuture<>();
-        group.execute(() -> id.complete(Thread.currentThread().getId()));
-        try {
-            return id.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting an I/O thread", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("an I/O thread did not start", e);
-        }
-    }
-
     @Override
     public int connections() {
         return connectionCount;
@@ -171,21 +150,6 @@ final class AhcLane implements Transport.Lane {
                 connections == null ? null : connections[0], negotiation);
     }
 
-    @Override
-    public void execute(Runnable task) {
-        group.execute(task);
-    }
-
-    @Override
-    public void schedule(Runnable task, long delayNanos) {
-        group.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public long threadId() {
-        return threadId;
-    }
-
     /** A TCP connection was made. Lane thread. */
     void connectionOpened() {
         connectionsOpened = connectionsOpened + 1; // single writer: the lane
@@ -202,9 +166,5 @@ final class AhcLane implements Transport.Lane {
         } catch (IOException e) {
             // Closing releases local resources only; nothing to report.
         }
-    }
-
-    void stopEventLoop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 }

@@ -1,7 +1,5 @@
 package io.apitune.load;
 
-import java.util.Arrays;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 
@@ -14,9 +12,7 @@ import io.netty.handler.codec.http.HttpHeaders;
  *
  * <p>Thread model: lane thread only.
  */
-final class Http1Call implements Transport.Call, Transport.Response {
-    private static final byte[] NONE = new byte[0];
-
+final class Http1Call implements Transport.Call {
     private final Http1Lane lane;
     private final Http1Requests requests;
     private final Transport.Outcome outcome;
@@ -26,12 +22,7 @@ final class Http1Call implements Transport.Call, Transport.Response {
     private Http1Connection connection;
     private Outgoing pending;
     private int status;
-    private boolean keepHeaders;
-    private boolean keepBody;
-    private HttpHeaders headers;
-    private byte[] body = NONE;
-    private int bodyLength;
-    private boolean truncated;
+    private final KeptAnswer answer = new KeptAnswer();
 
     Http1Call(Http1Lane lane, Http1Requests requests, Transport.Outcome outcome) {
         this.lane = lane;
@@ -44,11 +35,7 @@ final class Http1Call implements Transport.Call, Transport.Response {
         busy = true;
         sends++;
         status = 0;
-        keepHeaders = request.wantsHeaders;
-        keepBody = request.wantsBody;
-        headers = null;
-        bodyLength = 0;
-        truncated = false;
+        answer.expect(request);
         pending = request;
         String origin = requests.origin(request);
         Http1Connection idle = lane.idle(origin);
@@ -94,26 +81,12 @@ final class Http1Call implements Transport.Call, Transport.Response {
     /** The answer's status line and headers arrived. */
     void answered(int code, HttpHeaders received) {
         status = code;
-        if (keepHeaders) {
-            headers = received;
-        }
+        answer.headers(received);
     }
 
     /** A part of the answer's body arrived (valid during this call only). */
     void bodyPart(ByteBuf part) {
-        int n = part.readableBytes();
-        if (!keepBody || truncated || n == 0) {
-            return;
-        }
-        if (bodyLength + n > Transport.Response.MAX_BODY_BYTES) {
-            truncated = true;
-            return;
-        }
-        if (bodyLength + n > body.length) {
-            body = Arrays.copyOf(body, Math.max(bodyLength + n, Math.max(1024, body.length * 2)));
-        }
-        part.getBytes(part.readerIndex(), body, bodyLength, n);
-        bodyLength += n;
+        answer.bodyPart(part);
     }
 
     /** The answer ended; its connection was already handed back or closed. */
@@ -121,7 +94,7 @@ final class Http1Call implements Transport.Call, Transport.Response {
         long now = System.nanoTime();
         busy = false;
         connection = null;
-        outcome.completed(status, keepHeaders || keepBody ? this : null, now);
+        outcome.completed(status, answer.orNull(), now);
     }
 
     /** No answer: connect error, reset, TLS failure, abort. */
@@ -132,25 +105,5 @@ final class Http1Call implements Transport.Call, Transport.Response {
             connection = null;
             outcome.failed(cause, now);
         }
-    }
-
-    @Override
-    public String header(String name) {
-        return headers == null ? null : headers.get(name);
-    }
-
-    @Override
-    public byte[] body() {
-        return body;
-    }
-
-    @Override
-    public int bodyLength() {
-        return bodyLength;
-    }
-
-    @Override
-    public boolean bodyTruncated() {
-        return truncated;
     }
 }

@@ -5,14 +5,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -32,46 +27,26 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * <p>Thread model: see {@link Transport.Lane}; {@link #connectionsOpened()} may be read by any
  * thread. Construction and {@link #close()} on a non-lane thread.
  */
-final class Http1Lane implements Transport.Lane {
-    private static final long START_TIMEOUT_SECONDS = 10;
-
-    private final EventLoopGroup group;
+final class Http1Lane extends LaneLoop {
     private final Bootstrap bootstrap;
     private final Http1Requests requests;
     private final SslContext tls;
     private final int connectionCount;
-    private final long threadId;
     private final Map<String, ArrayDeque<Http1Connection>> idle = new HashMap<>();
     private volatile long connectionsOpened;
 
     Http1Lane(int index, int connectionCount, Http1Requests requests, Duration connectTimeout,
             SslContext tls) {
+        super(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("apitune-io-" + index, true),
+                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory()));
         this.requests = requests;
         this.tls = tls;
         this.connectionCount = connectionCount;
-        boolean epoll = Epoll.isAvailable();
-        this.group = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("apitune-io-" + index, true),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.bootstrap = new Bootstrap().group(group)
-                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        this.threadId = threadIdOf(group);
-    }
-
-    private static long threadIdOf(EventLoopGroup group) {
-        CompletableFuture<Long> id = new CompletableFuture<>();
-        group.execute(() -> id.complete(Thread.currentThread().getId()));
-        try {
-            return id.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting an I/O thread", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("an I/O thread did not start", e);
-        }
     }
 
     @Override
@@ -88,21 +63,6 @@ final class Http1Lane implements Transport.Lane {
     public Transport.Call newProbe(Transport.Outcome outcome) {
         // Over HTTP/1.1 there is nothing to negotiate; the probe's connection is then reused.
         return newCall(outcome);
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        group.execute(task);
-    }
-
-    @Override
-    public void schedule(Runnable task, long delayNanos) {
-        group.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public long threadId() {
-        return threadId;
     }
 
     /** An idle, open connection to {@code origin}, taken out of the pool; null when none. */
@@ -154,7 +114,4 @@ final class Http1Lane implements Transport.Lane {
         return connectionsOpened;
     }
 
-    void close() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
-    }
 }

@@ -69,6 +69,6 @@ public final class Http1Transport implements Transport {
 
     @Override
     public void close() {
-        lanes.forEach(Http1Lane::close);
+        lanes.forEach(Http1Lane::stopEventLoop);
     }
 }

@@ -1,0 +1,82 @@
+package io.apitune.load;
+
+import java.util.Arrays;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
+
+/**
+ * The parts of one answer a request's checks read, kept by a transport's request slot: the
+ * headers and the body only when the request {@link Outgoing#wantsHeaders() wants} them, the
+ * body copied into one array the slot reuses, at most {@value Transport.Response#MAX_BODY_BYTES}
+ * bytes of it.
+ *
+ * <p>Thread model: its slot's lane thread only.
+ */
+final class KeptAnswer implements Transport.Response {
+    private static final byte[] NONE = new byte[0];
+
+    private boolean keepHeaders;
+    private boolean keepBody;
+    private HttpHeaders headers;
+    private byte[] body = NONE;
+    private int bodyLength;
+    private boolean truncated;
+
+    /** Forgets the last answer; keeps what {@code next} wants of the coming one. */
+    void expect(Outgoing next) {
+        keepHeaders = next.wantsHeaders;
+        keepBody = next.wantsBody;
+        headers = null;
+        bodyLength = 0;
+        truncated = false;
+    }
+
+    void headers(HttpHeaders received) {
+        if (keepHeaders) {
+            headers = received;
+        }
+    }
+
+    /** Copies {@code part} (readable bytes, valid during this call only) when the body is kept. */
+    void bodyPart(ByteBuf part) {
+        int n = part.readableBytes();
+        if (!keepBody || truncated || n == 0) {
+            return;
+        }
+        if (bodyLength + n > MAX_BODY_BYTES) {
+            truncated = true;
+            return;
+        }
+        if (bodyLength + n > body.length) {
+            body = Arrays.copyOf(body, Math.max(bodyLength + n, Math.max(1024, body.length * 2)));
+        }
+        part.getBytes(part.readerIndex(), body, bodyLength, n);
+        bodyLength += n;
+    }
+
+    /** This, when a check wants anything of the answer; else null. */
+    Transport.Response orNull() {
+        return keepHeaders || keepBody ? this : null;
+    }
+
+    @Override
+    public String header(String name) {
+        return headers == null ? null : headers.get(name);
+    }
+
+    @Override
+    public byte[] body() {
+        return body;
+    }
+
+    @Override
+    public int bodyLength() {
+        return bodyLength;
+    }
+
+    @Override
+    public boolean bodyTruncated() {
+        return truncated;
+    }
+}
