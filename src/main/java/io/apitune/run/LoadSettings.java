@@ -13,6 +13,7 @@ import io.apitune.ApituneException;
 import io.apitune.load.FileDescriptors;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadConfig.Arrival;
+import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadDefaults;
 import io.apitune.load.Shard;
 import io.apitune.load.FeederSpec;
@@ -164,7 +165,7 @@ public final class LoadSettings {
                 .map(Setting::positiveDuration).orElse(LoadDefaults.DURATION);
         int connections = connections(rate != null);
         checkDescriptors(connections, inProcessServer ? 2 : 1);
-        return sharded(new LoadConfig(request(url), RequestSettings.keySpace(get(LoadKey.KEYS), get(LoadKey.KEY_DIST)), rate, arrival, connections, duration,
+        return sharded(new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
                 requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(),
                 transport.build(url), mix, List.of()));
     }
@@ -186,6 +187,10 @@ public final class LoadSettings {
     private int connections(boolean open) {
         return get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
                 .orElse(LoadDefaults.connections(open));
+    }
+
+    private KeySpace keySpace() {
+        return RequestSettings.keySpace(get(LoadKey.KEYS), get(LoadKey.KEY_DIST));
     }
 
     private Arrival arrival() {
@@ -216,7 +221,7 @@ public final class LoadSettings {
             needsRate(LoadKey.ARRIVAL, arrival != Arrival.CONSTANT);
         }
         int connections = built.closed() ? Math.max(1, built.peak()) : connections(true);
-        return new LoadConfig(request(url), RequestSettings.keySpace(get(LoadKey.KEYS), get(LoadKey.KEY_DIST)), built.closed() ? null : built.meanRate(),
+        return new LoadConfig(request(url), keySpace(), built.closed() ? null : built.meanRate(),
                 arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(),
                 transport.build(url), mix, built.stages());
     }
