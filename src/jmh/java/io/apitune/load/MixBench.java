@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.apitune.scenario.ScenarioParser;
-import org.asynchttpclient.Request;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -96,7 +97,7 @@ public class MixBench {
     /** One lane's request source, request builder and checks over a parsed scenario. */
     private static final class Lane {
         final LaneTraffic traffic;
-        final AhcRequests requests;
+        final Http1Requests requests;
         final ResponseChecks[] checks;
         final List<Feeder> feeders = new ArrayList<>();
         final Outgoing out = new Outgoing();
@@ -116,7 +117,7 @@ public class MixBench {
             }
             traffic = new LaneTraffic(template, weights, new KeyChooser(config.keys()),
                     new AtomicLong(), Shard.WHOLE, feeders);
-            requests = new AhcRequests(template);
+            requests = new Http1Requests(template);
         }
 
         /** Prepares and builds the next request; its verdict on a 200 answer. */
@@ -124,10 +125,12 @@ public class MixBench {
             while (traffic.prepare(out) == LaneTraffic.WAIT) {
                 Thread.onSpinWait(); // a feeder still loading its rows
             }
-            Request request = requests.request(out);
+            ByteBuf request = requests.bytes(out, ByteBufAllocator.DEFAULT);
             ResponseChecks c = checks[out.request];
             int verdict = c.isEmpty() ? ResponseChecks.OK : c.verdict(200, answer);
-            return verdict + (request.getUrl().length() & 1);
+            int length = request.readableBytes();
+            request.release();
+            return verdict + (length & 1);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.handler.ssl.SslContext;
@@ -27,8 +26,6 @@ import org.asynchttpclient.Dsl;
  */
 final class AhcLane implements Transport.Lane {
     private static final long START_TIMEOUT_SECONDS = 10;
-    /** AsyncHttpClient's name for its ChunkedWriteHandler in a channel's pipeline. */
-    private static final String CHUNKED_WRITER = "chunked-writer";
 
     private final EventLoopGroup group;
     private final AsyncHttpClient client;
@@ -48,7 +45,7 @@ final class AhcLane implements Transport.Lane {
         this.connectionCount = connectionCount;
         this.negotiation = negotiation;
         this.group = newEventLoop(new DefaultThreadFactory("apitune-io-" + index, true));
-        this.client = Dsl.asyncHttpClient(config(group, timer, connectTimeout, template, tls, config));
+        this.client = Dsl.asyncHttpClient(config(group, timer, connectTimeout, tls, config));
         this.threadId = threadIdOf(group);
         if (config.protocol().http2()) {
             connections = new H2Connection[connectionCount];
@@ -78,14 +75,13 @@ final class AhcLane implements Transport.Lane {
     }
 
     private static DefaultAsyncHttpClientConfig config(EventLoopGroup group, HashedWheelTimer timer,
-            Duration connectTimeout, RequestTemplate template, SslContext tls, TransportConfig transport) {
+            Duration connectTimeout, SslContext tls, TransportConfig transport) {
         Duration none = Duration.ofMillis(-1);
         DefaultAsyncHttpClientConfig.Builder builder = Dsl.config()
                 .setEventLoopGroup(group)
                 .setNettyTimer(timer)
                 .setMaxRequestRetry(0)
                 .setKeepAlive(true)
-                .setKeepAliveStrategy(ResponseKeepAlive.of(template))
                 // No User-Agent: one header less to build and send, as wrk sends none.
                 .setUserAgent(null)
                 .setCookieStore(null)
@@ -103,10 +99,6 @@ final class AhcLane implements Transport.Lane {
                 .setRequestTimeout(none)
                 .setPooledConnectionIdleTimeout(Duration.ofMinutes(5))
                 .setTcpNoDelay(true)
-                // Every body is a byte array sent in one full request: AsyncHttpClient's
-                // ChunkedWriteHandler (for file and stream bodies) would only queue and re-walk
-                // each write and flush.
-                .setHttpAdditionalChannelInitializer(AhcLane::withoutChunkedWriter)
                 .setShutdownQuietPeriod(Duration.ZERO)
                 .setShutdownTimeout(Duration.ofSeconds(1))
                 // HTTP/1.1 unless asked: AsyncHttpClient would otherwise offer h2 through ALPN.
@@ -119,12 +111,6 @@ final class AhcLane implements Transport.Lane {
             builder.setSslContext(tls);
         }
         return builder.build();
-    }
-
-    private static void withoutChunkedWriter(Channel channel) {
-        if (channel.pipeline().get(CHUNKED_WRITER) != null) {
-            channel.pipeline().remove(CHUNKED_WRITER);
-        }
     }
 
     private static long threadIdOf(EventLoopGroup group) {

@@ -10,11 +10,12 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The {@link Transport} on AsyncHttpClient: HTTP/1.1, h2c (HTTP/2 with prior knowledge) or h2
- * (HTTP/2 over TLS through ALPN). The one client configuration apitune measures with: no silent
- * retries, no cookie store, keep-alive, no automatic decompression, response bodies discarded
- * without buffering, Netty's native epoll transport where available, TLS verified unless
- * {@code --insecure} ({@link ClientTls}).
+ * The {@link Transport} for HTTP/2 on AsyncHttpClient: h2c (prior knowledge) or h2 (TLS, ALPN);
+ * HTTP/1.1 is {@link Http1Transport}'s. The client is configured as apitune measures: no silent
+ * retries, no cookie store, no automatic decompression, response bodies discarded without
+ * buffering, Netty's native epoll transport where available, TLS verified unless
+ * {@code --insecure} ({@link ClientTls}). A server that answers HTTP/1.1 instead is reported by
+ * {@link #protocol()}.
  *
  * <p>Each lane is one AsyncHttpClient on its own single-thread Netty event loop, so a lane's
  * connections, sends and callbacks all stay on that thread: a send never wakes another thread.

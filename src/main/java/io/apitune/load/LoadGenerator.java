@@ -57,8 +57,9 @@ public final class LoadGenerator implements AutoCloseable {
         int connections = config.shardConnections();
         int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
         try {
-            this.transport = new AhcTransport(template, lanes, connections, config.timeout(),
-                    config.transport());
+            this.transport = config.transport().protocol().http2()
+                    ? new AhcTransport(template, lanes, connections, config.timeout(), config.transport())
+                    : new Http1Transport(template, lanes, connections, config.timeout(), config.transport());
         } catch (RuntimeException e) {
             feeders.forEach(Feeder::close);
             throw e;

@@ -115,7 +115,7 @@ public final class RequestTemplate {
         return url.substring(0, end < 0 ? url.length() : end).toLowerCase(Locale.ROOT);
     }
 
-    private static String hostHeader(URI uri) {
+    static String hostHeader(URI uri) {
         int port = uri.getPort();
         boolean defaultPort = port == -1
                 || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))

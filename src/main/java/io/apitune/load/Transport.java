@@ -8,8 +8,8 @@ import java.util.List;
  * {@link RequestTemplate} requests, rendered when it has placeholders) and is told once, through
  * its {@link Outcome}, that the request completed (status, the headers and body a check asked
  * for, done time) or failed (cause, done time). Drivers, recorders and schedules see only this
- * interface; the client behind it ({@link AhcTransport}: AsyncHttpClient over HTTP/1.1, h2c or
- * h2) owns its own configuration.
+ * interface; the client behind it ({@link Http1Transport}: Netty over HTTP/1.1;
+ * {@link AhcTransport}: AsyncHttpClient over h2c or h2) owns its own configuration.
  *
  * <p>A transport is split into {@link Lane}s. A lane is one I/O thread with its own connections:
  * every callback of a lane's calls, and every task given to {@link Lane#execute} or

@@ -1,0 +1,160 @@
+package io.apitune.load;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * One lane of {@link Http1Transport}: a single-thread Netty event loop (epoll where available,
+ * else NIO) and its HTTP/1.1 connections. Idle connections wait in a stack per origin (the most
+ * recently used is reused first); a call without one has the lane open a new one. A lane never
+ * opens more connections than it has busy calls, and the driver gives it at most
+ * {@link #connections()} calls.
+ *
+ * <p>Thread model: see {@link Transport.Lane}; {@link #connectionsOpened()} may be read by any
+ * thread. Construction and {@link #close()} on a non-lane thread.
+ */
+final class Http1Lane implements Transport.Lane {
+    private static final long START_TIMEOUT_SECONDS = 10;
+
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
+    private final Http1Requests requests;
+    private final SslContext tls;
+    private final int connectionCount;
+    private final long threadId;
+    private final Map<String, ArrayDeque<Http1Connection>> idle = new HashMap<>();
+    private volatile long connectionsOpened;
+
+    Http1Lane(int index, int connectionCount, Http1Requests requests, Duration connectTimeout,
+            SslContext tls) {
+        this.requests = requests;
+        this.tls = tls;
+        this.connectionCount = connectionCount;
+        boolean epoll = Epoll.isAvailable();
+        this.group = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("apitune-io-" + index, true),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.bootstrap = new Bootstrap().group(group)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        this.threadId = threadIdOf(group);
+    }
+
+    private static long threadIdOf(EventLoopGroup group) {
+        CompletableFuture<Long> id = new CompletableFuture<>();
+        group.execute(() -> id.complete(Thread.currentThread().getId()));
+        try {
+            return id.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting an I/O thread", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("an I/O thread did not start", e);
+        }
+    }
+
+    @Override
+    public int connections() {
+        return connectionCount;
+    }
+
+    @Override
+    public Transport.Call newCall(Transport.Outcome outcome) {
+        return new Http1Call(this, requests, outcome);
+    }
+
+    @Override
+    public Transport.Call newProbe(Transport.Outcome outcome) {
+        // Over HTTP/1.1 there is nothing to negotiate; the probe's connection is then reused.
+        return newCall(outcome);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        group.execute(task);
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayNanos) {
+        group.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public long threadId() {
+        return threadId;
+    }
+
+    /** An idle, open connection to {@code origin}, taken out of the pool; null when none. */
+    Http1Connection idle(String origin) {
+        ArrayDeque<Http1Connection> stack = idle.get(origin);
+        while (stack != null && !stack.isEmpty()) {
+            Http1Connection connection = stack.pop();
+            if (connection.usable()) {
+                return connection;
+            }
+        }
+        return null;
+    }
+
+    /** {@code connection}'s answer ended and it may be reused. */
+    void release(Http1Connection connection) {
+        if (connection.usable()) {
+            idle.computeIfAbsent(connection.origin(), o -> new ArrayDeque<>()).push(connection);
+        }
+    }
+
+    /** {@code connection} closed: it leaves the pool. */
+    void forget(Http1Connection connection) {
+        ArrayDeque<Http1Connection> stack = idle.get(connection.origin());
+        if (stack != null) {
+            stack.remove(connection);
+        }
+    }
+
+    /** Opens a connection to {@code origin} for {@code call}'s send number {@code send}. */
+    void connect(String origin, Http1Call call, long send) {
+        URI uri = URI.create(origin);
+        boolean https = "https".equals(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        Http1Connection connection = new Http1Connection(this, origin, https ? tls : null,
+                uri.getHost(), port);
+        bootstrap.clone().handler(connection).connect(uri.getHost(), port).addListener(done -> {
+            if (done.isSuccess()) {
+                connectionsOpened = connectionsOpened + 1; // single writer: the lane
+                call.connected(connection, send);
+            } else {
+                call.connectFailed(done.cause(), send);
+            }
+        });
+    }
+
+    /** TCP connections this lane has made so far. Any thread. */
+    long connectionsOpened() {
+        return connectionsOpened;
+    }
+
+    void close() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+}
