@@ -55,8 +55,8 @@ public record GeneratorInfo(LatencySummary sendLag, Long gcPauseMillis, Long gcC
             return null;
         }
         List<String> causes = known.stream().flatMap(g -> g.causes().stream()).distinct().sorted().toList();
-        List<String> reasons = known.stream().filter(GeneratorInfo::limited).map(GeneratorInfo::reason).distinct().toList();
-        List<String> advice = known.stream().filter(GeneratorInfo::limited).map(GeneratorInfo::advice).distinct().toList();
+        List<GeneratorInfo> limited = known.stream().filter(GeneratorInfo::limited).toList();
+        List<String> advice = limited.stream().map(GeneratorInfo::advice).distinct().toList();
         return new GeneratorInfo(sendLag, sum(known, GeneratorInfo::gcPauseMillis), sum(known, GeneratorInfo::gcCount),
                 max(known, GeneratorInfo::cpuUtilisation), max(known, GeneratorInfo::ioThreadUtilisation),
                 known.get(0).cores(), known.get(0).ioThreads(), max(known, GeneratorInfo::maxLoopDelayMillis),
@@ -64,7 +64,21 @@ public record GeneratorInfo(LatencySummary sendLag, Long gcPauseMillis, Long gcC
                         ? known.stream().mapToDouble(GeneratorInfo::stalledMillis).sum() : null,
                 known.get(0).warmupSeconds(), sum(known, GeneratorInfo::warmupDropped), sum(known, GeneratorInfo::sent),
                 sum(known, GeneratorInfo::waitedForConnection), sum(known, GeneratorInfo::notSent), !causes.isEmpty(),
-                causes, String.join("; ", reasons), String.join("; ", advice));
+                causes, reason(limited, known.size()), String.join("; ", advice));
+    }
+
+    /**
+     * One limited round's reason as it is; several: how many, and the reason of the one whose I/O
+     * thread stalled longest (each round's reason names its own figures, so listing them all
+     * would repeat one sentence per round).
+     */
+    private static String reason(List<GeneratorInfo> limited, int rounds) {
+        if (limited.size() <= 1) {
+            return limited.isEmpty() ? "" : limited.get(0).reason();
+        }
+        GeneratorInfo worst = limited.stream().max(java.util.Comparator.comparingDouble(
+                g -> g.stalledMillis() == null ? 0 : g.stalledMillis())).orElseThrow();
+        return "in " + limited.size() + " of " + rounds + " measurements; the worst: " + worst.reason();
     }
 
     private static Long sum(List<GeneratorInfo> parts, java.util.function.Function<GeneratorInfo, Long> field) {
