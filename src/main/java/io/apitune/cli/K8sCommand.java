@@ -29,10 +29,12 @@ final class K8sCommand implements Callable<Integer> {
     }
 
     @Command(name = "manifest", mixinStandardHelpOptions = true,
-            description = {"Print the YAML of a ConfigMap (the scenario file) and an Indexed Job "
+            description = {"Print the YAML of a ConfigMap (the scenario file and the files it names: "
+                    + "feeders, body-file, PEM files; at most 900 KiB together) and an Indexed Job "
                     + "(completionMode: Indexed) whose pod I runs 'apitune run FILE --shard I/N "
-                    + "--start-at TIME --print-results' (its results framed in its log). 'apitune k8s run' "
-                    + "applies it, reads the pods' logs and merges them."})
+                    + "--start-at TIME --print-intervals --print-results' (its progress and results framed in "
+                    + "its log). 'apitune k8s run' applies it, follows the pods' logs and merges them. "
+                    + "The Job needs Kubernetes 1.29 or later (backoffLimitPerIndex)."})
     static final class Manifest implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -43,7 +45,7 @@ final class K8sCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ScenarioParser.parse(job.file);
-            spec.commandLine().getOut().print(job.job().yaml());
+            spec.commandLine().getOut().print(job.job(null).yaml());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

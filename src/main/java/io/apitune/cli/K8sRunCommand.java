@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
                 + "the ConfigMap and Indexed Job that 'k8s manifest' prints, follow the pods, read each "
                 + "shard's results framed in its pod log, merge them exactly into DIR/<run>/ and "
                 + "evaluate the gates of the file and of --gate on the merged result.",
+            "While the shards run, their followed logs give one line per second: the shards that "
+                + "reported it (k/N), the merged req/s, the exact merged p50/p99 (added histograms) "
+                + "and the errors; a second waits at most 2 s for a missing shard, then names it.",
             "A shard whose pod failed, was never created, did not end before --timeout or framed no "
                 + "results is named in merged.shardsMissing; the result is then partial and the exit "
                 + "code 5 (1 if a gate failed anyway). Exit 3 when the API refuses the objects or no "
@@ -78,11 +81,13 @@ final class K8sRunCommand implements Callable<Integer> {
         RunPlan plan = ScenarioParser.parse(jobOptions.file);
         GateCheck gateCheck = gates.check(plan.gates(), plan.requestNames());
         Duration wait = Setting.flag("--timeout", timeout).positiveDuration();
-        ShardJob job = jobOptions.job();
+        ShardJob offline = jobOptions.job("default");
         Path dir = ReportDirectory.choose(out, plan.name());
         PrintWriter stdout = spec.commandLine().getOut();
         List<ShardCoordinator.ShardLog> logs;
         try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+            ShardJob job = jobOptions.namespace != null || client.getNamespace() == null ? offline
+                    : offline.inNamespace(client.getNamespace());
             ShardCoordinator coordinator = new ShardCoordinator(client, job, wait, Duration.ofSeconds(1), stdout);
             Thread caller = Thread.currentThread();
             try (StopSignals signals = StopSignals.install(() -> {
@@ -94,7 +99,7 @@ final class K8sRunCommand implements Callable<Integer> {
                 logs = coordinator.await();
             } catch (InterruptedException e) {
                 throw new ApituneException(ExitCodes.TARGET_FAILURE, "interrupted before the shards ended"
-                        + (keep ? "; kept Job and ConfigMap " + jobOptions.namespace + "/" + jobOptions.name : ""), e);
+                        + (keep ? "; kept Job and ConfigMap " + job.namespace() + "/" + job.name() : ""), e);
             } finally {
                 cleanUp(coordinator);
             }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.apitune.ExitCodes;
 import io.apitune.gate.GateCheck;
+import io.apitune.k8s.IntervalFrames;
 import io.apitune.k8s.ResultFrames;
 import io.apitune.report.ReportDirectory;
 import io.apitune.report.model.CombinedReport;
@@ -60,6 +61,12 @@ public final class RunCommand implements Callable<Integer> {
             + "lines (the pods of 'apitune k8s run' do, so results travel in the pod log)."})
     boolean printResults;
 
+    @Option(names = "--print-intervals", description = {"While measuring, print every second's OK-latency "
+            + "histogram (HdrHistogram, compressed, base64) with its OK and KO counts on stdout as one "
+            + "'APITUNE INTERVAL shard=I/N run=NAME second=S ...' line (the pods of 'apitune k8s run' "
+            + "do, so that it shows exact merged p50/p99 per second while the shards run)."})
+    boolean printIntervals;
+
     @Override
     public Integer call() {
         RunPlan plan = ScenarioParser.parse(file, KeyFlags.plan(spec), KeyFlags.load(spec));
@@ -75,6 +82,9 @@ public final class RunCommand implements Callable<Integer> {
         boolean shard = plan.runs().stream().anyMatch(r -> !r.load().shard().whole());
         try (RunExecutor executor = new RunExecutor(stdout, spec.commandLine().getErr(), quiet)
                 .abortOn(shard ? java.util.List.of() : gateCheck.aborting())) {
+            if (printIntervals) {
+                executor.alsoProgress(run -> IntervalFrames.listener(run.load().shard(), run.name(), stdout));
+            }
             int exit = new PlanRunner(executor, stdout, CombinedReport.SCENARIO).run(plan, gateCheck, dir)
                     .exitCode();
             if (printResults) {

@@ -1,13 +1,9 @@
 package io.apitune.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 
-import io.apitune.ApituneException;
+import io.apitune.k8s.ScenarioFiles;
 import io.apitune.k8s.ShardJob;
 import io.apitune.run.Setting;
 import picocli.CommandLine.Option;
@@ -26,8 +22,9 @@ final class ShardJobOptions {
     @Option(names = "--shards", required = true, paramLabel = "N", description = "Pods, one shard each.")
     int shards;
 
-    @Option(names = "--namespace", defaultValue = "default", paramLabel = "NS",
-            description = "Namespace of the objects (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "Namespace of the objects (default: the kubeconfig's current namespace; "
+                    + "'k8s manifest' then leaves it out, so kubectl applies them there).")
     String namespace;
 
     @Option(names = "--image", defaultValue = "apitune:latest", paramLabel = "IMAGE",
@@ -44,16 +41,15 @@ final class ShardJobOptions {
                     + "and pull the image (default: ${DEFAULT-VALUE}).")
     String startAt;
 
-    /** The ConfigMap and Job of the scenario file (validated by the caller); exit 2 on a bad field. */
-    ShardJob job() {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ApituneException.invalidInput("cannot read scenario " + file);
-        }
+    /**
+     * The ConfigMap and Job of the scenario file (validated by the caller) and the files it names;
+     * exit 2 on a bad field, or files too large for a ConfigMap.
+     *
+     * @param currentNamespace the namespace when --namespace is not given, or null to leave it out
+     */
+    ShardJob job(String currentNamespace) {
         Instant start = Setting.flag("--start-at", startAt).startTime(Instant.now());
-        return new ShardJob(name, namespace, image, shards, start,
-                file.getFileName().toString(), Map.of(file.getFileName().toString(), text));
+        return new ShardJob(name, namespace != null ? namespace : currentNamespace, image, shards, start,
+                file.getFileName().toString(), ScenarioFiles.read(file));
     }
 }

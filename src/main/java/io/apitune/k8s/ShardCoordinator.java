@@ -19,12 +19,17 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * Runs a {@link ShardJob} through the Kubernetes API: creates its ConfigMap and Indexed Job,
  * follows the Job's pods (selected by {@link ShardJob#LABEL}, indexed by
  * {@link ShardJob#INDEX_ANNOTATION}) until every index has a pod that ended or the timeout
- * passed, reads each finished pod's log, and deletes what it created.
+ * passed, prints live merged progress from the running pods' logs ({@link LogFollowers},
+ * {@link LiveProgress}), reads each finished pod's log, and deletes what it created.
  *
- * <p>Thread model: {@link #create()} and {@link #await()} run on one caller thread;
+ * <p>Thread model: {@link #create()} and {@link #await()} run on one caller thread (the logs
+ * are followed on daemon threads that {@link #await()} starts and closes);
  * {@link #delete()} is idempotent and may also run on a signal or shutdown-hook thread.
  */
 public final class ShardCoordinator {
+    /** How long a second of live progress waits for its missing shards. */
+    private static final Duration LATE = Duration.ofSeconds(2);
+
     private final KubernetesClient client;
     private final ShardJob job;
     private final long timeoutNanos;
@@ -77,14 +82,22 @@ public final class ShardCoordinator {
      */
     public List<ShardLog> await() throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        Map<Integer, Pod> pods = pods();
-        String last = "";
-        while (!allEnded(pods) && System.nanoTime() - deadline < 0) {
-            last = report(pods, last);
-            Thread.sleep(pollMillis);
+        LiveProgress live = new LiveProgress(job.shards(), LATE, progress);
+        Map<Integer, Pod> pods;
+        try (LogFollowers followers = new LogFollowers(client, job.namespace(), live)) {
             pods = pods();
+            String last = "";
+            while (!allEnded(pods) && System.nanoTime() - deadline < 0) {
+                last = report(pods, last);
+                followers.update(pods);
+                live.tick(System.nanoTime());
+                Thread.sleep(pollMillis);
+                pods = pods();
+            }
+            followers.update(pods);
+            followers.finish(LATE);
+            report(pods, last);
         }
-        report(pods, last);
         List<ShardLog> shards = new ArrayList<>();
         for (int index = 0; index < job.shards(); index++) {
             shards.add(shard(index, pods.get(index)));

@@ -38,4 +38,42 @@ public interface ProgressListener {
     /** Measurement has ended; progress output should be finished off. */
     default void finished() {
     }
+
+    /** Tells {@code first}, then {@code second}, everything. */
+    static ProgressListener both(ProgressListener first, ProgressListener second) {
+        if (second == NONE) {
+            return first;
+        }
+        return new ProgressListener() {
+            @Override
+            public void warmupStarted(double seconds) {
+                first.warmupStarted(seconds);
+                second.warmupStarted(seconds);
+            }
+
+            @Override
+            public void measurementStarted(double warmupSeconds, long warmupDropped) {
+                first.measurementStarted(warmupSeconds, warmupDropped);
+                second.measurementStarted(warmupSeconds, warmupDropped);
+            }
+
+            @Override
+            public void interval(IntervalSample sample) {
+                first.interval(sample);
+                second.interval(sample);
+            }
+
+            @Override
+            public void intervalLatency(IntervalSample sample, Histogram okLatency) {
+                first.intervalLatency(sample, okLatency);
+                second.intervalLatency(sample, okLatency);
+            }
+
+            @Override
+            public void finished() {
+                first.finished();
+                second.finished();
+            }
+        };
+    }
 }

@@ -40,6 +40,7 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     private volatile LoadGenerator current;
     private Thread hook;
     private List<io.apitune.gate.Gate> aborting = List.of();
+    private java.util.function.Function<RunSpec, ProgressListener> also = spec -> ProgressListener.NONE;
 
     /**
      * @param out   where the summary goes
@@ -62,6 +63,16 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
     }
 
     /**
+     * Also shows each run's (and round's) progress to the listener {@code each} makes for it
+     * (called on the generator's sampler thread), whether or not progress is printed:
+     * {@code run --print-intervals}.
+     */
+    public RunExecutor alsoProgress(java.util.function.Function<RunSpec, ProgressListener> each) {
+        this.also = each;
+        return this;
+    }
+
+    /**
      * Runs {@code spec} and writes its report.
      *
      * @param reportDir the run directory, or null for {@code reports/<yyyyMMdd-HHmmss>-<name>}
@@ -75,7 +86,8 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
             LoadConfig config = target.configure(spec.load());
             WindowGates windows = new WindowGates(spec.name(), aborting, spec.load().mix().names());
             ServerWindow window = new ServerWindow(target.baseUrl()).warm();
-            return measure(spec, config, target, generate(config, window::around,
+            return measure(spec, config, target, generate(config,
+                    l -> ProgressListener.both(window.around(l), also.apply(spec)),
                     windows.any() ? windows : io.apitune.load.IntervalHook.NONE), dir, window);
         }
     }
@@ -136,7 +148,7 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
             public RunResult round(RunSpec round, Path roundDir) {
                 Path dir = ReportDirectory.choose(roundDir, round.name());
                 LoadConfig config = target.configure(round.load());
-                LoadResult result = generate(config, UnaryOperator.identity());
+                LoadResult result = generate(config, l -> ProgressListener.both(l, also.apply(round)));
                 RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
                         target.info(), config, result);
                 Path written = ReportDirectory.write(dir, report, result.log(), false);

@@ -70,6 +70,11 @@ final class ServerWindow {
             }
 
             @Override
+            public void intervalLatency(IntervalSample sample, org.HdrHistogram.Histogram okLatency) {
+                inner.intervalLatency(sample, okLatency);
+            }
+
+            @Override
             public void finished() {
                 inner.finished();
             }

@@ -249,7 +249,8 @@ final class BadInputs {
                     "--baseline"),
             cli("k8s run {fx}/good.yaml --shards 2 --gate 'p99 < 1s' --junit {fx}/file.txt/j.xml", "--junit"),
             cli("k8s run {fx}/good.yaml --shards 2 --allow-limited=2", "--allow-limited"),
-            cli("run {fx}/good.yaml --print-results=yes", "--print-results"));
+            cli("run {fx}/good.yaml --print-results=yes", "--print-results"),
+            cli("run {fx}/good.yaml --print-intervals=yes", "--print-intervals"));
     }
 
     static List<BadInput> jmh() {

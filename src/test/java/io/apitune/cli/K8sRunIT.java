@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.apitune.k8s.IntervalFrames;
 import io.apitune.k8s.ShardJob;
 import io.apitune.load.TestServer;
 import io.apitune.report.Reports;
@@ -62,22 +63,23 @@ class K8sRunIT {
     /** Runs the two real shards once; their stdout is what the pods would log. */
     @BeforeAll
     static void runShards() throws Exception {
-        Instant startAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+        Instant startAt = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
         try (TestServer target = TestServer.start(0)) {
             scenario = shared.resolve("k8s.yaml");
             Files.writeString(scenario, "name: k8s\nruns: [{name: main, url: \"" + target.url("/item/{key}")
-                    + "\", rate: 200, duration: 1s, warmup: 0s, connections: 4, keys: 10}]\n");
+                    + "\", rate: 200, duration: 2s, warmup: 0s, connections: 4, keys: 10}]\n");
             ExecutorService shards = Executors.newFixedThreadPool(SHARDS);
             List<Future<Cli.Result>> running = new ArrayList<>();
             for (int i = 0; i < SHARDS; i++) {
                 String[] args = {"run", scenario.toString(), "--shard", i + "/" + SHARDS, "--start-at",
-                    startAt.toString(), "-q", "--print-results", "-o", shared.resolve("s" + i).toString()};
+                    startAt.toString(), "-q", "--print-intervals", "--print-results", "-o", shared.resolve("s" + i).toString()};
                 running.add(shards.submit(() -> Cli.run(args)));
             }
             for (Future<Cli.Result> f : running) {
                 Cli.Result r = f.get(60, TimeUnit.SECONDS);
                 assertThat(r.exitCode()).as(r.err()).isZero();
-                assertThat(r.out()).contains("----- BEGIN APITUNE RESULT shard=").contains("file=latency.hlog");
+                assertThat(r.out()).contains("----- BEGIN APITUNE RESULT shard=").contains("file=latency.hlog")
+                        .contains("APITUNE INTERVAL shard=");
                 LOGS.add(r.out());
             }
             shards.shutdownNow();
@@ -123,9 +125,16 @@ class K8sRunIT {
         assertThat(client.configMaps().inNamespace(NS).withName("ok").get()).isNull();
 
         RunReport merged = Reports.readRun(Reports.file(tmp.resolve("ok/main")));
-        assertThat(merged.results().requests()).isEqualTo(shardRequests).isEqualTo(200);
+        assertThat(merged.results().requests()).isEqualTo(shardRequests).isEqualTo(400);
         assertThat(merged.merged().shards()).isEqualTo(SHARDS);
         assertThat(merged.partial()).isFalse();
+        // live progress: each second merged across both shards, its p99 that of the added histograms
+        for (int second = 0; second < 2; second++) {
+            assertThat(r.out()).contains(String.format(java.util.Locale.ROOT,
+                    "live main second %d: 2/2 shards, %.0f req/s, p50 %.3f ms, p99 %.3f ms, 0 errors",
+                    second, requestsIn(second), added(second).getValueAtPercentile(50) / 1e6,
+                    added(second).getValueAtPercentile(99) / 1e6));
+        }
 
         playJobController("fail", List.of("Succeeded", "Succeeded"), null, null);
         Cli.Result fail = k8sRun("fail", "--gate", "p99 < 1us");
@@ -134,10 +143,14 @@ class K8sRunIT {
 
     @Test
     void aFailedPodIsAMissingShardNamedAndTheResultPartial() throws Exception {
-        playJobController("part", List.of("Succeeded", "Failed"), null, null);
+        // shard 1 fails after its first second: live progress names it missing from then on
+        String cut = LOGS.get(1).substring(0, LOGS.get(1).indexOf("APITUNE INTERVAL shard=1/2 run=main second=1"));
+        playJobController("part", List.of("Succeeded", "Failed"), List.of(LOGS.get(0), cut), null, null);
         Cli.Result r = k8sRun("part", "--gate", "p99 < 10s");
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(5);
-        assertThat(r.out()).contains("shards 1 of 2 (PARTIAL: missing pod part-1 (pod failed")
+        assertThat(r.out()).contains("live main second 0: 2/2 shards")
+                .contains("live main second 1: 1/2 shards (missing 1)")
+                .contains("shards 1 of 2 (PARTIAL: missing pod part-1 (pod failed")
                 .contains("deleted Job and ConfigMap");
         RunReport merged = Reports.readRun(Reports.file(tmp.resolve("part/main")));
         assertThat(merged.partial()).isTrue();
@@ -180,6 +193,51 @@ class K8sRunIT {
         assertThat(client.configMaps().inNamespace(NS).withName("stop").get()).isNull();
     }
 
+    @Test
+    void theFeederAndBodyFilesTravelInTheConfigMapMountedAtTheirPaths() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("fed"));
+        Path fed = io.apitune.k8s.ScenarioFilesTestAccess.scenario(dir);
+        Cli.Result r = Cli.run("k8s", "run", fed.toString(), "--shards", "2", "--namespace", NS, "--name", "fed",
+                "--image", "apitune:test", "--keep", "--timeout", "1s", "-o", tmp.resolve("fed-out").toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).contains("no shard returned results");
+        ConfigMap map = client.configMaps().inNamespace(NS).withName("fed").get();
+        assertThat(map.getData()).containsEntry("fed.yaml", Files.readString(fed))
+                .containsEntry("file-1-items.csv", Files.readString(dir.resolve("data/items.csv")));
+        assertThat(map.getBinaryData()).containsKey("file-2-body.bin");
+        Job job = client.batch().v1().jobs().inNamespace(NS).withName("fed").get();
+        assertThat(job.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().getItems())
+                .extracting(io.fabric8.kubernetes.api.model.KeyToPath::getPath)
+                .containsExactly("fed.yaml", "data/items.csv", "body.bin");
+        assertThat(job.getSpec().getBackoffLimitPerIndex()).isZero();
+        assertThat(job.getSpec().getMaxFailedIndexes()).isEqualTo(2);
+
+        // more than a ConfigMap carries: one line, exit 2, nothing created
+        Files.write(dir.resolve("data/items.csv"), ("id,name\n" + "1,x\n".repeat(250_000)).getBytes());
+        Cli.Result big = Cli.run("k8s", "run", fed.toString(), "--shards", "2", "--namespace", NS, "--name",
+                "big", "--image", "apitune:test", "-o", tmp.resolve("big-out").toString());
+        assertThat(big.exitCode()).as(big.out() + big.err()).isEqualTo(2);
+        assertThat(big.err().strip()).startsWith("apitune: fed.yaml and the 2 files it names weigh")
+                .contains("more than the 900 KiB a ConfigMap carries").doesNotContain("\n");
+        assertThat(client.configMaps().inNamespace(NS).withName("big").get()).isNull();
+    }
+
+    /** The shards' interval histograms of {@code second}, added. */
+    private static org.HdrHistogram.Histogram added(int second) {
+        org.HdrHistogram.Histogram sum = io.apitune.metrics.Histograms.newHistogram();
+        intervals(second).forEach(i -> sum.add(i.okLatency()));
+        return sum;
+    }
+
+    private static double requestsIn(int second) {
+        return intervals(second).stream().mapToDouble(i -> (i.ok() + i.ko()) * 1000.0 / i.millis()).sum();
+    }
+
+    private static List<IntervalFrames.Interval> intervals(int second) {
+        return LOGS.stream().flatMap(String::lines).map(IntervalFrames::parse)
+                .filter(i -> i != null && i.second() == second).toList();
+    }
+
     private Cli.Result k8sRun(String name, String... more) {
         Path out = Files.exists(tmp.resolve(name)) ? tmp.resolve(name + "-again") : tmp.resolve(name);
         List<String> args = new ArrayList<>(List.of("k8s", "run", scenario.toString(), "--shards",
@@ -198,9 +256,16 @@ class K8sRunIT {
      */
     private void playJobController(String name, List<String> finalPhases, AtomicReference<Job> job,
             AtomicReference<ConfigMap> map) {
+        playJobController(name, finalPhases, LOGS, job, map);
+    }
+
+    /** As above, the pods' followed logs ({@code follow=true}) being {@code followed}. */
+    private void playJobController(String name, List<String> finalPhases, List<String> followed,
+            AtomicReference<Job> job, AtomicReference<ConfigMap> map) {
         for (int i = 0; i < SHARDS; i++) {
-            server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods/" + name + "-" + i
-                    + "/log?pretty=false").andReturn(200, LOGS.get(i)).always();
+            String log = "/api/v1/namespaces/" + NS + "/pods/" + name + "-" + i + "/log?pretty=false";
+            server.expect().get().withPath(log).andReturn(200, LOGS.get(i)).always();
+            server.expect().get().withPath(log + "&follow=true").andReturn(200, followed.get(i)).always();
         }
         CompletableFuture.runAsync(() -> {
             waitFor(() -> client.batch().v1().jobs().inNamespace(NS).withName(name).get() != null);

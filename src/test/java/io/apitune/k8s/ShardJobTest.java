@@ -22,7 +22,7 @@ class ShardJobTest {
     KubernetesClient client;
 
     private static final ShardJob JOB = new ShardJob("ci-gate", "load", "registry/apitune:1", 3,
-            Instant.parse("2026-11-28T10:15:00Z"), "ci.yaml", Map.of("ci.yaml", "name: ci\n"));
+            Instant.parse("2026-11-28T10:15:00Z"), "ci.yaml", Map.of("ci.yaml", "name: ci\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
     @Test
     void manifestIsAValidIndexedJobAndItsConfigMap() {
@@ -37,9 +37,13 @@ class ShardJobTest {
         assertThat(job.getSpec().getCompletions()).isEqualTo(3);
         assertThat(job.getSpec().getParallelism()).isEqualTo(3);
         assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+        // one pod per index, and a failed index does not fail the Job (Kubernetes 1.29+)
+        assertThat(job.getSpec().getBackoffLimitPerIndex()).isZero();
+        assertThat(job.getSpec().getMaxFailedIndexes()).isEqualTo(3);
+        assertThat(job.getSpec().getBackoffLimit()).isNull();
         var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getArgs()).containsExactly("run", "/scenario/ci.yaml", "--shard",
-                "$(SHARD_INDEX)/3", "--start-at", "2026-11-28T10:15:00Z", "--quiet", "--print-results", "--out", "/tmp/apitune");
+                "$(SHARD_INDEX)/3", "--start-at", "2026-11-28T10:15:00Z", "--quiet", "--print-intervals", "--print-results", "--out", "/tmp/apitune");
         assertThat(container.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.annotations['batch.kubernetes.io/job-completion-index']");
         assertThat(job.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().getName())
