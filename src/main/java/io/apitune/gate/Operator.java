@@ -13,10 +13,6 @@ public enum Operator {
         this.symbol = symbol;
     }
 
-    public String symbol() {
-        return symbol;
-    }
-
     /** @return the operator written as {@code symbol}, or null */
     static Operator ofSymbol(String symbol) {
         for (Operator c : values()) {

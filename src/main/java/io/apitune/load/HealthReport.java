@@ -13,12 +13,12 @@ import org.HdrHistogram.HistogramIterationValue;
  * <p>Single-threaded: used once, on the generator's sampler thread.
  */
 final class HealthReport {
-    private final Sampler sampler;
+    private final Sampler.Totals totals;
     private final ResourceMeter.Usage usage;
     private final int ioThreads;
 
-    HealthReport(Sampler sampler, ResourceMeter.Usage usage, int ioThreads) {
-        this.sampler = sampler;
+    HealthReport(Sampler.Totals totals, ResourceMeter.Usage usage, int ioThreads) {
+        this.totals = totals;
         this.usage = usage;
         this.ioThreads = ioThreads;
     }
@@ -26,12 +26,12 @@ final class HealthReport {
     /** @param heartbeats per lane, the lateness of its heartbeat while measuring */
     GeneratorHealth health(LoadConfig config, double warmupSeconds, long warmupDropped, long sent,
             long waited, long notSent, List<Histogram> heartbeats, double windowSeconds) {
-        Histogram sendLag = sampler.totalSendLag();
+        Histogram sendLag = totals.sendLag();
         int cores = Runtime.getRuntime().availableProcessors();
-        TailStats ok = TailStats.of(sampler.totalOkLatency());
-        TailStats failed = TailStats.of(sampler.totalFailureLatency());
+        TailStats ok = TailStats.of(totals.okLatency());
+        TailStats failed = TailStats.of(totals.failureLatency());
         long threshold = HealthVerdict.stallThresholdNanos(ok.count() > 0
-                ? TailStats.of(sampler.totalOkService()) : failed);
+                ? TailStats.of(totals.okService()) : failed);
         long stalledNanos = 0;
         long maxLoopDelayNanos = 0;
         for (Histogram lane : heartbeats) {

@@ -24,9 +24,4 @@ public enum LimitCause {
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
-
-    /** True when the target, not the generator, held the run back (capacity keeps searching). */
-    public boolean isTargets() {
-        return this == CONNECTIONS;
-    }
 }

@@ -185,7 +185,8 @@ public final class LoadGenerator implements AutoCloseable {
     private LoadResult result(Sampler sampler, ResourceMeter.Usage usage, double warmupSeconds,
             long startEpochMillis, long durationNanos) {
         DriverSet drivers = drivers();
-        GeneratorHealth health = new HealthReport(sampler, usage, laneThreadIds().length)
+        Sampler.Totals totals = sampler.totals();
+        GeneratorHealth health = new HealthReport(totals, usage, laneThreadIds().length)
                 .health(config, warmupSeconds, drivers.warmupDropped(), drivers.sent(),
                         drivers.waitedForConnection(), drivers.notSent(), drivers.heartbeats(),
                         durationNanos / 1e9);
@@ -195,9 +196,9 @@ public final class LoadGenerator implements AutoCloseable {
             byRequest.add(sampler.requestResult(r, names.get(r), template.checkNames(r)));
         }
         return new LoadResult(startEpochMillis, startEpochMillis + durationNanos / 1_000_000L,
-                durationNanos, sampler.ok() + sampler.ko(), sampler.ok(), sampler.ko(),
-                sampler.errors(), sampler.totalOkLatency(), sampler.totalOkService(),
-                sampler.totalFailureLatency(), sampler.timeline(), sampler.log(),
+                durationNanos, totals.ok() + totals.ko(), totals.ok(), totals.ko(), totals.errors(),
+                totals.okLatency(), totals.okService(), totals.failureLatency(), sampler.timeline(),
+                sampler.log(),
                 stopRequested && abortedBy == null, health,
                 new ProtocolUsage(config.transport().protocol().key(), transport.protocol(),
                         transport.streamsPerConnection(), transport.connectionsOpened()),

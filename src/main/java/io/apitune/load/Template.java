@@ -211,11 +211,6 @@ public final class Template {
         return feeders.clone();
     }
 
-    /** True when the literal text before the first placeholder contains {@code marker}. */
-    boolean prefixContains(String marker) {
-        return kinds.length > 0 && kinds[0] == LITERAL && literals[0].contains(marker);
-    }
-
     /** The literal text before the first placeholder (all of it when constant). */
     String prefix() {
         return kinds.length > 0 && kinds[0] == LITERAL ? literals[0] : "";

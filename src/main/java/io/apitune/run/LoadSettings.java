@@ -1,9 +1,5 @@
 package io.apitune.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,18 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.apitune.ApituneException;
-import io.apitune.Problems;
 import io.apitune.load.FileDescriptors;
-import io.apitune.load.KeyChooser;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadConfig.Arrival;
-import io.apitune.load.LoadConfig.Header;
 import io.apitune.load.LoadConfig.KeySpace;
 import io.apitune.load.LoadDefaults;
 import io.apitune.load.Shard;
 import io.apitune.load.FeederSpec;
 import io.apitune.load.RequestMix;
-import io.apitune.load.Template;
 
 /**
  * The one place load settings become a {@link LoadConfig} (its transport through
@@ -159,8 +151,7 @@ public final class LoadSettings {
             return staged;
         }
         Double rate = get(LoadKey.RATE).map(Setting::rate).orElse(null);
-        Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
-                s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
+        Arrival arrival = arrival();
         Duration rampUp = get(LoadKey.RAMP_UP).map(Setting::duration).orElse(LoadDefaults.RAMP_UP);
         if (rate == null) {
             needsRate(LoadKey.RAMP_UP, !rampUp.isZero());
@@ -172,8 +163,7 @@ public final class LoadSettings {
         }
         Duration duration = requests.isPresent() ? null : get(LoadKey.DURATION)
                 .map(Setting::positiveDuration).orElse(LoadDefaults.DURATION);
-        int connections = get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
-                .orElse(LoadDefaults.connections(rate != null));
+        int connections = connections(rate != null);
         checkDescriptors(connections, inProcessServer ? 2 : 1);
         return sharded(new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
                 requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(),
@@ -194,6 +184,20 @@ public final class LoadSettings {
                 c.stages(), shard, get(LoadKey.START_AT).map(s -> s.startTime(Instant.now())).orElse(null));
     }
 
+    private int connections(boolean open) {
+        return get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
+                .orElse(LoadDefaults.connections(open));
+    }
+
+    private KeySpace keySpace() {
+        return RequestSettings.keySpace(get(LoadKey.KEYS), get(LoadKey.KEY_DIST));
+    }
+
+    private Arrival arrival() {
+        return get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
+                s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
+    }
+
     private Duration warmup() {
         return get(LoadKey.WARMUP).map(Setting::duration).orElse(LoadDefaults.WARMUP);
     }
@@ -212,14 +216,11 @@ public final class LoadSettings {
         if (built.closed() && has(LoadKey.CONNECTIONS)) {
             throw values.get(LoadKey.CONNECTIONS).fail("the connections stages set the connections");
         }
-        Arrival arrival = get(LoadKey.ARRIVAL).map(s -> Arrival.valueOf(
-                s.choice("constant", "poisson").toUpperCase(Locale.ROOT))).orElse(Arrival.CONSTANT);
+        Arrival arrival = arrival();
         if (built.closed()) {
             needsRate(LoadKey.ARRIVAL, arrival != Arrival.CONSTANT);
         }
-        int connections = built.closed() ? Math.max(1, built.peak())
-                : get(LoadKey.CONNECTIONS).map(s -> s.intValue(1, Integer.MAX_VALUE))
-                        .orElse(LoadDefaults.connections(true));
+        int connections = built.closed() ? Math.max(1, built.peak()) : connections(true);
         return new LoadConfig(request(url), keySpace(), built.closed() ? null : built.meanRate(),
                 arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(),
                 transport.build(url), mix, built.stages());
@@ -279,100 +280,9 @@ public final class LoadSettings {
         }
     }
 
-
-
     private LoadConfig.RequestSpec request(String url) {
-        String method = get(LoadKey.METHOD).map(s -> {
-            if (!s.trimmed().matches("[A-Za-z]+")) {
-                throw s.fail("\"" + s.text() + "\" is not an HTTP method");
-            }
-            return s.trimmed().toUpperCase(Locale.ROOT);
-        }).orElse(LoadDefaults.METHOD);
-        List<Header> parsed = new ArrayList<>();
-        for (Setting h : headers) {
-            parsed.add(header(h, feeders));
-        }
-        return new LoadConfig.RequestSpec(method, url, parsed, body(get(LoadKey.BODY), get(LoadKey.BODY_FILE),
-                naming, feeders));
-    }
-
-    /** A {@code Name: value} header whose value's placeholders name known things. */
-    static Header header(Setting h, List<FeederSpec> feeders) {
-        int colon = h.text().indexOf(':');
-        if (colon <= 0) {
-            throw h.fail("\"" + h.text() + "\" is not a header (write \"Name: value\")");
-        }
-        Header header = new Header(h.text().substring(0, colon).trim(), h.text().substring(colon + 1).trim());
-        template(h, header.value(), feeders, false);
-        return header;
-    }
-
-    /** Compiles a template to check its placeholders, failing at {@code where}. */
-    static void template(Setting where, String text, List<FeederSpec> feeders, boolean url) {
-        try {
-            Template.compile(text, feeders, url);
-        } catch (IllegalArgumentException e) {
-            throw where.fail(e.getMessage());
-        }
-    }
-
-    /** The body of {@code text} or of the file {@code file} (not both), or null. */
-    static byte[] body(Optional<Setting> text, Optional<Setting> file, Naming naming,
-            List<FeederSpec> feeders) {
-        if (text.isPresent() && file.isPresent()) {
-            throw file.get().fail("give either " + naming.of(LoadKey.BODY) + " or "
-                    + naming.of(LoadKey.BODY_FILE) + ", not both");
-        }
-        if (file.isEmpty()) {
-            text.ifPresent(t -> template(t, t.text(), feeders, false));
-            return text.map(s -> s.text().getBytes(StandardCharsets.UTF_8)).orElse(null);
-        }
-        Path path = Path.of(file.get().text());
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            String utf8 = utf8(bytes);
-            if (utf8 != null) {
-                template(file.get(), utf8, feeders, false);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw file.get().fail("cannot read " + path + " (" + Problems.describe(e) + ")");
-        }
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException binary) {
-            return null;
-        }
-    }
-
-    private KeySpace keySpace() {
-        long count = get(LoadKey.KEYS).map(s -> s.integer(1)).orElse(LoadDefaults.KEYS);
-        Optional<Setting> dist = get(LoadKey.KEY_DIST);
-        if (dist.isEmpty() || dist.get().trimmed().equalsIgnoreCase("uniform")) {
-            return new KeySpace(count, KeySpace.Distribution.UNIFORM, 0);
-        }
-        String text = dist.get().trimmed().toLowerCase(Locale.ROOT);
-        double exponent = Double.NaN;
-        if (text.equals("zipf")) {
-            exponent = LoadDefaults.ZIPF_EXPONENT;
-        } else if (text.startsWith("zipf:")) {
-            try {
-                exponent = Double.parseDouble(text.substring(5));
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        if (!(exponent > 0 && Double.isFinite(exponent))) {
-            throw dist.get().fail("\"" + dist.get().text()
-                    + "\" is not a key distribution (uniform, zipf or zipf:EXPONENT)");
-        }
-        if (count > KeyChooser.MAX_ZIPF_KEYS) {
-            throw get(LoadKey.KEYS).orElse(dist.get()).fail(count + " keys is more than the "
-                    + KeyChooser.MAX_ZIPF_KEYS + " that zipf supports");
-        }
-        return new KeySpace(count, KeySpace.Distribution.ZIPF, exponent);
+        return new LoadConfig.RequestSpec(RequestSettings.method(get(LoadKey.METHOD)), url,
+                RequestSettings.headers(headers, feeders),
+                RequestSettings.body(get(LoadKey.BODY), get(LoadKey.BODY_FILE), naming, feeders));
     }
 }

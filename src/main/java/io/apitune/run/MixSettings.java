@@ -106,11 +106,8 @@ public final class MixSettings {
         }
         Method m = r.methods().get(0);
         String url = checkedUrl(m.url(), feeders, hasBase);
-        List<LoadConfig.Header> headers = new ArrayList<>();
-        for (Setting h : r.headers()) {
-            headers.add(LoadSettings.header(h, feeders));
-        }
-        byte[] body = LoadSettings.body(Optional.ofNullable(r.body()), Optional.ofNullable(r.bodyFile()),
+        List<LoadConfig.Header> headers = RequestSettings.headers(r.headers(), feeders);
+        byte[] body = RequestSettings.body(Optional.ofNullable(r.body()), Optional.ofNullable(r.bodyFile()),
                 naming, feeders);
         List<Check> checks = r.check() == null ? List.of() : r.check().build();
         return new MixRequest(name, weight, new LoadConfig.RequestSpec(m.method().toUpperCase(Locale.ROOT),
@@ -131,7 +128,7 @@ public final class MixSettings {
     /** A path (with a base) or an absolute http(s) URL, its placeholders known. */
     private static String checkedUrl(Setting setting, List<FeederSpec> feeders, boolean hasBase) {
         String url = setting.trimmed();
-        LoadSettings.template(setting, url, feeders, true);
+        RequestSettings.template(setting, url, feeders, true);
         boolean absolute = RequestTemplate.isAbsolute(url);
         if (!absolute && !hasBase) {
             throw setting.fail("\"" + url + "\" is a path: give the run a base-url (or a mode) to "

@@ -81,7 +81,7 @@ public final class TargetSettings {
         if (baseUrl != null) {
             throw baseUrl.fail("needs requests (a mix) whose paths it is the base of");
         }
-        get(TargetKey.URL).ifPresent(u -> LoadSettings.template(u, u.trimmed(), feeders, true));
+        get(TargetKey.URL).ifPresent(u -> RequestSettings.template(u, u.trimmed(), feeders, true));
         return target(shared);
     }
 

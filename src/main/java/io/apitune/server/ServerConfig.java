@@ -68,11 +68,6 @@ public record ServerConfig(String host, int port, Duration backendLatency, Durat
                 32, 128, 10_000, Duration.ofSeconds(60), null, 16, true, true, NetworkConfig.defaults());
     }
 
-    public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, backendLatency, jitter, workers, queue, cacheSize,
-                cacheTtl, dbUrl, dbPool, database, metrics, network);
-    }
-
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, backendLatency, jitter, workers, queue, cacheSize,
                 cacheTtl, dbUrl, dbPool, database, metrics, network);

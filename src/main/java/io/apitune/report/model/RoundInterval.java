@@ -34,9 +34,4 @@ public record RoundInterval(String statistic, double median, double low, double 
         return new RoundInterval(statistic, interval.median(), interval.low(), interval.high(),
                 interval.confidence(), interval.rounds(), interval.paired(), threshold);
     }
-
-    /** Back to the statistics' form. */
-    public Interval toInterval() {
-        return new Interval(median, low, high, confidence, rounds, paired);
-    }
 }
