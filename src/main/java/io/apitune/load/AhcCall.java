@@ -15,13 +15,13 @@ import org.asynchttpclient.netty.channel.Channels;
 import org.asynchttpclient.netty.request.NettyRequest;
 
 /**
- * One reusable request slot on AsyncHttpClient: the same handler object carries request after
+ * One reusable HTTP/2 request slot on AsyncHttpClient: the same handler object carries request after
  * request, discards the body without buffering it unless a check of the request needs it (then
  * it is copied into one buffer the slot reuses), and delivers each request's outcome exactly
  * once. Reuse is safe because AsyncHttpClient calls a handler last in {@code onCompleted} or
  * {@code onThrowable}, and a cancelled request's future never calls its handler again.
  *
- * <p>Over HTTP/2 a call belongs to one {@link H2Connection} of its lane and may wait there while
+ * <p>A call belongs to one {@link H2Connection} of its lane and may wait there while
  * that connection opens; an abort then ends it without sending. A probe call also tells its
  * {@link Negotiation} what the server answered with.
  *
@@ -33,7 +33,7 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
     private final AhcRequests requests;
     private final Transport.Outcome outcome;
     private final AhcLane lane;
-    /** The HTTP/2 connection this call's requests go to; null over HTTP/1.1. */
+    /** The HTTP/2 connection this call's requests go to. */
     private final H2Connection connection;
     /** Where a probe reports the negotiation; null for a load call. */
     private final Negotiation negotiation;
@@ -68,7 +68,7 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
         stream = null;
         answer.expect(request);
         pending = request;
-        if (connection == null || connection.admit(this)) {
+        if (connection.admit(this)) {
             sendNow();
         }
     }
@@ -92,14 +92,13 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
             return;
         }
         abortCause = cause;
-        if (connection != null && connection.cancel(this)) {
+        if (connection.cancel(this)) {
             onThrowable(cause);
             return;
         }
         ListenableFuture<Void> inFlight = future;
         if (inFlight != null) {
-            // Closes the connection (HTTP/1.1) or resets the stream (HTTP/2) and calls
-            // onThrowable (with a CancellationException).
+            // Resets the stream and calls onThrowable (with a CancellationException).
             inFlight.cancel(true);
         }
         if (busy) {
@@ -110,30 +109,24 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
     @Override
     public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel connected) {
         lane.connectionOpened();
-        if (connection != null) {
-            connection.connected(this, connected);
-        }
+        connection.connected(this, connected);
     }
 
     @Override
     public void onConnectionPooled(Channel pooled) {
-        if (connection != null) {
-            connection.connected(this, pooled);
-        }
+        connection.connected(this, pooled);
     }
 
     @Override
     public void onRequestSend(NettyRequest request) {
-        if (connection != null) {
-            connection.sent(this);
-        }
+        connection.sent(this);
     }
 
     @Override
     public State onStatusReceived(HttpResponseStatus responseStatus) {
         status = responseStatus.getStatusCode();
         // The future forgets its channel before it calls onCompleted: take the stream now.
-        if (connection != null && future instanceof NettyResponseFuture<Void> inFlight
+        if (future instanceof NettyResponseFuture<Void> inFlight
                 && inFlight.channel() instanceof Http2StreamChannel answering) {
             stream = answering;
         }
@@ -168,18 +161,14 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
         if (busy) {
             busy = false;
             future = null;
-            if (connection == null) {
-                outcome.completed(status, answer.orNull(), now);
-            } else {
-                // Netty's HTTP/2 codec counts the stream as active until this callback returns:
-                // a request sent from inside it (the driver sends the next at once) would be one
-                // stream over the server's limit and be refused. So the answer is delivered as
-                // the lane's next task, with its time taken now.
-                forgetStream();
-                connection.ended(this);
-                doneNanos = now;
-                lane.execute(deliverTask);
-            }
+            // Netty's HTTP/2 codec counts the stream as active until this callback returns: a
+            // request sent from inside it (the driver sends the next at once) would be one stream
+            // over the server's limit and be refused. So the answer is delivered as the lane's
+            // next task, with its time taken now.
+            forgetStream();
+            connection.ended(this);
+            doneNanos = now;
+            lane.execute(deliverTask);
         }
         return null;
     }
@@ -209,9 +198,7 @@ final class AhcCall implements Transport.Call, AsyncHandler<Void> {
             busy = false;
             future = null;
             stream = null;
-            if (connection != null) {
-                connection.ended(this);
-            }
+            connection.ended(this);
             outcome.failed(abortCause != null ? abortCause : failure, now);
         }
     }

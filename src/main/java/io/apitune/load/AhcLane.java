@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadFactory;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
@@ -18,7 +20,7 @@ import org.asynchttpclient.Dsl;
 
 /**
  * One lane of {@link AhcTransport}: a single-thread event loop, the client that uses only it, and
- * over HTTP/2 the lane's share of the connections, to which its calls are handed in turn.
+ * the lane's share of the HTTP/2 connections, to which its calls are handed in turn.
  *
  * <p>Thread model: see {@link Transport.Lane}; {@link #connectionsOpened()} may be read by any
  * thread. Construction and closing on a non-lane thread.
@@ -34,7 +36,7 @@ final class AhcLane extends LaneLoop {
     private final AsyncHttpClient client;
     private final AhcRequests requests;
     private final int connectionCount;
-    /** Over HTTP/2, this lane's connections; null over HTTP/1.1. */
+    /** This lane's connections, to which its calls are handed in turn. */
     private final H2Connection[] connections;
     private final Negotiation negotiation;
     private int callsMade;
@@ -48,13 +50,9 @@ final class AhcLane extends LaneLoop {
         this.connectionCount = connectionCount;
         this.negotiation = negotiation;
         this.client = Dsl.asyncHttpClient(config(group, timer, connectTimeout, tls, config));
-        if (config.protocol().http2()) {
-            connections = new H2Connection[connectionCount];
-            for (int i = 0; i < connectionCount; i++) {
-                connections[i] = new H2Connection(this, requests, template.origin() != null);
-            }
-        } else {
-            connections = null;
+        this.connections = new H2Connection[connectionCount];
+        for (int i = 0; i < connectionCount; i++) {
+            connections[i] = new H2Connection(this, requests, template.origin() != null);
         }
     }
 
@@ -64,15 +62,8 @@ final class AhcLane extends LaneLoop {
      */
     @SuppressWarnings("deprecation")
     private static EventLoopGroup newEventLoop(ThreadFactory threads) {
-        if (AhcTransport.nativeTransportAvailable()) {
-            try {
-                return (EventLoopGroup) Class.forName("io.netty.channel.epoll.EpollEventLoopGroup")
-                        .getConstructor(int.class, ThreadFactory.class).newInstance(1, threads);
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // Fall back to NIO below.
-            }
-        }
-        return new NioEventLoopGroup(1, threads);
+        return Epoll.isAvailable() ? new EpollEventLoopGroup(1, threads)
+                : new NioEventLoopGroup(1, threads);
     }
 
     private static DefaultAsyncHttpClientConfig config(EventLoopGroup group, HashedWheelTimer timer,
@@ -105,13 +96,10 @@ final class AhcLane extends LaneLoop {
                 .setResponseBodyPartFactory(AsyncHttpClientConfig.ResponseBodyPartFactory.LAZY)
                 .setShutdownQuietPeriod(Duration.ZERO)
                 .setShutdownTimeout(Duration.ofSeconds(1))
-                // HTTP/1.1 unless asked: AsyncHttpClient would otherwise offer h2 through ALPN.
-                .setHttp2Enabled(transport.protocol().http2())
-                .setHttp2CleartextEnabled(transport.protocol() == TransportConfig.Protocol.H2C);
-        if (transport.protocol().http2()) {
-            builder.setHttp2MaxConcurrentStreams(transport.streams())
-                    .setHttpAdditionalChannelInitializer(AhcLane::consolidateFlushes);
-        }
+                .setHttp2Enabled(true)
+                .setHttp2CleartextEnabled(transport.protocol() == TransportConfig.Protocol.H2C)
+                .setHttp2MaxConcurrentStreams(transport.streams())
+                .setHttpAdditionalChannelInitializer(AhcLane::consolidateFlushes);
         if (tls != null) {
             builder.setSslContext(tls);
         }
@@ -139,15 +127,13 @@ final class AhcLane extends LaneLoop {
 
     @Override
     public Transport.Call newCall(Transport.Outcome outcome) {
-        H2Connection connection = connections == null ? null
-                : connections[callsMade++ % connections.length];
+        H2Connection connection = connections[callsMade++ % connections.length];
         return new AhcCall(client, requests, outcome, this, connection, null);
     }
 
     @Override
     public Transport.Call newProbe(Transport.Outcome outcome) {
-        return new AhcCall(client, requests, outcome, this,
-                connections == null ? null : connections[0], negotiation);
+        return new AhcCall(client, requests, outcome, this, connections[0], negotiation);
     }
 
     /** A TCP connection was made. Lane thread. */

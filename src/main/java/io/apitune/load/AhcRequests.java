@@ -5,34 +5,28 @@ import java.util.List;
 import io.apitune.load.LoadConfig.Header;
 import org.asynchttpclient.Request;
 import org.asynchttpclient.RequestBuilder;
-import org.asynchttpclient.channel.ChannelPoolPartitioning;
 
 /**
  * Builds AsyncHttpClient requests from a {@link RequestTemplate}: once for each request without
- * placeholders, per send for a rendered {@link Outgoing}. Host header and pool key are computed
- * once when every request goes to one origin. Over HTTP/2 each {@link H2Connection} is its own
- * pool key, so a request names the connection it goes to: the constant requests are prebuilt
- * once per connection ({@link #prebuiltOn}), rendered ones built per send with the connection.
+ * placeholders, per send for a rendered {@link Outgoing}. The Host header is computed once when
+ * every request goes to one origin. Each {@link H2Connection} is its own pool key, so a request
+ * names the connection it goes to: the constant requests are prebuilt once per connection
+ * ({@link #prebuiltOn}), rendered ones built per send with the connection.
  *
  * <p>Immutable; thread-safe.
  */
 final class AhcRequests {
     private final RequestTemplate template;
     private final String hostHeader;
-    private final ChannelPoolPartitioning partitioning;
-    private final Request[] prebuilt;
 
     AhcRequests(RequestTemplate template) {
         this.template = template;
-        Object poolKey = template.origin();
         this.hostHeader = template.hostHeader();
-        this.partitioning = poolKey == null ? null : (uri, virtualHost, proxy) -> poolKey;
-        this.prebuilt = prebuiltOn(null);
     }
 
     /**
-     * The constant requests of the template built for {@code connection} (null: HTTP/1.1), by
-     * compiled-request index; null where a request is rendered per send.
+     * The constant requests of the template built for {@code connection}, by compiled-request
+     * index; null where a request is rendered per send.
      */
     Request[] prebuiltOn(H2Connection connection) {
         CompiledRequest[] requests = template.compiled();
@@ -47,18 +41,13 @@ final class AhcRequests {
         return built;
     }
 
-    /** The request to send for {@code next} over HTTP/1.1. */
-    Request request(Outgoing next) {
-        return request(next, null);
-    }
-
-    /** The request to send for {@code next} on {@code connection}, or over HTTP/1.1 when null. */
+    /** The request to send for {@code next} on {@code connection}. */
     Request request(Outgoing next, H2Connection connection) {
         if (next.rendered) {
             return build(next.method, next.url, next.headers, next.body, sharesOrigin(next),
                     connection);
         }
-        return connection == null ? prebuilt[next.request] : connection.prebuilt(next.request);
+        return connection.prebuilt(next.request);
     }
 
     /**
@@ -71,7 +60,7 @@ final class AhcRequests {
 
     /**
      * @param sharedOrigin false for a probe, which may go elsewhere than the run's requests
-     * @param connection   the HTTP/2 connection that is the pool key, or null over HTTP/1.1
+     * @param connection   the HTTP/2 connection that is the pool key
      */
     private Request build(String method, String url, List<Header> headers, byte[] body,
             boolean sharedOrigin, H2Connection connection) {
@@ -84,11 +73,7 @@ final class AhcRequests {
         }
         if (hostHeader != null && sharedOrigin) {
             builder.setVirtualHost(hostHeader);
-            builder.setChannelPoolPartitioning(partitioning);
         }
-        if (connection != null) {
-            builder.setChannelPoolPartitioning(connection);
-        }
-        return builder.build();
+        return builder.setChannelPoolPartitioning(connection).build();
     }
 }

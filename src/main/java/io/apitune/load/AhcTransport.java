@@ -51,6 +51,9 @@ public final class AhcTransport implements Transport {
         if (laneCount < 1 || laneCount > connections) {
             throw new IllegalArgumentException("laneCount must be 1.." + connections + ": " + laneCount);
         }
+        if (!config.protocol().http2()) {
+            throw new IllegalArgumentException("HTTP/1.1 is Http1Transport's: " + config.protocol());
+        }
         this.config = config;
         SslContext tls = template.anyHttps() ? ClientTls.context(config) : null;
         // The pool's idle-connection check is the only user of the timer: one for every lane.
@@ -81,9 +84,6 @@ public final class AhcTransport implements Transport {
 
     @Override
     public int streamsPerConnection() {
-        if (!config.protocol().http2()) {
-            return 1;
-        }
         int limit = negotiation.streamLimit();
         return limit > 0 ? Math.min(config.streams(), limit) : config.streams();
     }
@@ -109,16 +109,5 @@ public final class AhcTransport implements Transport {
             lane.stopEventLoop();
         }
         timer.stop();
-    }
-
-    /** True when Netty's epoll transport can be loaded on this machine. */
-    public static boolean nativeTransportAvailable() {
-        try {
-            // Reflection: the epoll classes are a runtime dependency only.
-            Class<?> epoll = Class.forName("io.netty.channel.epoll.Epoll");
-            return (Boolean) epoll.getMethod("isAvailable").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError notOnThisPlatform) {
-            return false;
-        }
     }
 }

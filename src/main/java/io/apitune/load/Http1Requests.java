@@ -120,7 +120,12 @@ final class Http1Requests {
     }
 
     private static boolean has(List<Header> headers, String name) {
-        return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code url} with every character a URL may not carry raw percent-encoded as UTF-8. */
