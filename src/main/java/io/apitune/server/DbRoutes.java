@@ -44,33 +44,19 @@ final class DbRoutes {
                 on);
         json(table, mode, "updates", ctx -> db.updates(count(ctx, "queries")).map(World::toJson),
                 on);
-        Endpoint fortunes = Endpoint.of(stats, metrics, mode, "fortunes");
-        table.get("/" + mode.path() + "/fortunes", ctx -> {
-            long startNanos = fortunes.started();
-            if (!on) {
-                answers.databaseOff(ctx, fortunes, startNanos);
-                return;
-            }
-            answers.answer(ctx, fortunes, startNanos, db.fortunes().map(fortunesPage::render),
-                    (response, html) -> {
-                        answers.responses().html(response, 200, html);
-                        return 200;
-                    });
-        });
+        table.get("/" + mode.path() + "/fortunes", answers.database(Endpoint.of(stats, metrics, mode,
+                "fortunes"), on, (ctx, endpoint, startNanos) -> answers.answer(ctx, endpoint, startNanos,
+                        db.fortunes().map(fortunesPage::render), (response, html) -> {
+                            answers.responses().html(response, 200, html);
+                            return 200;
+                        })));
     }
 
     /** GET {@code /mode/name}: 200 with the JSON {@code body} yields, or 503 when {@code !on}. */
     private void json(RouteTable table, Mode mode, String name,
             Function<RoutingContext, Future<String>> body, boolean on) {
-        Endpoint endpoint = Endpoint.of(stats, metrics, mode, name);
-        table.get("/" + mode.path() + "/" + name, ctx -> {
-            long startNanos = endpoint.started();
-            if (!on) {
-                answers.databaseOff(ctx, endpoint, startNanos);
-                return;
-            }
-            answers.json(ctx, endpoint, startNanos, body.apply(ctx));
-        });
+        table.get("/" + mode.path() + "/" + name, answers.database(Endpoint.of(stats, metrics, mode, name),
+                on, (ctx, endpoint, startNanos) -> answers.json(ctx, endpoint, startNanos, body.apply(ctx))));
     }
 
     private static int count(RoutingContext ctx, String parameter) {

@@ -36,27 +36,13 @@ final class ProductRoutes {
 
     private void mount(RouteTable table, Mode mode, ProductStore store) {
         String base = "/" + mode.path();
-        Endpoint create = Endpoint.of(stats, metrics, mode, "items.create");
-        table.post(base + "/items", ctx -> {
-            long startNanos = create.started();
-            if (available(ctx, create, startNanos, store)) {
-                create(ctx, create, startNanos, store, base);
-            }
-        });
-        Endpoint read = Endpoint.of(stats, metrics, mode, "items.get");
-        table.get(base + "/items/:id", ctx -> {
-            long startNanos = read.started();
-            if (available(ctx, read, startNanos, store)) {
-                read(ctx, read, startNanos, store);
-            }
-        });
-        Endpoint search = Endpoint.of(stats, metrics, mode, "search");
-        table.get(base + "/search", ctx -> {
-            long startNanos = search.started();
-            if (available(ctx, search, startNanos, store)) {
-                search(ctx, search, startNanos, store);
-            }
-        });
+        boolean on = store != null;
+        table.post(base + "/items", answers.database(Endpoint.of(stats, metrics, mode, "items.create"), on,
+                (ctx, endpoint, startNanos) -> create(ctx, endpoint, startNanos, store, base)));
+        table.get(base + "/items/:id", answers.database(Endpoint.of(stats, metrics, mode, "items.get"), on,
+                (ctx, endpoint, startNanos) -> read(ctx, endpoint, startNanos, store)));
+        table.get(base + "/search", answers.database(Endpoint.of(stats, metrics, mode, "search"), on,
+                (ctx, endpoint, startNanos) -> search(ctx, endpoint, startNanos, store)));
     }
 
     private void create(RoutingContext ctx, Endpoint endpoint, long startNanos,
@@ -76,12 +62,9 @@ final class ProductRoutes {
     }
 
     private void read(RoutingContext ctx, Endpoint endpoint, long startNanos, ProductStore store) {
-        String raw = ctx.pathParam("id");
-        long id = Routes.parseId(raw);
+        long id = Routes.parseId(ctx.pathParam("id"));
         if (id < 0) {
-            answers.fail(ctx, endpoint, startNanos, HandlerException.badRequest(
-                    "id must be an integer 0.." + Long.MAX_VALUE + ", got '" + Routes.shown(raw)
-                            + "'"));
+            answers.fail(ctx, endpoint, startNanos, Routes.badId(ctx.pathParam("id")));
             return;
         }
         answers.json(ctx, endpoint, startNanos, store.find(id).map(p -> p.toJson().encode()));
@@ -96,14 +79,5 @@ final class ProductRoutes {
             return;
         }
         answers.json(ctx, endpoint, startNanos, store.search(term.trim()).map(Product::toJson));
-    }
-
-    private boolean available(RoutingContext ctx, Endpoint endpoint, long startNanos,
-            ProductStore store) {
-        if (store == null) {
-            answers.databaseOff(ctx, endpoint, startNanos);
-            return false;
-        }
-        return true;
     }
 }

@@ -95,20 +95,19 @@ final class Routes {
         Endpoint endpoint = Endpoint.of(stats, metrics, mode, "item");
         table.get("/" + mode.path() + "/item/:id", ctx -> {
             long startNanos = endpoint.started();
-            String raw = ctx.pathParam("id");
-            long id = parseId(raw);
+            long id = parseId(ctx.pathParam("id"));
             if (id < 0) {
-                answers.fail(ctx, endpoint, startNanos, HandlerException.badRequest(
-                        "id must be an integer 0.." + Long.MAX_VALUE + ", got '" + shown(raw) + "'"));
+                answers.fail(ctx, endpoint, startNanos, badId(ctx.pathParam("id")));
                 return;
             }
             answers.json(ctx, endpoint, startNanos, path.item(id).map(Item::toJson));
         });
     }
 
-    /** At most 40 characters of user input, for an error message. */
-    static String shown(String raw) {
-        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+    /** The 400 of an id that {@link #parseId} refused. */
+    static HandlerException badId(String raw) {
+        return HandlerException.badRequest("id must be an integer 0.." + Long.MAX_VALUE + ", got '"
+                + HandlerException.shown(raw) + "'");
     }
 
     /** The id as a non-negative long, or -1 when it is not one. */

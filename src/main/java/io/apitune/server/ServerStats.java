@@ -26,13 +26,13 @@ public final class ServerStats {
         for (Mode mode : Mode.values()) {
             modes.put(mode, ModeStats.plain());
         }
-        modes.put(Mode.CACHED, new ModeStats(handlers.cached()::hits, handlers.cached()::misses,
-                () -> 0));
+        modes.put(Mode.CACHED, new ModeStats(handlers.cached().cache()::hits,
+                handlers.cached().cache()::misses, () -> 0));
         modes.put(Mode.BLOCKING, new ModeStats(() -> 0, () -> 0,
                 handlers.blocking().workers()::queueDepth));
         if (handlers.cachedDb() != null) {
-            modes.put(Mode.CACHED_DB, new ModeStats(handlers.cachedDb()::hits,
-                    handlers.cachedDb()::misses, () -> 0, handlers.cachedDb().queries()));
+            modes.put(Mode.CACHED_DB, new ModeStats(handlers.cachedDb().cache()::hits,
+                    handlers.cachedDb().cache()::misses, () -> 0, handlers.cachedDb().queries()));
         }
         if (handlers.blockingDb() != null) {
             modes.put(Mode.BLOCKING_DB, new ModeStats(() -> 0, () -> 0,
