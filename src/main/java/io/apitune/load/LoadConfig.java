@@ -93,28 +93,12 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
                 timeout, TransportConfig.DEFAULT);
     }
 
-    /** A run of one request over {@code transport}, no mix, no stages. */
+    /** The whole run (not a shard) of one request over {@code transport}, no mix, no stages. */
     public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
             int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
             Duration timeout, TransportConfig transport) {
         this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, transport, RequestMix.NONE, List.of());
-    }
-
-    /** A mix and stages over HTTP/1.1 ({@link TransportConfig#DEFAULT}). */
-    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
-            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-            Duration timeout, RequestMix mix, List<Stage> stages) {
-        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, TransportConfig.DEFAULT, mix, stages);
-    }
-
-    /** The whole run (not a shard), started as soon as possible. */
-    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
-            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-            Duration timeout, TransportConfig transport, RequestMix mix, List<Stage> stages) {
-        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, transport, mix, stages, Shard.WHOLE, null);
+                timeout, transport, RequestMix.NONE, List.of(), Shard.WHOLE, null);
     }
 
     public LoadConfig {
@@ -252,7 +236,7 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
     public LoadConfig warmupOnly() {
         Double rate = open() ? warmupLevel() : null;
         return new LoadConfig(request, keys, rate, arrival, connections, null, 1L, warmup,
-                Duration.ZERO, timeout, transport, mix, List.of());
+                Duration.ZERO, timeout, transport, mix, List.of(), Shard.WHOLE, null);
     }
 
     /** The same load over another transport (protocol, streams, TLS). */

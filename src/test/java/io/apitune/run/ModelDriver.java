@@ -84,7 +84,7 @@ final class ModelDriver implements RunDriver {
         RunReport report = new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, spec.name(),
                 spec.name(), interrupted, Instant.ofEpochMilli(startMs).toString(),
                 Instant.ofEpochMilli(startMs + 1000).toString(), null, null, results, null, FileNames.RUN,
-                null, null);
+                null, null, null, null, null, null);
         try {
             Files.createDirectories(runDir);
             Reports.write(Reports.file(runDir), report);

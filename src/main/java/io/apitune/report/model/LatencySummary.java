@@ -38,8 +38,14 @@ public final class LatencySummary {
         this.stddevMs = stddevMs;
     }
 
-    /** The summary of a histogram of nanoseconds (all zero when it is empty). */
+    /**
+     * The summary of a histogram of nanoseconds (all zero when it is empty); null for null (a
+     * tag a merged log does not have).
+     */
     public static LatencySummary of(Histogram nanos) {
+        if (nanos == null) {
+            return null;
+        }
         double[] percentiles = new double[Percentile.values().length];
         if (nanos.getTotalCount() == 0) {
             return new LatencySummary(0, 0, percentiles, 0, 0, 0);
