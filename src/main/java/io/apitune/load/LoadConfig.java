@@ -75,13 +75,9 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         public enum Distribution { UNIFORM, ZIPF }
 
         public KeySpace {
-            if (count < 1) {
-                throw ApituneException.invalidInput("--keys: " + count + " must be at least 1");
-            }
-            if (distribution == Distribution.ZIPF && !(zipfExponent > 0)) {
-                throw ApituneException.invalidInput("--key-dist: zipf exponent " + zipfExponent
-                        + " must be positive");
-            }
+            ApituneException.require(count >= 1, "--keys", count, "must be at least 1");
+            ApituneException.require(distribution != Distribution.ZIPF || zipfExponent > 0, "--key-dist",
+                    "zipf exponent " + zipfExponent, "must be positive");
         }
     }
 
@@ -112,12 +108,9 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(transport, "transport");
-        if (ratePerSecond != null && !(ratePerSecond > 0 && Double.isFinite(ratePerSecond))) {
-            throw ApituneException.invalidInput("--rate: " + ratePerSecond + " must be positive");
-        }
-        if (connections < 1) {
-            throw ApituneException.invalidInput("--connections: " + connections + " must be at least 1");
-        }
+        ApituneException.require(ratePerSecond == null || ratePerSecond > 0 && Double.isFinite(ratePerSecond),
+                "--rate", ratePerSecond, "must be positive");
+        ApituneException.require(connections >= 1, "--connections", connections, "must be at least 1");
         if ((long) connections * transport.streams() > MAX_IN_FLIGHT) {
             throw ApituneException.invalidInput("--connections x --streams: " + connections + " x "
                     + transport.streams() + " requests in flight is more than " + MAX_IN_FLIGHT);
@@ -128,9 +121,8 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw ApituneException.invalidInput("--duration: must be positive");
         }
-        if (requests != null && requests < 1) {
-            throw ApituneException.invalidInput("--requests: " + requests + " must be at least 1");
-        }
+        ApituneException.require(requests == null || requests >= 1, "--requests", requests,
+                "must be at least 1");
         if (warmup.isNegative() || rampUp.isNegative()) {
             throw ApituneException.invalidInput("--warmup/--ramp-up: must not be negative");
         }
