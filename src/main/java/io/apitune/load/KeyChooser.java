@@ -25,10 +25,6 @@ public final class KeyChooser {
     private final long count;
     private final double[] zipfCumulative;
 
-    public KeyChooser(KeySpace keys) {
-        this(keys, Shard.WHOLE);
-    }
-
     /** Draws only the keys of {@code shard}. */
     public KeyChooser(KeySpace keys, Shard shard) {
         this.first = 1 + shard.index();
