@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.apitune.ApituneException;
-import io.apitune.ExitCodes;
 import io.apitune.metrics.Percentile;
 import io.apitune.report.MergedReport;
 import io.apitune.gate.GateCheck;

@@ -11,10 +11,6 @@ import java.util.stream.Stream;
 
 import io.apitune.ApituneException;
 import io.apitune.Problems;
-import io.apitune.gate.Gate;
-import io.apitune.gate.GateEvaluator;
-import io.apitune.gate.GateParser;
-import io.apitune.gate.ReportMetrics;
 import io.apitune.run.FeederSettings;
 import io.apitune.run.LoadKey;
 import io.apitune.run.LoadSettings;

@@ -117,10 +117,7 @@ public final class LatencySummary {
     }
 
     private static List<String> statistics() {
-        List<String> keys = new ArrayList<>();
-        for (Percentile p : Percentile.values()) {
-            keys.add(p.key());
-        }
+        List<String> keys = new ArrayList<>(Percentile.keys());
         keys.addAll(List.of("max", "mean", "min"));
         return List.copyOf(keys);
     }
