@@ -116,7 +116,7 @@ public final class RoundsReport {
                 LatencySummary.of(merge.total(IntervalLog.TAG_LATENCY)),
                 LatencySummary.of(merge.total(IntervalLog.TAG_SERVICE)),
                 LatencySummary.of(merge.total(IntervalLog.TAG_FAILURE)),
-                GeneratorInfo.combine(generators, LatencySummary.of(sendLag)), timeline);
+                GeneratorInfo.combine(generators, LatencySummary.of(sendLag)), timeline, null, null, null);
         boolean interrupted = rounds.stream().anyMatch(r -> r.report().interrupted());
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, first.name(), interrupted,
                 first.startTime(), last.endTime(), first.target(), withWarmup(first.config(), warmupSeconds), results,

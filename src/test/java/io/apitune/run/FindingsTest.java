@@ -39,7 +39,8 @@ class FindingsTest {
                 null, null, null, null, null, limited, List.of(), "", "");
         Results results = new Results(8, requests, requests - errors[kind.ordinal()], goodput,
                 requests / 8.0, null, ErrorTally.of(errors, true), koShare,
-                LatencySummary.ofMillis(Map.of("count", 10, "p50", 20.0)), null, null, generator, List.of());
+                LatencySummary.ofMillis(Map.of("count", 10, "p50", 20.0)), null, null, generator, List.of(),
+                null, null, null);
         RunReport report = new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, name, name, false, null,
                 null, null, CLOSED_256, results, null, FileNames.RUN, null, null, null, null, theory, null);
         LoadConfig load = new LoadConfig(new LoadConfig.RequestSpec("GET", "http://127.0.0.1:1/", List.of(),

@@ -79,7 +79,7 @@ final class ModelDriver implements RunDriver {
         Results results = new Results(1, 1000, 1000L, goodput, goodput, null,
                 ErrorTally.of(ErrorCounts.NONE, true), 0.0,
                 LatencySummary.ofMillis(Map.of("p50", p99 / 2, "p99", p99, "p99.9", p99 * 1.5, "max", p99 * 2)),
-                null, null, null, List.of());
+                null, null, null, List.of(), null, null, null);
         long startMs = 1_800_000_000_000L + 10_000L * executed.size();
         RunReport report = new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, spec.name(),
                 spec.name(), interrupted, Instant.ofEpochMilli(startMs).toString(),
