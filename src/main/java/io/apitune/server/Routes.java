@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Maps URLs to the mode handlers: the baselines, {@code /stats}, {@code /metrics} and the
- * slow-upstream family here, the database family in {@link DbRoutes} and {@link ProductRoutes}.
+ * slow-upstream family here, the database family in {@link DbRoutes}.
  * Every request of a mode is counted in {@link ServerStats} (and timed when metrics are on);
  * failures become JSON errors (400 bad input, 404 unknown path or row, 405 wrong method with
  * {@code Allow}, 413 body too large, 501/503 from {@link HandlerException}, 500 otherwise).
@@ -43,7 +43,6 @@ final class Routes {
         itemRoute(table, Mode.CACHED, id -> handlers.cached().item(id));
         itemRoute(table, Mode.VIRTUAL, id -> handlers.virtual().item(id));
         new DbRoutes(handlers, stats, metrics, answers).mount(table);
-        new ProductRoutes(handlers, stats, metrics, answers).mount(table);
         table.answerOtherMethods();
         router.route().last().handler(ctx -> responses.error(ctx.response(), 404,
                 "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), false));
