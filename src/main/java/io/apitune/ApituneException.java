@@ -22,6 +22,13 @@ public class ApituneException extends RuntimeException {
         return new ApituneException(ExitCodes.INVALID_INPUT, message);
     }
 
+    /** Unless {@code ok}, fails with exit 2 as {@code option: value rule}, e.g. {@code --queue: -1 ...}. */
+    public static void require(boolean ok, String option, Object value, String rule) {
+        if (!ok) {
+            throw invalidInput(option + ": " + value + " " + rule);
+        }
+    }
+
     public static ApituneException targetFailure(String message, Throwable cause) {
         return new ApituneException(ExitCodes.TARGET_FAILURE, message, cause);
     }

@@ -1,7 +1,7 @@
 package io.apitune;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 
 /**
  * Where a long-running part (the reference server, the embedded database) reports what happens
@@ -24,33 +24,19 @@ public interface Notices {
 
     /** Lines on {@code System.err} (looked up at each call, so a redirected stream is used). */
     static Notices stderr(boolean verbose) {
-        return new Notices() {
-            @Override
-            public void line(String message) {
-                PrintStream err = System.err;
-                err.println(message);
-                err.flush();
-            }
-
-            @Override
-            public void detail(Throwable cause) {
-                if (verbose) {
-                    cause.printStackTrace(System.err);
-                }
-            }
-
-            @Override
-            public boolean verbose() {
-                return verbose;
-            }
-        };
+        return on(() -> new PrintWriter(System.err), verbose);
     }
 
     /** Lines on {@code err} (a command's stderr writer). */
     static Notices to(PrintWriter err, boolean verbose) {
+        return on(() -> err, verbose);
+    }
+
+    private static Notices on(Supplier<PrintWriter> stream, boolean verbose) {
         return new Notices() {
             @Override
             public void line(String message) {
+                PrintWriter err = stream.get();
                 err.println(message);
                 err.flush();
             }
@@ -58,6 +44,7 @@ public interface Notices {
             @Override
             public void detail(Throwable cause) {
                 if (verbose) {
+                    PrintWriter err = stream.get();
                     cause.printStackTrace(err);
                     err.flush();
                 }

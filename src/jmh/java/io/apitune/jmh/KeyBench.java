@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.apitune.load.KeyChooser;
 import io.apitune.load.LoadConfig.KeySpace;
+import io.apitune.load.Shard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +49,7 @@ public class KeyBench {
     @Setup
     public void buildChooser() {
         KeySpace.Distribution kind = KeySpace.Distribution.valueOf(distribution.toUpperCase(Locale.ROOT));
-        chooser = new KeyChooser(new KeySpace(keys, kind, ZIPF_EXPONENT));
+        chooser = new KeyChooser(new KeySpace(keys, kind, ZIPF_EXPONENT), Shard.WHOLE);
     }
 
     @Benchmark

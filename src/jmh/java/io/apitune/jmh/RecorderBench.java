@@ -43,15 +43,13 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RecorderBench {
-    private static final int HTTP_OK = 200;
-
     private LaneRecorder laneRecorder;
     private Recorder recorder;
     private SingleWriterRecorder singleWriterRecorder;
 
     @Setup
     public void createRecorders() {
-        laneRecorder = new LaneRecorder();
+        laneRecorder = new LaneRecorder(new int[] {0});
         recorder = Histograms.newRecorder();
         singleWriterRecorder = new SingleWriterRecorder(Histograms.LOWEST_DISCERNIBLE_NANOS,
                 Histograms.HIGHEST_TRACKABLE_NANOS, Histograms.SIGNIFICANT_DIGITS);
@@ -81,7 +79,7 @@ public class RecorderBench {
     private void recordRequest(long latencyNanos) {
         // Intended 0, sent after a tenth of the latency, done at latencyNanos: service < latency.
         laneRecorder.recordSendLag(latencyNanos / 20, latencyNanos / 10);
-        laneRecorder.recordResponse(0, latencyNanos / 10, latencyNanos, HTTP_OK);
+        laneRecorder.recordOk(0, 0, latencyNanos / 10, latencyNanos);
     }
 
     @Benchmark

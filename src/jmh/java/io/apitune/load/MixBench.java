@@ -115,7 +115,7 @@ public class MixBench {
                 checks[r] = compiled[r].checks;
                 weights[r] = config.mix().isMix() ? config.mix().requests().get(r).weight() : 1;
             }
-            traffic = new LaneTraffic(template, weights, new KeyChooser(config.keys()),
+            traffic = new LaneTraffic(template, weights, new KeyChooser(config.keys(), Shard.WHOLE),
                     new AtomicLong(), Shard.WHOLE, feeders);
             requests = new Http1Requests(template);
         }

@@ -84,7 +84,7 @@ public final class CapacityCommand implements Callable<Integer> {
         // A step the generator limited ends the search (CapacityRunner); one where busy
         // connections held the rate back is the target's limit and is judged like any other.
         GateCheck sloCheck = new GateCheck(sloGates(), null, null).allowLimited(true);
-        sloCheck.validate(List.of("step"));
+        sloCheck.validate(java.util.Map.of("step", List.of()));
         RunSettings settings = KeyFlags.run(spec);
         // An open-model base run; every step replaces the rate with its own.
         settings.load().set(LoadKey.RATE, start);

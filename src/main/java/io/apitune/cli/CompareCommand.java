@@ -10,6 +10,7 @@ import io.apitune.ApituneException;
 import io.apitune.gate.GateCheck;
 import io.apitune.report.ReportDirectory;
 import io.apitune.report.model.CombinedReport;
+import io.apitune.run.LoadSettings;
 import io.apitune.run.Naming;
 import io.apitune.run.Origin;
 import io.apitune.run.PlanRunner;
@@ -81,7 +82,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunPlan plan = new RunPlan("compare", "", RunPlan.build(runs(), KeyFlags.shape(spec),
-                KeyFlags.load(spec), Origin.flag("--modes")), List.of(), KeyFlags.plan(spec).build());
+                KeyFlags.load(spec), List.of(), new LoadSettings(Naming.FLAGS), Origin.flag("--modes")),
+                List.of(), KeyFlags.plan(spec).build());
         GateCheck check = gates.check(List.of(), plan.runNames());
         Path dir = ReportDirectory.choose(output.out, "compare-" + String.join("-", plan.runNames()));
         PrintWriter out = spec.commandLine().getOut();

@@ -121,11 +121,8 @@ final class K8sRunCommand implements Callable<Integer> {
         for (RunReport merged : runs.values()) {
             Results r = merged.results();
             MergeInfo info = merged.merged();
-            out.printf(Locale.ROOT, "run %s: shards %d of %d%s: %d requests in %.0f s, latency p50 %.3f ms, "
-                            + "p99 %.3f ms, max %.3f ms%n", merged.name(),
-                    info.shards() - info.shardsMissing().size(), info.shards(), info.partial()
-                            ? " (PARTIAL: missing " + String.join(", ", info.shardsMissing().stream()
-                                    .map(m -> m.name() + " (" + m.reason() + ")").toList()) + ")" : "",
+            out.printf(Locale.ROOT, "run %s: shards %s: %d requests in %.0f s, latency p50 %.3f ms, "
+                            + "p99 %.3f ms, max %.3f ms%n", merged.name(), ReportMergeCommand.shards(info),
                     r.requests(), r.durationSeconds(), r.latency().percentileMs(Percentile.P50),
                     r.latency().percentileMs(Percentile.P99), r.latency().maxMs());
             if (r.limited()) {

@@ -71,14 +71,6 @@ final class KeyFlags {
         }
     }
 
-    /** run: the plan's rounds, over the scenario file's. */
-    static final class Plan implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            return add(spec, PlanKey.values());
-        }
-    }
-
     /** serve: the shape of the server. */
     static final class Shape implements IModelTransformer {
         @Override

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.apitune.ApituneException;
-import io.apitune.ExitCodes;
 import io.apitune.metrics.Percentile;
 import io.apitune.report.MergedReport;
 import io.apitune.gate.GateCheck;
@@ -78,10 +77,7 @@ final class ReportMergeCommand implements Callable<Integer> {
                 latency.percentileMs(Percentile.P999), latency.maxMs());
         MergeInfo info = merged.merged();
         if (info.shards() != null) {
-            stdout.printf(Locale.ROOT, "shards: %d of %d%s%n", info.shards() - info.shardsMissing().size(),
-                    info.shards(), info.partial() ? " (PARTIAL: missing " + String.join(", ",
-                            info.shardsMissing().stream().map(m -> m.name() + " (" + m.reason() + ")")
-                                    .toList()) + ")" : "");
+            stdout.println("shards: " + shards(info));
         }
         if (r.limited()) {
             stdout.println("WARNING: the load generator limited a shard: " + r.generator().reason());
@@ -89,5 +85,12 @@ final class ReportMergeCommand implements Callable<Integer> {
         stdout.println("wrote " + outDir.resolve("report.html"));
         stdout.flush();
         return GateOptions.evaluateRun(gateCheck, merged, stdout);
+    }
+
+    /** {@code 2 of 3 (PARTIAL: missing pod a-1 (its reason))}: the shards a merged run holds. */
+    static String shards(MergeInfo info) {
+        return (info.shards() - info.shardsMissing().size()) + " of " + info.shards() + (info.partial()
+                ? " (PARTIAL: missing " + String.join(", ", info.shardsMissing().stream()
+                        .map(m -> m.name() + " (" + m.reason() + ")").toList()) + ")" : "");
     }
 }

@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
             DbUrl parsed = DbUrl.parse(dbUrl);
             notices.line("connecting to the database " + parsed + "...");
             Database db = new Database(Kind.EXTERNAL, parsed, null, notices);
-            WorldSchema.ensure(db::connect, parsed.toString());
+            Schema.ensure(db::connect, parsed.toString());
             return db;
         }
         EmbeddedInstances.Instance instance = claim(notices);
@@ -76,7 +76,7 @@ public final class Database implements AutoCloseable {
                 new DbUrl(EMBEDDED_USER, "", "127.0.0.1", pg.getPort(), "postgres"),
                 new Embedded(pg, instance), notices);
         try {
-            WorldSchema.ensure(db::connect, "embedded PostgreSQL");
+            Schema.ensure(db::connect, "embedded PostgreSQL");
             return db;
         } catch (RuntimeException e) {
             db.close();

@@ -23,9 +23,7 @@ public record DbUrl(String user, String password, String host, int port, String 
     private static final int DEFAULT_PORT = 5432;
 
     public DbUrl {
-        if (port < 1 || port > 65535) {
-            throw ApituneException.invalidInput("--db-url: port " + port + " must be 1..65535");
-        }
+        ApituneException.require(port >= 1 && port <= 65535, "--db-url", "port " + port, "must be 1..65535");
     }
 
     /**

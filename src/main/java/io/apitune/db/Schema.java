@@ -18,13 +18,19 @@ public final class Schema {
     private Schema() {
     }
 
+    /** Opens a JDBC connection; lets callers pass {@code database::connect}. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection connect() throws SQLException;
+    }
+
     /**
      * Creates and seeds every table (blocking).
      *
      * @param where printable description of the server for the error message (no password)
      * @throws ApituneException exit 3 when the server cannot be reached
      */
-    public static void ensure(WorldSchema.Connector connector, String where) {
+    public static void ensure(Connector connector, String where) {
         try (Connection c = connector.connect()) {
             WorldSchema.ensure(c);
             FortuneSchema.ensure(c);

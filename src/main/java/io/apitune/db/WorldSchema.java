@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import io.apitune.ApituneException;
-
 /**
  * The TechEmpower World table: {@code id} 1..{@value #ROWS}, {@code randomNumber} 1..{@value #ROWS}.
  * Created if missing and seeded only when empty, so an existing server's data is left alone.
@@ -25,23 +23,6 @@ public final class WorldSchema {
     public static final String UPDATE_JDBC = "UPDATE world SET randomnumber = ? WHERE id = ?";
 
     private WorldSchema() {
-    }
-
-    /** Opens a JDBC connection; lets callers pass {@code database::connect}. */
-    @FunctionalInterface
-    public interface Connector {
-        Connection connect() throws SQLException;
-    }
-
-    /**
-     * Creates and seeds every table of the DB modes, this one included: see
-     * {@link Schema#ensure}.
-     *
-     * @param where printable description of the server for the error message (no password)
-     * @throws ApituneException exit 3 when the server cannot be reached
-     */
-    public static void ensure(Connector connector, String where) {
-        Schema.ensure(connector, where);
     }
 
     /** Creates the table when missing and seeds it when empty (blocking). */

@@ -1,12 +1,12 @@
 package io.apitune.gate;
 
+import static io.apitune.ApituneException.require;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
-
-import io.apitune.ApituneException;
 
 /**
  * Finds the highest open-model rate whose measured step still meets the SLO: exponential steps
@@ -86,11 +86,5 @@ public record CapacitySearch(double startRatePerSecond, double maxRatePerSecond,
         }
         return new Result<>(steps, Double.isNaN(passing) ? OptionalDouble.empty()
                 : OptionalDouble.of(passing), false);
-    }
-
-    private static void require(boolean ok, String option, Object value, String rule) {
-        if (!ok) {
-            throw ApituneException.invalidInput(option + ": " + value + " " + rule);
-        }
     }
 }

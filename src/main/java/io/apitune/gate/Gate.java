@@ -32,11 +32,6 @@ public record Gate(String text, Reference left, Operator operator, Bound bound, 
         Objects.requireNonNull(bound, "bound");
     }
 
-    /** A gate judged on the whole run at its end. */
-    public Gate(String text, Reference left, Operator operator, Bound bound, String origin) {
-        this(text, left, operator, bound, origin, null);
-    }
-
     /** The same gate, remembered as written at {@code where}. */
     public Gate withOrigin(String where) {
         return new Gate(text, left, operator, bound, where, window);

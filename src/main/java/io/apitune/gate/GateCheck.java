@@ -1,6 +1,5 @@
 package io.apitune.gate;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,13 +83,6 @@ public final class GateCheck {
 
     public boolean isEmpty() {
         return gates.isEmpty();
-    }
-
-    /** Checks every run and metric name; call before any load is sent. */
-    public void validate(List<String> runNames) {
-        java.util.Map<String, List<String>> runs = new java.util.LinkedHashMap<>();
-        runNames.forEach(name -> runs.put(name, List.of()));
-        validate(runs);
     }
 
     /**

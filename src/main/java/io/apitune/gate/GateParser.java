@@ -59,7 +59,7 @@ public final class GateParser {
             throw error(gate, "needs a metric on the left and a limit on the right");
         }
         Operator operator = Operator.ofSymbol(op.group());
-        return new Gate(gate, reference(gate, left), operator, bound(gate, right), null);
+        return new Gate(gate, reference(gate, left), operator, bound(gate, right), null, null);
     }
 
     private static Gate.Reference reference(String gate, String text) {

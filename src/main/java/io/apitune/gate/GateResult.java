@@ -27,12 +27,6 @@ public record GateResult(String gate, String run, double measured, double limit,
         label = label == null ? "" : label;
     }
 
-    /** A result judged on single values. */
-    public GateResult(String gate, String run, double measured, double limit, Quantity quantity,
-            String label, Outcome outcome, String reason) {
-        this(gate, run, measured, limit, quantity, label, outcome, reason, null);
-    }
-
     /** The same measurement judged on {@code judged}'s interval. */
     public GateResult withInterval(RoundInterval judged, Outcome judgedOutcome, String why) {
         return new GateResult(gate, run, measured, limit, quantity, label, judgedOutcome, why, judged);
@@ -41,7 +35,7 @@ public record GateResult(String gate, String run, double measured, double limit,
     /** A decided gate: pass when {@code held}, else fail. */
     public GateResult(String gate, String run, double measured, double limit, Quantity quantity,
             String label, boolean held) {
-        this(gate, run, measured, limit, quantity, label, held ? Outcome.PASS : Outcome.FAIL, null);
+        this(gate, run, measured, limit, quantity, label, held ? Outcome.PASS : Outcome.FAIL, null, null);
     }
 
     public boolean passed() {

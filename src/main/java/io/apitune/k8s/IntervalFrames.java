@@ -1,15 +1,13 @@
 package io.apitune.k8s;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.DataFormatException;
 
 import io.apitune.load.IntervalSample;
 import io.apitune.load.ProgressListener;
 import io.apitune.load.Shard;
+import io.apitune.report.model.HistogramCodec;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -51,16 +49,11 @@ public final class IntervalFrames {
     /** The line of one measured interval of shard {@code shard} of run {@code run}. */
     public static String format(Shard shard, String run, IntervalSample sample, Histogram okLatency) {
         long second = Math.max(0, Math.round(sample.elapsedSeconds() - sample.intervalSeconds()));
-        ByteBuffer buffer = ByteBuffer.allocate(okLatency.getNeededByteBufferCapacity());
-        int length = okLatency.encodeIntoCompressedByteBuffer(buffer);
-        byte[] encoded = new byte[length];
-        buffer.flip();
-        buffer.get(encoded);
         long ko = sample.requests() - sample.ok();
         return "APITUNE INTERVAL shard=" + shard.index() + "/" + shard.count() + " run=" + run
                 + " second=" + second + " ms=" + Math.round(sample.intervalSeconds() * 1000)
                 + " ok=" + sample.ok() + " ko=" + Math.max(0, ko)
-                + " latency=" + Base64.getEncoder().encodeToString(encoded);
+                + " latency=" + HistogramCodec.encode(okLatency);
     }
 
     /** The interval on {@code line}, or null when it is not a whole interval line. */
@@ -75,11 +68,9 @@ public final class IntervalFrames {
             return null;
         }
         try {
-            Histogram latency = Histogram.decodeFromCompressedByteBuffer(
-                    ByteBuffer.wrap(Base64.getDecoder().decode(m.group(8))), 0);
             return new Interval(shard, shards, m.group(3), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)),
-                    Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), latency);
-        } catch (DataFormatException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
+                    Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), HistogramCodec.decode(m.group(8)));
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

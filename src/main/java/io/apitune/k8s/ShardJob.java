@@ -72,9 +72,7 @@ public record ShardJob(String name, String namespace, String image, int shards, 
         if (image == null || image.isBlank()) {
             throw ApituneException.invalidInput("--image: must name a container image");
         }
-        if (shards < 1) {
-            throw ApituneException.invalidInput("--shards: " + shards + " must be at least 1");
-        }
+        ApituneException.require(shards >= 1, "--shards", shards, "must be at least 1");
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         if (!files.containsKey(scenario)) {
             throw new IllegalArgumentException("scenario " + scenario + " not among the files");

@@ -26,8 +26,8 @@ import io.apitune.load.FeederSpec.Strategy;
  *
  * <p>A shard ({@link Shard}) uses only its own rows, so the shards of a run together use each
  * row once per pass: windows are the same byte ranges of the file on every shard, and row
- * {@code r} of window {@code w} (both 0-based) belongs to the shard that {@link Shard#owns}
- * {@code w + r}. In a file of one window that is the row's position in the file.
+ * {@code r} of window {@code w} (both 0-based) belongs to the shard whose index is
+ * {@code (w + r) mod count}. In a file of one window that is the row's position in the file.
  *
  * <p>Thread model: {@link #take()} from any lane thread (synchronized: a lane comes once per
  * {@value #BLOCK} rows); the reader thread only puts whole windows into a queue.

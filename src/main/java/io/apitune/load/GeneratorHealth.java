@@ -53,16 +53,4 @@ public record GeneratorHealth(Histogram sendLag, long gcCount, long gcPauseMilli
     public boolean limited() {
         return !causes.isEmpty();
     }
-
-    /**
-     * The one console line for a limited run, {@code WARNING: …} naming the cause and what to
-     * do; empty when the run is not limited.
-     */
-    public String warning() {
-        if (!limited()) {
-            return "";
-        }
-        return "WARNING: the load generator limited this run: " + reason
-                + ". These figures describe apitune, not the target: " + advice + ".";
-    }
 }

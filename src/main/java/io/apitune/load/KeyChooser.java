@@ -10,7 +10,7 @@ import io.apitune.load.LoadConfig.KeySpace;
  * Draws keys 1..count from a {@link KeySpace}: uniform, or zipf where key k has weight
  * {@code 1 / k^s} (key 1 is the most popular). Zipf uses a precomputed cumulative table and a
  * binary search, so it is limited to {@value #MAX_ZIPF_KEYS} keys. A shard draws only its own
- * keys ({@link Shard#owns}: key k when k - 1 is its index modulo the shard count), with the same
+ * keys (key k when k - 1 is its index modulo the shard count), with the same
  * weights, so no key is driven by two shards.
  *
  * <p>Immutable after construction; thread-safe (uses {@link ThreadLocalRandom}).
@@ -24,10 +24,6 @@ public final class KeyChooser {
     private final long stride;
     private final long count;
     private final double[] zipfCumulative;
-
-    public KeyChooser(KeySpace keys) {
-        this(keys, Shard.WHOLE);
-    }
 
     /** Draws only the keys of {@code shard}. */
     public KeyChooser(KeySpace keys, Shard shard) {

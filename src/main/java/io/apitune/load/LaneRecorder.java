@@ -41,11 +41,6 @@ public final class LaneRecorder {
      */
     private final AtomicLongArray counters;
 
-    /** One request without checks. */
-    public LaneRecorder() {
-        this(new int[] {0});
-    }
-
     /** @param checksPerRequest for each request of the run, how many checks it has */
     public LaneRecorder(int[] checksPerRequest) {
         this.requests = checksPerRequest.length;
@@ -80,33 +75,12 @@ public final class LaneRecorder {
         return requests;
     }
 
-    /** Records an answer to request 0 by its status alone: see {@link #recordResponse(int, long, long, long, int)}. */
-    public void recordResponse(long intendedNanos, long sentNanos, long doneNanos, int status) {
-        recordResponse(0, intendedNanos, sentNanos, doneNanos, status);
-    }
-
-    /** Records an answer: OK (2xx, 3xx) with its latency and service time, otherwise KO. */
-    public void recordResponse(int request, long intendedNanos, long sentNanos, long doneNanos,
-            int status) {
-        ErrorKind kind = ErrorKind.ofStatus(status);
-        if (kind == null) {
-            recordOk(request, intendedNanos, sentNanos, doneNanos);
-        } else {
-            recordFailure(request, kind, intendedNanos, doneNanos);
-        }
-    }
-
     /** Records an OK answer with its latency and service time. */
     public void recordOk(int request, long intendedNanos, long sentNanos, long doneNanos) {
         okLatency[request].recordValue(Histograms.clampNanos(doneNanos - intendedNanos));
         okService[request].recordValue(Histograms.clampNanos(doneNanos - sentNanos));
         increment(request * PER_REQUEST + OK);
         counters.lazySet(lastDone, doneNanos);
-    }
-
-    /** Records a KO request 0: see {@link #recordFailure(int, ErrorKind, long, long)}. */
-    public void recordFailure(ErrorKind kind, long intendedNanos, long doneNanos) {
-        recordFailure(0, kind, intendedNanos, doneNanos);
     }
 
     /** Records a KO request: its latency from the intended time to the failure, and its class. */
@@ -140,18 +114,19 @@ public final class LaneRecorder {
 
     /** OK answers recorded so far, every request. */
     public long ok() {
-        long sum = 0;
-        for (int r = 0; r < requests; r++) {
-            sum += ok(r);
-        }
-        return sum;
+        return sum(OK);
     }
 
     /** KO requests recorded so far, every request. */
     public long ko() {
+        return sum(KO);
+    }
+
+    /** Counter {@code offset} ({@link #OK} or {@link #KO}) summed over every request. */
+    private long sum(int offset) {
         long sum = 0;
         for (int r = 0; r < requests; r++) {
-            sum += ko(r);
+            sum += counters.get(r * PER_REQUEST + offset);
         }
         return sum;
     }

@@ -75,13 +75,9 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         public enum Distribution { UNIFORM, ZIPF }
 
         public KeySpace {
-            if (count < 1) {
-                throw ApituneException.invalidInput("--keys: " + count + " must be at least 1");
-            }
-            if (distribution == Distribution.ZIPF && !(zipfExponent > 0)) {
-                throw ApituneException.invalidInput("--key-dist: zipf exponent " + zipfExponent
-                        + " must be positive");
-            }
+            ApituneException.require(count >= 1, "--keys", count, "must be at least 1");
+            ApituneException.require(distribution != Distribution.ZIPF || zipfExponent > 0, "--key-dist",
+                    "zipf exponent " + zipfExponent, "must be positive");
         }
     }
 
@@ -93,28 +89,12 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
                 timeout, TransportConfig.DEFAULT);
     }
 
-    /** A run of one request over {@code transport}, no mix, no stages. */
+    /** The whole run (not a shard) of one request over {@code transport}, no mix, no stages. */
     public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
             int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
             Duration timeout, TransportConfig transport) {
         this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, transport, RequestMix.NONE, List.of());
-    }
-
-    /** A mix and stages over HTTP/1.1 ({@link TransportConfig#DEFAULT}). */
-    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
-            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-            Duration timeout, RequestMix mix, List<Stage> stages) {
-        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, TransportConfig.DEFAULT, mix, stages);
-    }
-
-    /** The whole run (not a shard), started as soon as possible. */
-    public LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecond, Arrival arrival,
-            int connections, Duration duration, Long requests, Duration warmup, Duration rampUp,
-            Duration timeout, TransportConfig transport, RequestMix mix, List<Stage> stages) {
-        this(request, keys, ratePerSecond, arrival, connections, duration, requests, warmup, rampUp,
-                timeout, transport, mix, stages, Shard.WHOLE, null);
+                timeout, transport, RequestMix.NONE, List.of(), Shard.WHOLE, null);
     }
 
     public LoadConfig {
@@ -128,12 +108,9 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(transport, "transport");
-        if (ratePerSecond != null && !(ratePerSecond > 0 && Double.isFinite(ratePerSecond))) {
-            throw ApituneException.invalidInput("--rate: " + ratePerSecond + " must be positive");
-        }
-        if (connections < 1) {
-            throw ApituneException.invalidInput("--connections: " + connections + " must be at least 1");
-        }
+        ApituneException.require(ratePerSecond == null || ratePerSecond > 0 && Double.isFinite(ratePerSecond),
+                "--rate", ratePerSecond, "must be positive");
+        ApituneException.require(connections >= 1, "--connections", connections, "must be at least 1");
         if ((long) connections * transport.streams() > MAX_IN_FLIGHT) {
             throw ApituneException.invalidInput("--connections x --streams: " + connections + " x "
                     + transport.streams() + " requests in flight is more than " + MAX_IN_FLIGHT);
@@ -144,9 +121,8 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw ApituneException.invalidInput("--duration: must be positive");
         }
-        if (requests != null && requests < 1) {
-            throw ApituneException.invalidInput("--requests: " + requests + " must be at least 1");
-        }
+        ApituneException.require(requests == null || requests >= 1, "--requests", requests,
+                "must be at least 1");
         if (warmup.isNegative() || rampUp.isNegative()) {
             throw ApituneException.invalidInput("--warmup/--ramp-up: must not be negative");
         }
@@ -252,7 +228,7 @@ public record LoadConfig(RequestSpec request, KeySpace keys, Double ratePerSecon
     public LoadConfig warmupOnly() {
         Double rate = open() ? warmupLevel() : null;
         return new LoadConfig(request, keys, rate, arrival, connections, null, 1L, warmup,
-                Duration.ZERO, timeout, transport, mix, List.of());
+                Duration.ZERO, timeout, transport, mix, List.of(), Shard.WHOLE, null);
     }
 
     /** The same load over another transport (protocol, streams, TLS). */

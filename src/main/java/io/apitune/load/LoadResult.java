@@ -51,16 +51,6 @@ public record LoadResult(long startEpochMillis, long endEpochMillis, long durati
         byRequest = List.copyOf(byRequest);
     }
 
-    /** A single-request run without protocol usage that ran its plan (or was interrupted). */
-    public LoadResult(long startEpochMillis, long endEpochMillis, long durationNanos,
-            long attempts, long okCount, long koCount, ErrorCounts errors, Histogram okLatency,
-            Histogram okService, Histogram failureLatency, List<IntervalSample> timeline,
-            IntervalLog log, boolean interrupted, GeneratorHealth generator) {
-        this(startEpochMillis, endEpochMillis, durationNanos, attempts, okCount, koCount, errors,
-                okLatency, okService, failureLatency, timeline, log, interrupted, generator, null,
-                List.of(), null, null);
-    }
-
     /** OK answers per second of measured wall time (goodput). */
     public double throughputPerSecond() {
         return durationNanos > 0 ? okCount * 1e9 / durationNanos : 0;

@@ -97,7 +97,7 @@ final class OpenDriver extends Driver {
         return Math.min(left, 1 + schedule.countBefore(offsetNanos));
     }
 
-    /** A feeder ran out: no more requests in this phase. */
+    /** The schedule or a feeder ran out: no more requests in this phase. */
     private void endIssuing() {
         exhausted = true;
         if (phase == MEASURED) {
@@ -112,10 +112,7 @@ final class OpenDriver extends Driver {
         }
         long offset = schedule.nextOffsetNanos();
         if (offset >= endOffsetNanos || issuedInPhase >= countLimit) {
-            exhausted = true;
-            if (phase == MEASURED) {
-                issuingDone();
-            }
+            endIssuing();
             return;
         }
         nextIntendedNanos = originNanos + offset;

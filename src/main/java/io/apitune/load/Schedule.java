@@ -24,22 +24,6 @@ public final class Schedule {
     private double count;
 
     /**
-     * @param ratePerSecond target rate, > 0
-     * @param rampUpNanos   length of the linear ramp from rate 0, >= 0
-     * @param poisson       exponential inter-arrival counts instead of even spacing
-     * @param seed          random seed of the Poisson process
-     */
-    public Schedule(double ratePerSecond, long rampUpNanos, boolean poisson, long seed) {
-        this(ratePerSecond, rampUpNanos, poisson, seed, 0, 1);
-    }
-
-    /** Slice {@code slice} of {@code slices} of a constant rate after an optional ramp (see below). */
-    public Schedule(double ratePerSecond, long rampUpNanos, boolean poisson, long seed, int slice,
-            int slices) {
-        this(Profile.constant(ratePerSecond, rampUpNanos), poisson, seed, slice, slices);
-    }
-
-    /**
      * Slice {@code slice} of {@code slices} of the schedule of {@code rate}: with constant spacing
      * it holds every {@code slices}-th request of the whole schedule, starting at request
      * {@code slice}, so the slices together are exactly the whole schedule (how lanes and shards

@@ -54,17 +54,10 @@ public record Shard(int index, int count) {
     }
 
     /**
-     * True when the item at 0-based position {@code position} (a key, a feeder row) belongs to
-     * this shard. Feeders take exactly the rows this accepts, so no row is used by two shards.
-     */
-    public boolean owns(long position) {
-        return position % count == index;
-    }
-
-    /**
      * The rows of a block of feeder rows that this shard uses, in order: row r of the block
-     * numbered {@code block} when this shard {@link #owns} {@code block + r}. Blocks are the same
-     * on every shard (a feeder file's windows), so the shards split every block's rows.
+     * numbered {@code block} when {@code (block + r) mod count} is this shard's index. Blocks are
+     * the same on every shard (a feeder file's windows), so the shards split every block's rows
+     * and no row is used by two shards.
      */
     public String[][] ownRows(String[][] rows, long block) {
         if (whole()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 
 import io.apitune.ApituneException;
+import io.apitune.Problems;
 
 /**
  * The reachability check before a run: one request, not measured, and any HTTP answer will do.
@@ -58,23 +59,10 @@ final class TargetProbe {
     private static String failure(String url, String over, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SSLHandshakeException || t instanceof CertificateException) {
-                return "target " + url + ": TLS certificate not trusted (" + describe(root(t))
+                return "target " + url + ": TLS certificate not trusted (" + Problems.rootMessage(t)
                         + "); trust its CA with --cacert FILE, or skip verification with --insecure";
             }
         }
-        return "target " + url + " is unreachable" + over + ": " + describe(cause);
-    }
-
-    private static Throwable root(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        return "target " + url + " is unreachable" + over + ": " + Problems.message(cause);
     }
 }

@@ -120,9 +120,8 @@ public record TransportConfig(Protocol protocol, int streams, Tls tls) {
     public TransportConfig {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(tls, "tls");
-        if (streams < 1 || streams > MAX_STREAMS) {
-            throw ApituneException.invalidInput("--streams: " + streams + " must be 1.." + MAX_STREAMS);
-        }
+        ApituneException.require(streams >= 1 && streams <= MAX_STREAMS, "--streams", streams,
+                "must be 1.." + MAX_STREAMS);
         if (!protocol.http2() && streams != 1) {
             throw ApituneException.invalidInput("--streams: needs HTTP/2 (--http2); HTTP/1.1 carries "
                     + "one request per connection at a time");

@@ -1,5 +1,7 @@
 package io.apitune.metrics;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,11 @@ public enum Percentile {
     /** The percentile level in 0..100, e.g. 99.9. */
     public double level() {
         return level;
+    }
+
+    /** Every percentile's key, in order: {@code p50} ... {@code p99.99}. */
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Percentile::key).toList();
     }
 
     /** The percentile whose key is {@code key}, e.g. {@code p99.9}; empty for any other text. */

@@ -59,7 +59,7 @@ public final class CompareReport {
                 RUN_ID_TIME.format(Instant.now()) + "-compare", nameA + " vs " + nameB, null, null,
                 List.of(docA.withDir(relative(absOut, a)), docB.withDir(relative(absOut, b))), null,
                 null, null, null, null, null, List.of(), null, null, new FileNames(null, FileNames.HTML),
-                null, ratios.isEmpty() ? null : ratios, null);
+                null, ratios.isEmpty() ? null : ratios, null, null, null);
         Path html = AtomicFiles.writeDirectory(absOut, tmp -> {
             Reports.write(Reports.file(tmp), combined);
             HtmlReport.write(tmp);

@@ -41,10 +41,7 @@ public final class Comparison {
 
     /** Deltas of every percentile, max and mean of the two runs' latency. */
     public static List<Delta> latencyDeltas(RunReport a, RunReport b) {
-        List<String> keys = new ArrayList<>();
-        for (Percentile p : Percentile.values()) {
-            keys.add(p.key());
-        }
+        List<String> keys = new ArrayList<>(Percentile.keys());
         keys.addAll(List.of("max", "mean"));
         return deltas("", a.results().latency(), b.results().latency(), keys);
     }

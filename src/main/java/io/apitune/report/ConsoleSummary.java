@@ -54,8 +54,7 @@ public final class ConsoleSummary {
         if (r.generator() != null) {
             out.println("  " + generatorLine(r.generator()));
             if (r.generator().limited()) {
-                out.println("  WARNING: the load generator limited this run: " + r.generator().reason()
-                        + ". These figures describe apitune, not the target: " + r.generator().advice() + ".");
+                out.println("  " + r.generator().warning());
             }
         }
         if (report.theory() != null) {

@@ -106,12 +106,7 @@ final class HlogFile {
 
     private void accept(Histogram h) {
         String tag = tagOf(h);
-        totals.computeIfAbsent(tag, t -> {
-            Histogram total = new Histogram(h.getLowestDiscernibleValue(), h.getHighestTrackableValue(),
-                    h.getNumberOfSignificantValueDigits());
-            total.setAutoResize(true);
-            return total;
-        }).add(h);
+        totals.computeIfAbsent(tag, t -> emptyLike(h, false)).add(h);
         IntervalStats s = new IntervalStats(h.getTotalCount(), h.getValueAtPercentile(50),
                 h.getValueAtPercentile(99), h.getMaxValue());
         stats.computeIfAbsent(tag, t -> new TreeMap<>()).merge(bucketOf(h, startTimeMs), s, (a, b) ->
@@ -160,10 +155,15 @@ final class HlogFile {
         return totals.get(tag);
     }
 
-    /** A fresh packed histogram with the configuration of {@code like} (same buckets: adding is exact). */
-    static Histogram emptyLike(Histogram like) {
-        Histogram h = new PackedHistogram(like.getLowestDiscernibleValue(), like.getHighestTrackableValue(),
-                like.getNumberOfSignificantValueDigits());
+    /**
+     * A fresh auto-resizing histogram with the configuration of {@code like} (same buckets: adding
+     * is exact); {@code packed} for one whose memory grows with the values used.
+     */
+    static Histogram emptyLike(Histogram like, boolean packed) {
+        long lowest = like.getLowestDiscernibleValue();
+        long highest = like.getHighestTrackableValue();
+        int digits = like.getNumberOfSignificantValueDigits();
+        Histogram h = packed ? new PackedHistogram(lowest, highest, digits) : new Histogram(lowest, highest, digits);
         h.setAutoResize(true);
         return h;
     }

@@ -55,11 +55,11 @@ public final class HlogMerge {
         for (Path file : files) {
             sources.add(HlogFile.read(file, h -> {
                 if (reference[0] == null) {
-                    reference[0] = HlogFile.emptyLike(h);
+                    reference[0] = HlogFile.emptyLike(h, true);
                 }
                 requireSameLayout(reference[0], files.get(0), h, file);
                 byTag.computeIfAbsent(HlogFile.tagOf(h), t -> new TreeMap<>())
-                        .computeIfAbsent(HlogFile.bucketOf(h, baseMs), b -> HlogFile.emptyLike(reference[0]))
+                        .computeIfAbsent(HlogFile.bucketOf(h, baseMs), b -> HlogFile.emptyLike(reference[0], true))
                         .add(h);
             }));
         }
@@ -101,11 +101,7 @@ public final class HlogMerge {
         for (HlogFile source : sources) {
             Histogram h = source.total(tag);
             if (h != null) {
-                if (total == null) {
-                    total = new Histogram(h.getLowestDiscernibleValue(), h.getHighestTrackableValue(),
-                            h.getNumberOfSignificantValueDigits());
-                    total.setAutoResize(true);
-                }
+                total = total == null ? HlogFile.emptyLike(h, false) : total;
                 total.add(h);
             }
         }
@@ -134,11 +130,7 @@ public final class HlogMerge {
         Histogram scratch = null;
         for (List<Histogram> list : ordered.values()) {
             for (Histogram h : list) {
-                if (scratch == null) {
-                    scratch = new Histogram(h.getLowestDiscernibleValue(), h.getHighestTrackableValue(),
-                            h.getNumberOfSignificantValueDigits());
-                    scratch.setAutoResize(true);
-                }
+                scratch = scratch == null ? HlogFile.emptyLike(h, false) : scratch;
                 scratch.reset();
                 scratch.add(h);
                 scratch.setTag(h.getTag());

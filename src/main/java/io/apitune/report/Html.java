@@ -8,6 +8,9 @@ import java.util.Locale;
  * <p>Stateless; thread-safe.
  */
 final class Html {
+    /** A table cell with no value. */
+    static final String MISSING = "<span class=\"muted\">–</span>";
+
     private Html() {
     }
 

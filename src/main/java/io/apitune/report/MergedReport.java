@@ -68,10 +68,6 @@ public final class MergedReport {
         return report;
     }
 
-    static RunReport report(HlogMerge merge, List<Path> hlogs, String name) {
-        return report(merge, hlogs, name, null);
-    }
-
     static RunReport report(HlogMerge merge, List<Path> hlogs, String name, ShardSet.Expected expected) {
         TreeMap<Long, Histogram> latency = merge.intervals(IntervalLog.TAG_LATENCY);
         long first = latency.isEmpty() ? 0 : latency.firstKey();
@@ -95,7 +91,7 @@ public final class MergedReport {
                 start.toString(), start.plusMillis(durationMs).toString(), null, null,
                 results(merge, first, durationMs),
                 EnvironmentInfo.current().withNote("environment of the machine that merged the logs"),
-                FileNames.RUN, provenance, null);
+                FileNames.RUN, provenance, null, null, null, null, null);
     }
 
     /** Counts of one interval on the common time base. */
@@ -132,16 +128,13 @@ public final class MergedReport {
         Histogram sendLag = merge.total(IntervalLog.TAG_SEND_LAG);
         return new Results(seconds, requests, ok, ok / seconds, requests / seconds, null,
                 ErrorTally.of(errors, true), requests == 0 ? 0.0 : (double) (requests - ok) / requests,
-                summary(merge.total(IntervalLog.TAG_LATENCY)), summary(merge.total(IntervalLog.TAG_SERVICE)),
-                summary(merge.total(IntervalLog.TAG_FAILURE)),
-                GeneratorInfo.merged(summary(sendLag), causes, String.join("; ", reasons)),
+                LatencySummary.of(merge.total(IntervalLog.TAG_LATENCY)),
+                LatencySummary.of(merge.total(IntervalLog.TAG_SERVICE)),
+                LatencySummary.of(merge.total(IntervalLog.TAG_FAILURE)),
+                GeneratorInfo.merged(LatencySummary.of(sendLag), causes, String.join("; ", reasons)),
                 timeline(first, intervals), null,
                 MergedRequests.of(merge, merge.sources().stream().map(s -> siblingReport(s.path())).toList(),
                         seconds), null);
-    }
-
-    private static LatencySummary summary(Histogram h) {
-        return h == null ? null : LatencySummary.of(h);
     }
 
     /**

@@ -69,8 +69,8 @@ final class MergedRequests {
             }
             map.put(name, new RequestResults(requests, okCount, seconds > 0 ? okCount / seconds : 0,
                     seconds > 0 ? requests / seconds : 0, ErrorTally.of(errors, true),
-                    requests == 0 ? 0.0 : (double) (requests - okCount) / requests, summary(ok),
-                    summary(service), summary(failure), counted ? checks : null));
+                    requests == 0 ? 0.0 : (double) (requests - okCount) / requests, LatencySummary.of(ok),
+                    LatencySummary.of(service), LatencySummary.of(failure), counted ? checks : null));
         }
         return map;
     }
@@ -94,7 +94,4 @@ final class MergedRequests {
         return h == null ? 0 : h.getTotalCount();
     }
 
-    private static LatencySummary summary(Histogram h) {
-        return h == null ? null : LatencySummary.of(h);
-    }
 }

@@ -80,10 +80,6 @@ public final class RoundsReport {
                 c.streams(), c.tls(), c.stages(), c.mix(), c.feeders());
     }
 
-    private static LatencySummary summary(Histogram h) {
-        return h == null ? null : LatencySummary.of(h);
-    }
-
     private static String encoded(Histogram h) {
         return h == null ? null : HistogramCodec.encode(h);
     }
@@ -123,12 +119,14 @@ public final class RoundsReport {
         Histogram sendLag = merge.total(IntervalLog.TAG_SEND_LAG);
         Results results = new Results(seconds, requests, ok, seconds > 0 ? ok / seconds : 0,
                 seconds > 0 ? requests / seconds : 0, first.results().targetRate(), ErrorTally.of(errors, true),
-                requests == 0 ? 0.0 : (double) (requests - ok) / requests, summary(merge.total(IntervalLog.TAG_LATENCY)),
-                summary(merge.total(IntervalLog.TAG_SERVICE)), summary(merge.total(IntervalLog.TAG_FAILURE)),
-                GeneratorInfo.combine(generators, summary(sendLag)), timeline);
+                requests == 0 ? 0.0 : (double) (requests - ok) / requests,
+                LatencySummary.of(merge.total(IntervalLog.TAG_LATENCY)),
+                LatencySummary.of(merge.total(IntervalLog.TAG_SERVICE)),
+                LatencySummary.of(merge.total(IntervalLog.TAG_FAILURE)),
+                GeneratorInfo.combine(generators, LatencySummary.of(sendLag)), timeline, null, null, null);
         boolean interrupted = rounds.stream().anyMatch(r -> r.report().interrupted());
         return new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, runId, first.name(), interrupted,
                 first.startTime(), last.endTime(), first.target(), withWarmup(first.config(), warmupSeconds), results,
-                first.environment(), FileNames.RUN, null, null, samples, null);
+                first.environment(), FileNames.RUN, null, null, null, samples, null, null);
     }
 }

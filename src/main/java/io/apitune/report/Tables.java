@@ -25,7 +25,6 @@ final class Tables {
     /** The rows of a percentile table. */
     private static final List<String> SUMMARY_KEYS = summaryKeys();
 
-    private static final String MISSING = "<span class=\"muted\">–</span>";
 
     private Tables() {
     }
@@ -53,7 +52,7 @@ final class Tables {
             for (LatencySummary column : columns) {
                 Optional<Double> value = column == null ? Optional.empty() : column.get(key);
                 html.append("<td>").append(value.map(v -> key.equals("count") ? Long.toString(v.longValue())
-                        : Html.num(v)).orElse(MISSING)).append("</td>");
+                        : Html.num(v)).orElse(Html.MISSING)).append("</td>");
             }
             html.append("</tr>");
         }
@@ -140,7 +139,8 @@ final class Tables {
                     .append("</td><td>").append(Html.num(r.warmupSeconds())).append("</td><td>")
                     .append(Html.num(r.results().throughput())).append("</td>");
             for (String key : List.of("p50", "p99", "p99.9", "max")) {
-                html.append("<td>").append(l == null ? MISSING : l.get(key).map(Html::num).orElse(MISSING)).append("</td>");
+                html.append("<td>").append(l == null ? Html.MISSING : l.get(key).map(Html::num)
+                        .orElse(Html.MISSING)).append("</td>");
             }
             html.append("<td>").append(Html.fmt("%.2f%%", r.results().errorRate() * 100)).append("</td></tr>");
         }
@@ -169,16 +169,14 @@ final class Tables {
 
     private static List<String> summaryKeys() {
         List<String> keys = new ArrayList<>(List.of("count", "min", "mean"));
-        for (Percentile p : Percentile.values()) {
-            keys.add(p.key());
-        }
+        keys.addAll(Percentile.keys());
         keys.addAll(List.of("max", "stddev"));
         return List.copyOf(keys);
     }
 
     static String cell(JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) {
-            return MISSING;
+            return Html.MISSING;
         }
         if (value.isBoolean()) {
             return value.asBoolean() ? "<span class=\"pass\">✓ yes</span>" : "<span class=\"fail\">✗ no</span>";

@@ -17,7 +17,6 @@ import io.apitune.report.model.TheoryInfo;
  * <p>Stateless; thread-safe.
  */
 final class Verdict {
-    private static final String MISSING = "<span class=\"muted\">–</span>";
 
     private Verdict() {
     }
@@ -46,7 +45,7 @@ final class Verdict {
                     .append("</td><td>").append(ms(r.latency(), "p50")).append("</td><td>")
                     .append(ms(r.latency(), "p99")).append("</td><td>")
                     .append(Html.esc(Html.fmt("%.2f%%", r.errorRate() * 100))).append("</td><td>")
-                    .append(hits == null ? MISSING : Html.esc(Html.fmt("%.2f%%", hits * 100)))
+                    .append(hits == null ? Html.MISSING : Html.esc(Html.fmt("%.2f%%", hits * 100)))
                     .append("</td><td>").append(theory(theory)).append("</td><td>")
                     .append(r.limited() ? "<span class=\"fail\">LIMITED</span>" : "no").append("</td></tr>");
         }
@@ -56,7 +55,7 @@ final class Verdict {
     /** {@code 0.91} of {@code 400/s (8 workers / 20 ms)}; {@code server} with its note as a tooltip. */
     private static String theory(TheoryInfo t) {
         if (t == null) {
-            return MISSING;
+            return Html.MISSING;
         }
         if (!t.bounded()) {
             String text = TheoryInfo.SERVER.equals(t.limitedBy()) ? "no bound: the server itself" : "unknown";
@@ -67,8 +66,8 @@ final class Verdict {
     }
 
     private static String ms(LatencySummary summary, String key) {
-        return summary == null ? MISSING
-                : summary.get(key).map(v -> Html.esc(Html.num(v) + " ms")).orElse(MISSING);
+        return summary == null ? Html.MISSING
+                : summary.get(key).map(v -> Html.esc(Html.num(v) + " ms")).orElse(Html.MISSING);
     }
 
     /** Compare's sentences as a list, or empty when there are none. */

@@ -121,20 +121,14 @@ public final class LoadSettings {
 
     /** Checks every rule and builds the configuration for {@code url} (may hold {@code {key}}). */
     public LoadConfig build(String url) {
-        return build(url, false);
-    }
-
-    /**
-     * As {@link #build(String)}; {@code inProcessServer} when the reference server runs in this
-     * process, so each connection takes two file descriptors.
-     */
-    public LoadConfig build(String url, boolean inProcessServer) {
-        return build(url, RequestMix.NONE, List.of(), inProcessServer);
+        return build(url, RequestMix.NONE, List.of(), false);
     }
 
     /**
      * Checks every rule and builds the configuration for {@code url} and {@code mix} (whose rules
      * {@link MixSettings} checked); with a mix, the method and body belong to its requests.
+     * {@code inProcessServer} when the reference server runs in this process, so each connection
+     * takes two file descriptors.
      */
     LoadConfig build(String url, RequestMix mix, List<FeederSpec> known, boolean inProcessServer) {
         this.feeders = known;
@@ -159,7 +153,7 @@ public final class LoadSettings {
         }
         Optional<Setting> requests = get(LoadKey.REQUESTS);
         if (requests.isPresent() && has(LoadKey.DURATION)) {
-            throw requests.get().fail(eitherOr(LoadKey.DURATION, LoadKey.REQUESTS));
+            throw requests.get().fail(naming.eitherOr(LoadKey.DURATION, LoadKey.REQUESTS));
         }
         Duration duration = requests.isPresent() ? null : get(LoadKey.DURATION)
                 .map(Setting::positiveDuration).orElse(LoadDefaults.DURATION);
@@ -167,7 +161,7 @@ public final class LoadSettings {
         checkDescriptors(connections, inProcessServer ? 2 : 1);
         return sharded(new LoadConfig(request(url), keySpace(), rate, arrival, connections, duration,
                 requests.map(s -> s.integer(1)).orElse(null), warmup(), rampUp, timeout(),
-                transport.build(url), mix, List.of()));
+                transport.build(url), mix, List.of(), Shard.WHOLE, null));
     }
 
     /** {@code whole} as the shard to drive, from its common start time. */
@@ -223,7 +217,7 @@ public final class LoadSettings {
         int connections = built.closed() ? Math.max(1, built.peak()) : connections(true);
         return new LoadConfig(request(url), keySpace(), built.closed() ? null : built.meanRate(),
                 arrival, connections, built.total(), null, warmup(), Duration.ZERO, timeout(),
-                transport.build(url), mix, built.stages());
+                transport.build(url), mix, built.stages(), Shard.WHOLE, null);
     }
 
     /** The shard to drive; more than one needs a common start time. */
@@ -267,10 +261,6 @@ public final class LoadSettings {
             throw given != null ? given.fail(problem)
                     : ApituneException.invalidInput(naming.of(LoadKey.CONNECTIONS) + ": " + problem);
         });
-    }
-
-    private String eitherOr(LoadKey a, LoadKey b) {
-        return "give either " + naming.of(a) + " or " + naming.of(b) + ", not both";
     }
 
     /** Ramp-up and Poisson arrivals exist only in the open model. */

@@ -10,4 +10,9 @@ public enum Naming {
     String of(SettingKey key) {
         return this == FLAGS ? key.flag() : key.key();
     }
+
+    /** The message for two settings given together that exclude each other. */
+    String eitherOr(SettingKey a, SettingKey b) {
+        return "give either " + of(a) + " or " + of(b) + ", not both";
+    }
 }

@@ -72,8 +72,7 @@ final class RequestSettings {
     static byte[] body(Optional<Setting> text, Optional<Setting> file, Naming naming,
             List<FeederSpec> feeders) {
         if (text.isPresent() && file.isPresent()) {
-            throw file.get().fail("give either " + naming.of(LoadKey.BODY) + " or "
-                    + naming.of(LoadKey.BODY_FILE) + ", not both");
+            throw file.get().fail(naming.eitherOr(LoadKey.BODY, LoadKey.BODY_FILE));
         }
         if (file.isEmpty()) {
             text.ifPresent(t -> template(t, t.text(), feeders, false));

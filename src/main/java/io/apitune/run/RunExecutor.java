@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.apitune.load.IntervalHook;
 import io.apitune.load.LoadConfig;
 import io.apitune.load.LoadGenerator;
 import io.apitune.load.LoadResult;
@@ -88,18 +89,16 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
             ServerWindow window = new ServerWindow(target.baseUrl()).warm();
             return measure(spec, config, target, generate(config,
                     l -> ProgressListener.both(window.around(l), also.apply(spec)),
-                    windows.any() ? windows : io.apitune.load.IntervalHook.NONE), dir, window);
+                    windows.any() ? windows : IntervalHook.NONE), dir, window);
         }
     }
 
-    /** Probes, warms up and measures {@code config} with a generator of its own. */
-    private LoadResult generate(LoadConfig config, UnaryOperator<ProgressListener> around) {
-        return generate(config, around, io.apitune.load.IntervalHook.NONE);
-    }
-
-    /** As {@link #generate(LoadConfig, UnaryOperator)}, showing every measured interval to {@code hook}. */
+    /**
+     * Probes, warms up and measures {@code config} with a generator of its own, showing every
+     * measured interval to {@code hook}.
+     */
     private LoadResult generate(LoadConfig config, UnaryOperator<ProgressListener> around,
-            io.apitune.load.IntervalHook hook) {
+            IntervalHook hook) {
         ProgressListener progress = around.apply(quiet ? ProgressListener.NONE
                 : new ProgressPrinter(err, System.console() != null));
         try (LoadGenerator generator = new LoadGenerator(config, progress)) {
@@ -140,19 +139,20 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
             @Override
             public boolean warm(RunSpec warm) {
                 // a load generator measures something: one request, not kept
-                return !generate(target.configure(warm.load()).warmupOnly(),
-                        UnaryOperator.identity()).interrupted();
+                return !generate(target.configure(warm.load()).warmupOnly(), UnaryOperator.identity(),
+                        IntervalHook.NONE).interrupted();
             }
 
             @Override
             public RunResult round(RunSpec round, Path roundDir) {
                 Path dir = ReportDirectory.choose(roundDir, round.name());
                 LoadConfig config = target.configure(round.load());
-                LoadResult result = generate(config, l -> ProgressListener.both(l, also.apply(round)));
+                LoadResult result = generate(config, l -> ProgressListener.both(l, also.apply(round)),
+                        IntervalHook.NONE);
                 RunReport report = RunReports.of(dir.getFileName().toString(), round.name(),
                         target.info(), config, result);
                 Path written = ReportDirectory.write(dir, report, result.log(), false);
-                JsonNode stats = target.baseUrl() == null ? null : serverStats(target.baseUrl());
+                JsonNode stats = new ServerWindow(target.baseUrl()).end();
                 return new RunResult(round, report, written, result.interrupted(), stats);
             }
 
@@ -207,10 +207,5 @@ public final class RunExecutor implements RunDriver, AutoCloseable {
                 // The JVM is exiting (Ctrl-C); the hook is running and returns now.
             }
         }
-    }
-
-    /** GET {@code baseUrl}/stats as JSON, or null when it cannot be read. */
-    static JsonNode serverStats(String baseUrl) {
-        return new ServerWindow(baseUrl).end();
     }
 }

@@ -47,11 +47,6 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
         }
     }
 
-    /** A plan whose runs are measured once each. */
-    public RunPlan(String name, String description, List<RunSpec> runs, List<Gate> gates) {
-        this(name, description, runs, gates, Rounds.SINGLE);
-    }
-
     /** The same plan measured in {@code other} rounds (flags that override a file's keys). */
     public RunPlan withRounds(Rounds other) {
         return new RunPlan(name, description, runs, gates, other);
@@ -59,22 +54,15 @@ public record RunPlan(String name, String description, List<RunSpec> runs, List<
 
     /**
      * Builds each run over the shared settings and checks that run names are unique and that
-     * shared server-shape settings shape at least one in-process server.
+     * shared server-shape settings shape at least one in-process server. {@code feeders} are the
+     * plan's feeders (built once, their files' columns read) that every run's templates may name
+     * (a request of a mix may not share its name with a run, since gates name both);
+     * {@code overrides} win over every run's own settings ({@code run --shard --start-at}). With a
+     * start time, each later run starts {@link #START_GAP} after the planned end of the one before
+     * (its duration plus its timeout) plus its own warm-up, so every shard starts every run at the
+     * same moment.
      *
      * @param context where to point when the plan as a whole is wrong
-     */
-    public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
-            LoadSettings defaults, Origin context) {
-        return build(runs, sharedShape, defaults, List.of(), new LoadSettings(Naming.FLAGS), context);
-    }
-
-    /**
-     * As {@link #build(List, ShapeSettings, LoadSettings, Origin)}, with the plan's feeders
-     * (built once, their files' columns read) that every run's templates may name (a request of
-     * a mix may not share its name with a run, since gates name both), and settings that win over
-     * every run's own ({@code run --shard --start-at}). With a start time, each later run starts
-     * {@link #START_GAP} after the planned end of the one before (its duration plus its timeout)
-     * plus its own warm-up, so every shard starts every run at the same moment.
      */
     public static List<RunSpec> build(List<RunSettings> runs, ShapeSettings sharedShape,
             LoadSettings defaults, List<FeederSettings> feeders, LoadSettings overrides, Origin context) {

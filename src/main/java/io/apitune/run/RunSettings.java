@@ -68,15 +68,9 @@ public final class RunSettings {
     /**
      * @param sharedShape server shape shared by every run of a plan
      * @param defaults    load settings shared by every run of a plan (a run's own win)
-     */
-    public RunSpec build(ShapeSettings sharedShape, LoadSettings defaults) {
-        return build(sharedShape, defaults, new LoadSettings(Naming.FLAGS), List.of());
-    }
-
-    /**
-     * @param overrides load settings that win over the run's own (a plan's {@code --shard})
-     * @param feeders   the plan's feeders, which templates may name; the run keeps those its
-     *                  templates name
+     * @param overrides   load settings that win over the run's own (a plan's {@code --shard})
+     * @param feeders     the plan's feeders, which templates may name; the run keeps those its
+     *                    templates name
      */
     public RunSpec build(ShapeSettings sharedShape, LoadSettings defaults, LoadSettings overrides,
             List<FeederSpec> feeders) {
@@ -96,7 +90,8 @@ public final class RunSettings {
 
     /** A run with no shared settings (bench, capacity). */
     public RunSpec build() {
-        return build(new ShapeSettings(), new LoadSettings(Naming.FLAGS));
+        return build(new ShapeSettings(), new LoadSettings(Naming.FLAGS), new LoadSettings(Naming.FLAGS),
+                List.of());
     }
 
     /** The feeders {@code config}'s templates name, in the plan's order. */

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.apitune.load.IntervalSample;
 import io.apitune.load.ProgressListener;
 import io.apitune.report.Reports;
 
@@ -52,33 +51,12 @@ final class ServerWindow {
         if (baseUrl == null) {
             return inner;
         }
-        return new ProgressListener() {
-            @Override
-            public void warmupStarted(double seconds) {
-                inner.warmupStarted(seconds);
-            }
-
+        return ProgressListener.both(new ProgressListener() {
             @Override
             public void measurementStarted(double warmupSeconds, long warmupDropped) {
                 start = CompletableFuture.supplyAsync(ServerWindow.this::read);
-                inner.measurementStarted(warmupSeconds, warmupDropped);
             }
-
-            @Override
-            public void interval(IntervalSample sample) {
-                inner.interval(sample);
-            }
-
-            @Override
-            public void intervalLatency(IntervalSample sample, org.HdrHistogram.Histogram okLatency) {
-                inner.intervalLatency(sample, okLatency);
-            }
-
-            @Override
-            public void finished() {
-                inner.finished();
-            }
-        };
+        }, inner);
     }
 
     /** The reading at the start of measurement, or null when there is none. */

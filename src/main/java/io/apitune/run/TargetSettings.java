@@ -62,14 +62,8 @@ public final class TargetSettings {
     }
 
     /**
-     * @param shared server-shape settings shared by several runs (compare flags, a scenario's
-     *               top-level {@code server}); they apply to mode runs only
-     */
-    public TargetSpec build(ShapeSettings shared) {
-        return build(shared, java.util.List.of(), null);
-    }
-
-    /**
+     * @param shared  server-shape settings shared by several runs (compare flags, a scenario's
+     *                top-level {@code server}); they apply to mode runs only
      * @param feeders what a URL's placeholders may name
      * @param mix     where a run's request mix was written, or null for a single-request run:
      *                a mix has a base (base-url, or mode's server) or none, never a url or queries
@@ -89,13 +83,13 @@ public final class TargetSettings {
         for (TargetKey key : new TargetKey[] {TargetKey.URL, TargetKey.QUERIES}) {
             if (values.containsKey(key)) {
                 throw values.get(key).fail(key == TargetKey.URL ? "give base-url with requests, not "
-                        + name(TargetKey.URL) : "chooses a mode's endpoint; not with requests");
+                        + naming.of(TargetKey.URL) : "chooses a mode's endpoint; not with requests");
             }
         }
         if (baseUrl != null) {
             for (TargetKey key : new TargetKey[] {TargetKey.MODE, TargetKey.SERVER_URL}) {
                 if (values.containsKey(key)) {
-                    throw values.get(key).fail("give either base-url or " + name(key) + ", not both");
+                    throw values.get(key).fail("give either base-url or " + naming.of(key) + ", not both");
                 }
             }
             rejectShape("base-url");
@@ -105,7 +99,7 @@ public final class TargetSettings {
             rejectShape("requests without a mode");
             Optional<Setting> server = get(TargetKey.SERVER_URL);
             if (server.isPresent()) {
-                throw server.get().fail("needs " + name(TargetKey.MODE) + " (or use base-url)");
+                throw server.get().fail("needs " + naming.of(TargetKey.MODE) + " (or use base-url)");
             }
             return TargetSpec.url("").withMix();
         }
@@ -131,23 +125,23 @@ public final class TargetSettings {
         if (url.isPresent()) {
             for (TargetKey key : new TargetKey[] {TargetKey.SERVER_URL, TargetKey.QUERIES}) {
                 if (values.containsKey(key)) {
-                    throw values.get(key).fail("needs " + name(TargetKey.MODE) + ", not "
-                            + name(TargetKey.URL));
+                    throw values.get(key).fail("needs " + naming.of(TargetKey.MODE) + ", not "
+                            + naming.of(TargetKey.URL));
                 }
             }
-            rejectShape(name(TargetKey.URL));
+            rejectShape(naming.of(TargetKey.URL));
             return TargetSpec.url(checkedUrl(url.get()));
         }
         if (mode.isEmpty()) {
             Optional<Setting> server = get(TargetKey.SERVER_URL);
-            throw server.isPresent() ? server.get().fail("needs " + name(TargetKey.MODE)
+            throw server.isPresent() ? server.get().fail("needs " + naming.of(TargetKey.MODE)
                     + " to choose the endpoint to drive") : context.fail(oneOfModeAndUrl());
         }
         Mode m = mode(mode.get());
         Integer queries = get(TargetKey.QUERIES).map(q -> queries(q, m)).orElse(null);
         Optional<Setting> server = get(TargetKey.SERVER_URL);
         if (server.isPresent()) {
-            rejectShape(name(TargetKey.SERVER_URL));
+            rejectShape(naming.of(TargetKey.SERVER_URL));
             return TargetSpec.server(checkedBaseUrl(server.get()), m, queries);
         }
         ServerConfig config = shape.over(shared).build(ServerConfig.DEFAULT_HOST, 0, m.isDb());
@@ -155,12 +149,9 @@ public final class TargetSettings {
     }
 
     private String oneOfModeAndUrl() {
-        return "give exactly one of " + name(TargetKey.MODE) + " and " + name(TargetKey.URL);
+        return "give exactly one of " + naming.of(TargetKey.MODE) + " and " + naming.of(TargetKey.URL);
     }
 
-    private String name(TargetKey key) {
-        return naming.of(key);
-    }
 
     private void rejectShape(String instead) {
         if (!shape.isEmpty()) {

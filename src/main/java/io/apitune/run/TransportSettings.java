@@ -65,10 +65,6 @@ public final class TransportSettings {
 
     /** The value given for {@code key}, if any. */
     Optional<Setting> given(TransportKey key) {
-        return get(key);
-    }
-
-    private Optional<Setting> get(TransportKey key) {
         return Optional.ofNullable(values.get(key));
     }
 
@@ -78,11 +74,11 @@ public final class TransportSettings {
      */
     public TransportConfig build(String url) {
         Protocol protocol = protocol(url);
-        Optional<Setting> own = get(TransportKey.STREAMS);
+        Optional<Setting> own = given(TransportKey.STREAMS);
         Optional<Setting> streams = own.isPresent() ? own : Optional.ofNullable(inheritedStreams);
         if (own.isPresent() && !protocol.http2()) {
-            throw own.get().fail("needs HTTP/2 (" + name(TransportKey.HTTP2) + " or "
-                    + name(TransportKey.PROTOCOL) + " h2c|h2): HTTP/1.1 carries one request per "
+            throw own.get().fail("needs HTTP/2 (" + naming.of(TransportKey.HTTP2) + " or "
+                    + naming.of(TransportKey.PROTOCOL) + " h2c|h2): HTTP/1.1 carries one request per "
                     + "connection at a time");
         }
         int count = !protocol.http2() ? 1 : streams.map(s -> s.intValue(1, TransportConfig.MAX_STREAMS))
@@ -91,10 +87,10 @@ public final class TransportSettings {
     }
 
     private Protocol protocol(String url) {
-        Optional<Setting> http2 = get(TransportKey.HTTP2);
-        Optional<Setting> protocol = get(TransportKey.PROTOCOL);
+        Optional<Setting> http2 = given(TransportKey.HTTP2);
+        Optional<Setting> protocol = given(TransportKey.PROTOCOL);
         if (http2.isPresent() && protocol.isPresent()) {
-            throw protocol.get().fail(eitherOr(TransportKey.HTTP2, TransportKey.PROTOCOL));
+            throw protocol.get().fail(naming.eitherOr(TransportKey.HTTP2, TransportKey.PROTOCOL));
         }
         if (http2.isPresent()) {
             return http2.get().bool() ? Protocol.http2For(url) : Protocol.HTTP1;
@@ -114,16 +110,16 @@ public final class TransportSettings {
     }
 
     private Tls tls() {
-        boolean insecure = get(TransportKey.INSECURE).map(Setting::bool).orElse(false);
-        Optional<Setting> caCert = get(TransportKey.CACERT);
+        boolean insecure = given(TransportKey.INSECURE).map(Setting::bool).orElse(false);
+        Optional<Setting> caCert = given(TransportKey.CACERT);
         if (insecure && caCert.isPresent()) {
-            throw caCert.get().fail(eitherOr(TransportKey.INSECURE, TransportKey.CACERT));
+            throw caCert.get().fail(naming.eitherOr(TransportKey.INSECURE, TransportKey.CACERT));
         }
-        Optional<Setting> cert = get(TransportKey.CERT);
-        Optional<Setting> key = get(TransportKey.KEY);
+        Optional<Setting> cert = given(TransportKey.CERT);
+        Optional<Setting> key = given(TransportKey.KEY);
         if (cert.isPresent() != key.isPresent()) {
             Setting given = cert.orElseGet(key::get);
-            throw given.fail("needs " + name(cert.isPresent() ? TransportKey.KEY : TransportKey.CERT)
+            throw given.fail("needs " + naming.of(cert.isPresent() ? TransportKey.KEY : TransportKey.CERT)
                     + " (a client certificate and its private key go together)");
         }
         return new Tls(insecure, caCert.map(TransportSettings::readable).orElse(null),
@@ -137,13 +133,5 @@ public final class TransportSettings {
             throw setting.fail("cannot read " + path);
         }
         return path;
-    }
-
-    private String eitherOr(TransportKey a, TransportKey b) {
-        return "give either " + name(a) + " or " + name(b) + ", not both";
-    }
-
-    private String name(TransportKey key) {
-        return naming.of(key);
     }
 }

@@ -11,10 +11,6 @@ import java.util.stream.Stream;
 
 import io.apitune.ApituneException;
 import io.apitune.Problems;
-import io.apitune.gate.Gate;
-import io.apitune.gate.GateEvaluator;
-import io.apitune.gate.GateParser;
-import io.apitune.gate.ReportMetrics;
 import io.apitune.run.FeederSettings;
 import io.apitune.run.LoadKey;
 import io.apitune.run.LoadSettings;
@@ -65,20 +61,13 @@ public final class ScenarioParser {
 
     /** Reads and validates a scenario file. */
     public static RunPlan parse(Path file) {
-        return parse(file, new PlanSettings(Naming.FLAGS));
+        return parse(file, new PlanSettings(Naming.FLAGS), new LoadSettings(Naming.FLAGS));
     }
 
     /**
      * Reads and validates a scenario file whose plan-level keys ({@code rounds}, ...) are
-     * overridden by {@code overrides} (the {@code run} command's flags).
-     */
-    public static RunPlan parse(Path file, PlanSettings overrides) {
-        return parse(file, overrides, new LoadSettings(Naming.FLAGS));
-    }
-
-    /**
-     * As {@link #parse(Path, PlanSettings)}, every run also taking {@code loadOverrides} (flags
-     * such as {@code --shard} that win over the file).
+     * overridden by {@code overrides} and whose runs take {@code loadOverrides} (the {@code run}
+     * command's flags, such as {@code --shard}, that win over the file).
      */
     public static RunPlan parse(Path file, PlanSettings overrides, LoadSettings loadOverrides) {
         String text;
@@ -97,15 +86,13 @@ public final class ScenarioParser {
      * @param baseDir  where relative {@code body-file} paths start
      */
     public static RunPlan parse(String text, String fileName, Path baseDir) {
-        return parse(text, fileName, baseDir, new PlanSettings(Naming.FLAGS));
+        return parse(text, fileName, baseDir, new PlanSettings(Naming.FLAGS), new LoadSettings(Naming.FLAGS));
     }
 
-    /** As {@link #parse(String, String, Path)}, with the plan-level keys overridden. */
-    public static RunPlan parse(String text, String fileName, Path baseDir, PlanSettings overrides) {
-        return parse(text, fileName, baseDir, overrides, new LoadSettings(Naming.FLAGS));
-    }
-
-    /** @param loadOverrides load settings that win over every run's own ({@code run --shard}) */
+    /**
+     * As {@link #parse(String, String, Path)}, with the plan-level keys overridden and
+     * {@code loadOverrides} winning over every run's own load settings ({@code run --shard}).
+     */
     public static RunPlan parse(String text, String fileName, Path baseDir, PlanSettings overrides,
             LoadSettings loadOverrides) {
         YamlTree.Node root;

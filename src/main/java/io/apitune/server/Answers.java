@@ -1,6 +1,7 @@
 package io.apitune.server;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -60,9 +61,25 @@ final class Answers {
         }
     }
 
-    /** 503: the server runs without a database. */
-    void databaseOff(RoutingContext ctx, Endpoint endpoint, long startNanos) {
-        responses.error(ctx.response(), 503, DB_OFF, false);
-        endpoint.finished(startNanos, 503, false);
+    /** What a route does with a request once it has started it on its endpoint. */
+    @FunctionalInterface
+    interface Work {
+        void run(RoutingContext ctx, Endpoint endpoint, long startNanos);
+    }
+
+    /**
+     * The handler of a route of a database mode: starts each request on {@code endpoint}, then
+     * {@code work}; when the server runs without a database ({@code on} false), 503.
+     */
+    Handler<RoutingContext> database(Endpoint endpoint, boolean on, Work work) {
+        return ctx -> {
+            long startNanos = endpoint.started();
+            if (on) {
+                work.run(ctx, endpoint, startNanos);
+            } else {
+                responses.error(ctx.response(), 503, DB_OFF, false);
+                endpoint.finished(startNanos, 503, false);
+            }
+        };
     }
 }

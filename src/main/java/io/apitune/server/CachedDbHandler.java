@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.apitune.db.World;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 
 /**
  * Mode {@code cached-db} (TechEmpower "cached queries"): a Caffeine async cache of World rows
@@ -50,13 +48,9 @@ public final class CachedDbHandler {
             }
             return Future.succeededFuture(worlds);
         }
-        CompletableFuture<List<World>> all = CompletableFuture
+        return AsyncDbHandler.bounded(CountedCache.onContext(CompletableFuture
                 .allOf(rows.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> rows.stream().map(CompletableFuture::join).toList());
-        Context context = Vertx.currentContext();
-        Future<List<World>> joined = context == null ? Future.fromCompletionStage(all)
-                : Future.fromCompletionStage(all, context);
-        return AsyncDbHandler.bounded(joined);
+                .thenApply(ignored -> rows.stream().map(CompletableFuture::join).toList())));
     }
 
     /** The row with this id, from the cache or (a miss) from the database. */
@@ -69,16 +63,8 @@ public final class CachedDbHandler {
         return queries;
     }
 
-    public long hits() {
-        return cache.hits();
-    }
-
-    public long misses() {
-        return cache.misses();
-    }
-
-    /** Rows cached right now (Caffeine's estimate). */
-    public long size() {
-        return cache.size();
+    /** Its hits, misses and size (rows cached). */
+    CountedCache<Integer, World> cache() {
+        return cache;
     }
 }

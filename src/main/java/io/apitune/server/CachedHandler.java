@@ -1,11 +1,8 @@
 package io.apitune.server;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 
 /**
  * Mode {@code cached}: a Caffeine async cache (bounded size, expire after write) in front of the
@@ -25,26 +22,12 @@ public final class CachedHandler {
     }
 
     public Future<Item> item(long id) {
-        CompletableFuture<Item> result = cache.get(id,
-                key -> upstream.call(key).toCompletionStage().toCompletableFuture());
-        if (result.isDone() && !result.isCompletedExceptionally()) {
-            return Future.succeededFuture(result.join());
-        }
-        Context context = Vertx.currentContext();
-        return context == null ? Future.fromCompletionStage(result)
-                : Future.fromCompletionStage(result, context);
+        return CountedCache.onContext(cache.get(id,
+                key -> upstream.call(key).toCompletionStage().toCompletableFuture()));
     }
 
-    public long hits() {
-        return cache.hits();
-    }
-
-    public long misses() {
-        return cache.misses();
-    }
-
-    /** Entries cached right now (Caffeine's estimate). */
-    public long size() {
-        return cache.size();
+    /** Its hits, misses and size. */
+    CountedCache<Long, Item> cache() {
+        return cache;
     }
 }

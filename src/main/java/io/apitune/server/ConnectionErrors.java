@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLException;
 
 import io.apitune.Notices;
+import io.apitune.Problems;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
@@ -64,10 +65,7 @@ final class ConnectionErrors implements Handler<Throwable> {
     }
 
     static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Problems.rootCause(failure);
         if (root instanceof NotSslRecordException) {
             return "TLS: a client sent something other than TLS (plain HTTP?) to this TLS port";
         }

@@ -7,6 +7,9 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 /**
  * A Caffeine async cache (bounded size, expire after write) that counts its lookups: the one
@@ -35,6 +38,18 @@ final class CountedCache<K, V> {
         });
         (loaded[0] ? misses : hits).increment();
         return value;
+    }
+
+    /**
+     * {@code value} as a Vert.x future: at once when it is already there, else completed on the
+     * calling thread's Vert.x context (when it has one).
+     */
+    static <T> Future<T> onContext(CompletableFuture<T> value) {
+        if (value.isDone() && !value.isCompletedExceptionally()) {
+            return Future.succeededFuture(value.join());
+        }
+        Context context = Vertx.currentContext();
+        return context == null ? Future.fromCompletionStage(value) : Future.fromCompletionStage(value, context);
     }
 
     long hits() {

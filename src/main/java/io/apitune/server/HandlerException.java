@@ -37,6 +37,12 @@ public final class HandlerException extends RuntimeException {
         return new HandlerException(400, false, message, null);
     }
 
+    /** At most 40 characters of user input, for an error message. */
+    static String shown(Object input) {
+        String text = String.valueOf(input);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
     /** The addressed row does not exist: 404. */
     public static HandlerException notFound(String message) {
         return new HandlerException(404, false, message, null);

@@ -1,8 +1,6 @@
 package io.apitune.server;
 
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 
 import io.vertx.core.json.JsonObject;
 
@@ -21,27 +19,24 @@ public final class ModeStats {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder badRequests = new LongAdder();
-    private final LongSupplier cacheHits;
-    private final LongSupplier cacheMisses;
-    private final IntSupplier queueDepth;
+    private final CountedCache<?, ?> cache;
+    private final BoundedWorkers workers;
     private final QueryTimer queries;
 
-    public ModeStats(LongSupplier cacheHits, LongSupplier cacheMisses, IntSupplier queueDepth) {
-        this(cacheHits, cacheMisses, queueDepth, null);
-    }
-
-    /** @param queries the mode's query timing, or null for a mode that reads no database */
-    public ModeStats(LongSupplier cacheHits, LongSupplier cacheMisses, IntSupplier queueDepth,
-            QueryTimer queries) {
-        this.cacheHits = cacheHits;
-        this.cacheMisses = cacheMisses;
-        this.queueDepth = queueDepth;
+    /**
+     * @param cache   the mode's cache, or null
+     * @param workers the mode's worker pool, or null
+     * @param queries the mode's query timing, or null for a mode that reads no database
+     */
+    ModeStats(CountedCache<?, ?> cache, BoundedWorkers workers, QueryTimer queries) {
+        this.cache = cache;
+        this.workers = workers;
         this.queries = queries;
     }
 
     /** A mode without cache or worker queue. */
     public static ModeStats plain() {
-        return new ModeStats(() -> 0, () -> 0, () -> 0);
+        return new ModeStats(null, null, null);
     }
 
     /** A request arrived. */
@@ -83,23 +78,23 @@ public final class ModeStats {
     }
 
     public long cacheHits() {
-        return cacheHits.getAsLong();
+        return cache == null ? 0 : cache.hits();
     }
 
     public long cacheMisses() {
-        return cacheMisses.getAsLong();
+        return cache == null ? 0 : cache.misses();
     }
 
     public int queueDepth() {
-        return queueDepth.getAsInt();
+        return workers == null ? 0 : workers.queueDepth();
     }
 
     JsonObject toJson() {
         JsonObject json = new JsonObject().put("requests", requests()).put("inFlight", inFlight())
                 .put("rejected", rejected()).put("errors", errors())
                 .put("badRequests", badRequests())
-                .put("cacheHits", cacheHits.getAsLong()).put("cacheMisses", cacheMisses.getAsLong())
-                .put("queueDepth", queueDepth.getAsInt());
+                .put("cacheHits", cacheHits()).put("cacheMisses", cacheMisses())
+                .put("queueDepth", queueDepth());
         if (queries != null) {
             // count and total read together are not one snapshot; the mean is off by at most one
             // query in flight, which no reader of a window of thousands can see

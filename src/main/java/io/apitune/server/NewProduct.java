@@ -1,5 +1,7 @@
 package io.apitune.server;
 
+import static io.apitune.server.HandlerException.badRequest;
+
 import io.apitune.db.ProductSchema;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -13,6 +15,8 @@ import io.vertx.core.json.JsonObject;
  * <p>Immutable; thread-safe.
  */
 public record NewProduct(String name, int price) {
+    private static final String NOT_AN_OBJECT =
+            "the body must be a JSON object {\"name\": \"…\", \"price\": N}";
 
     /**
      * @throws HandlerException 400 naming the problem: not JSON, not an object, a missing or
@@ -20,26 +24,26 @@ public record NewProduct(String name, int price) {
      */
     public static NewProduct parse(Buffer body) {
         if (body == null || body.length() == 0) {
-            throw invalid("the body must be a JSON object {\"name\": \"…\", \"price\": N}");
+            throw badRequest(NOT_AN_OBJECT);
         }
         Object parsed;
         try {
             parsed = body.toJsonValue();
         } catch (DecodeException e) {
-            throw invalid("the body is not valid JSON");
+            throw badRequest("the body is not valid JSON");
         }
         if (!(parsed instanceof JsonObject json)) {
-            throw invalid("the body must be a JSON object {\"name\": \"…\", \"price\": N}");
+            throw badRequest(NOT_AN_OBJECT);
         }
         return new NewProduct(name(json.getValue("name")), price(json.getValue("price")));
     }
 
     private static String name(Object value) {
         if (!(value instanceof String name)) {
-            throw invalid(value == null ? "name is missing" : "name must be a string");
+            throw badRequest(value == null ? "name is missing" : "name must be a string");
         }
         if (name.isBlank() || name.length() > ProductSchema.MAX_NAME_CHARS) {
-            throw invalid("name must be 1.." + ProductSchema.MAX_NAME_CHARS
+            throw badRequest("name must be 1.." + ProductSchema.MAX_NAME_CHARS
                     + " characters, not blank");
         }
         return name;
@@ -47,24 +51,15 @@ public record NewProduct(String name, int price) {
 
     private static int price(Object value) {
         if (value == null) {
-            throw invalid("price is missing");
+            throw badRequest("price is missing");
         }
         if (!(value instanceof Integer || value instanceof Long)) {
-            throw invalid("price must be an integer, got " + shown(value));
+            throw badRequest("price must be an integer, got " + HandlerException.shown(value));
         }
         long price = ((Number) value).longValue();
         if (price < 0 || price > Integer.MAX_VALUE) {
-            throw invalid("price must be 0.." + Integer.MAX_VALUE + ", got " + price);
+            throw badRequest("price must be 0.." + Integer.MAX_VALUE + ", got " + price);
         }
         return (int) price;
-    }
-
-    private static String shown(Object value) {
-        String text = String.valueOf(value);
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
-
-    private static HandlerException invalid(String message) {
-        return HandlerException.badRequest(message);
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import io.apitune.ApituneException;
 import io.apitune.Notices;
+import io.apitune.Problems;
 import io.apitune.db.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -107,11 +108,11 @@ public final class ReferenceServer implements AutoCloseable {
             }, new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)),
                     START_TIMEOUT_MILLIS, "starting the HTTP server");
         } catch (ApituneException e) {
-            if (hasCause(e, BindException.class) || rootMessage(e).contains("already in use")) {
+            if (hasCause(e, BindException.class) || Problems.rootMessage(e).contains("already in use")) {
                 throw StartChecks.portInUse(config, e);
             }
             throw ApituneException.targetFailure("cannot listen on " + config.host() + ":"
-                    + config.port() + ": " + rootMessage(e), e);
+                    + config.port() + ": " + Problems.rootMessage(e), e);
         }
         return verticles.get(0).actualPort();
     }
@@ -213,7 +214,7 @@ public final class ReferenceServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw ApituneException.targetFailure(what + ": interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw ApituneException.targetFailure(what + ": " + rootMessage(e), e.getCause());
+            throw ApituneException.targetFailure(what + ": " + Problems.rootMessage(e), e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
             throw ApituneException.targetFailure(what + ": timed out after " + timeoutMillis
                     + " ms", e);
@@ -227,13 +228,5 @@ public final class ReferenceServer implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

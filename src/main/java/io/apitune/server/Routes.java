@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Maps URLs to the mode handlers: the baselines, {@code /stats}, {@code /metrics} and the
- * slow-upstream family here, the database family in {@link DbRoutes} and {@link ProductRoutes}.
+ * slow-upstream family here, the database family in {@link DbRoutes}.
  * Every request of a mode is counted in {@link ServerStats} (and timed when metrics are on);
  * failures become JSON errors (400 bad input, 404 unknown path or row, 405 wrong method with
  * {@code Allow}, 413 body too large, 501/503 from {@link HandlerException}, 500 otherwise).
@@ -43,7 +43,6 @@ final class Routes {
         itemRoute(table, Mode.CACHED, id -> handlers.cached().item(id));
         itemRoute(table, Mode.VIRTUAL, id -> handlers.virtual().item(id));
         new DbRoutes(handlers, stats, metrics, answers).mount(table);
-        new ProductRoutes(handlers, stats, metrics, answers).mount(table);
         table.answerOtherMethods();
         router.route().last().handler(ctx -> responses.error(ctx.response(), 404,
                 "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), false));
@@ -95,20 +94,19 @@ final class Routes {
         Endpoint endpoint = Endpoint.of(stats, metrics, mode, "item");
         table.get("/" + mode.path() + "/item/:id", ctx -> {
             long startNanos = endpoint.started();
-            String raw = ctx.pathParam("id");
-            long id = parseId(raw);
+            long id = parseId(ctx.pathParam("id"));
             if (id < 0) {
-                answers.fail(ctx, endpoint, startNanos, HandlerException.badRequest(
-                        "id must be an integer 0.." + Long.MAX_VALUE + ", got '" + shown(raw) + "'"));
+                answers.fail(ctx, endpoint, startNanos, badId(ctx.pathParam("id")));
                 return;
             }
             answers.json(ctx, endpoint, startNanos, path.item(id).map(Item::toJson));
         });
     }
 
-    /** At most 40 characters of user input, for an error message. */
-    static String shown(String raw) {
-        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+    /** The 400 of an id that {@link #parseId} refused. */
+    static HandlerException badId(String raw) {
+        return HandlerException.badRequest("id must be an integer 0.." + Long.MAX_VALUE + ", got '"
+                + HandlerException.shown(raw) + "'");
     }
 
     /** The id as a non-negative long, or -1 when it is not one. */

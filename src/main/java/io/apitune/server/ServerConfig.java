@@ -1,5 +1,7 @@
 package io.apitune.server;
 
+import static io.apitune.ApituneException.require;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -41,14 +43,14 @@ public record ServerConfig(String host, int port, Duration backendLatency, Durat
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(network, "network");
-        require(port >= 0 && port <= 65535, "port", port, "must be 0..65535");
-        require(!backendLatency.isNegative(), "backend-latency", backendLatency, "must not be negative");
-        require(!jitter.isNegative(), "jitter", jitter, "must not be negative");
-        require(workers >= 1, "workers", workers, "must be at least 1");
-        require(queue >= 0, "queue", queue, "must not be negative");
-        require(cacheSize >= 1, "cache-size", cacheSize, "must be at least 1");
-        require(!cacheTtl.isNegative() && !cacheTtl.isZero(), "cache-ttl", cacheTtl, "must be positive");
-        require(dbPool >= 1, "db-pool", dbPool, "must be at least 1");
+        require(port >= 0 && port <= 65535, "--port", port, "must be 0..65535");
+        require(!backendLatency.isNegative(), "--backend-latency", backendLatency, "must not be negative");
+        require(!jitter.isNegative(), "--jitter", jitter, "must not be negative");
+        require(workers >= 1, "--workers", workers, "must be at least 1");
+        require(queue >= 0, "--queue", queue, "must not be negative");
+        require(cacheSize >= 1, "--cache-size", cacheSize, "must be at least 1");
+        require(!cacheTtl.isNegative() && !cacheTtl.isZero(), "--cache-ttl", cacheTtl, "must be positive");
+        require(dbPool >= 1, "--db-pool", dbPool, "must be at least 1");
         if (dbUrl != null) {
             DbUrl.parse(dbUrl);
         }
@@ -87,11 +89,5 @@ public record ServerConfig(String host, int port, Duration backendLatency, Durat
     public ServerConfig withNetwork(NetworkConfig value) {
         return new ServerConfig(host, port, backendLatency, jitter, workers, queue, cacheSize,
                 cacheTtl, dbUrl, dbPool, database, metrics, value);
-    }
-
-    private static void require(boolean ok, String field, Object value, String rule) {
-        if (!ok) {
-            throw ApituneException.invalidInput("--" + field + ": " + value + " " + rule);
-        }
     }
 }

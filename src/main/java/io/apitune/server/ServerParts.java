@@ -74,10 +74,10 @@ final class ServerParts {
 
     private void bindMetrics() {
         metrics.bindModes(stats);
-        metrics.bindCache(Mode.CACHED, stats.of(Mode.CACHED), handlers.cached()::size);
+        metrics.bindCache(Mode.CACHED, stats.of(Mode.CACHED), handlers.cached().cache()::size);
         metrics.bindWorkers(handlers.blocking().workers());
         if (handlers.hasDatabase()) {
-            metrics.bindCache(Mode.CACHED_DB, stats.of(Mode.CACHED_DB), handlers.cachedDb()::size);
+            metrics.bindCache(Mode.CACHED_DB, stats.of(Mode.CACHED_DB), handlers.cachedDb().cache()::size);
             metrics.bindWorkers(handlers.blockingDb().workers());
             metrics.bindDbPool("apitune-async-db", config.dbPool());
         }

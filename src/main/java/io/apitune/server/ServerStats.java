@@ -26,21 +26,14 @@ public final class ServerStats {
         for (Mode mode : Mode.values()) {
             modes.put(mode, ModeStats.plain());
         }
-        modes.put(Mode.CACHED, new ModeStats(handlers.cached()::hits, handlers.cached()::misses,
-                () -> 0));
-        modes.put(Mode.BLOCKING, new ModeStats(() -> 0, () -> 0,
-                handlers.blocking().workers()::queueDepth));
-        if (handlers.cachedDb() != null) {
-            modes.put(Mode.CACHED_DB, new ModeStats(handlers.cachedDb()::hits,
-                    handlers.cachedDb()::misses, () -> 0, handlers.cachedDb().queries()));
-        }
-        if (handlers.blockingDb() != null) {
-            modes.put(Mode.BLOCKING_DB, new ModeStats(() -> 0, () -> 0,
-                    handlers.blockingDb().workers()::queueDepth, handlers.blockingDb().queries()));
-        }
-        if (handlers.asyncDb() != null) {
-            modes.put(Mode.ASYNC_DB, new ModeStats(() -> 0, () -> 0, () -> 0,
-                    handlers.asyncDb().queries()));
+        modes.put(Mode.CACHED, new ModeStats(handlers.cached().cache(), null, null));
+        modes.put(Mode.BLOCKING, new ModeStats(null, handlers.blocking().workers(), null));
+        if (handlers.hasDatabase()) {
+            modes.put(Mode.CACHED_DB, new ModeStats(handlers.cachedDb().cache(), null,
+                    handlers.cachedDb().queries()));
+            modes.put(Mode.BLOCKING_DB, new ModeStats(null, handlers.blockingDb().workers(),
+                    handlers.blockingDb().queries()));
+            modes.put(Mode.ASYNC_DB, new ModeStats(null, null, handlers.asyncDb().queries()));
         }
         this.pools = new JsonObject().put("workers", config.workers()).put("queue", config.queue())
                 .put("dbPool", config.dbPool()).put("asyncDbPool", config.dbPool());

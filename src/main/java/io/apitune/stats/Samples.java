@@ -81,11 +81,6 @@ public sealed interface Samples permits Samples.Values, Samples.Pooled {
             }
             return median.evaluate(chosen);
         }
-
-        /** True when every value is positive (a ratio over them is defined). */
-        boolean positive() {
-            return Arrays.stream(values).allMatch(v -> v > 0);
-        }
     }
 
     /**

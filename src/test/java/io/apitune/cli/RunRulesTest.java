@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import io.apitune.ApituneException;
 import io.apitune.ExitCodes;
+import io.apitune.run.LoadSettings;
+import io.apitune.run.Naming;
 import io.apitune.run.Rounds;
 import io.apitune.run.RunPlan;
 import io.apitune.run.RunSpec;
@@ -209,7 +211,7 @@ class RunRulesTest {
         CommandLine cl = new CommandLine(new RunCommand());
         cl.parseArgs("--rounds", "8", "x.yaml");
         RunPlan plan = ScenarioParser.parse("name: p\nrounds: 4\nuntil-conclusive: 9\nruns:\n  - {name: r, mode: async}\n",
-                "s.yaml", Path.of("."), KeyFlags.plan(cl.getCommandSpec()));
+                "s.yaml", Path.of("."), KeyFlags.plan(cl.getCommandSpec()), new LoadSettings(Naming.FLAGS));
         assertThat(plan.rounds()).isEqualTo(new Rounds(8, 9));
     }
 

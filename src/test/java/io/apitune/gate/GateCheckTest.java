@@ -34,7 +34,7 @@ class GateCheckTest {
         Path junit = dir.resolve("gates.xml");
         GateCheck check = new GateCheck(GateCheck.combine(List.of(),
                 List.of("p99 <= baseline * 1.10", "errors < 0.1%")), baseline, junit);
-        check.validate(List.of("cached"));
+        check.validate(java.util.Map.of("cached", List.of()));
 
         StringWriter out = new StringWriter();
         List<GateResult> worse = check.evaluate(ReportMetrics.of(
@@ -58,7 +58,7 @@ class GateCheckTest {
         assertThatThrownBy(() -> new GateCheck(List.of(), garbage, null))
                 .hasMessageEndingWith("garbage.json is not a report.json");
         GateCheck check = new GateCheck(GateCheck.combine(List.of(), List.of("async.p99 < 1s")), null, null);
-        assertThatThrownBy(() -> check.validate(List.of("cached")))
+        assertThatThrownBy(() -> check.validate(java.util.Map.of("cached", List.of())))
                 .isInstanceOf(ApituneException.class)
                 .hasMessageContaining("unknown run 'async' (runs: cached)");
     }

@@ -58,7 +58,7 @@ final class ReportFixtures {
         }
         RunReport first = run(name, p99Ms[0] / 2, p99Ms[0], throughput[0], 0, 1000);
         return new RunReport(first.schemaVersion(), first.kind(), first.runId(), name, false, null, null,
-                null, null, first.results(), null, null, null, null, rounds, null);
+                null, null, first.results(), null, null, null, null, null, rounds, null, null);
     }
 
     /** A combined scenario report holding the runs. */

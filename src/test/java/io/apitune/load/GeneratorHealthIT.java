@@ -59,7 +59,7 @@ class GeneratorHealthIT {
             assertThat(bad.limited()).isTrue();
             assertThat(bad.reason()).contains("send lag").contains("stalled");
             assertThat(bad.stalledMillis()).isGreaterThan(450.0);
-            assertThat(bad.warning()).startsWith("WARNING: the load generator limited this run")
+            assertThat(io.apitune.report.model.GeneratorInfo.of(bad).warning()).startsWith("WARNING: the load generator limited this run")
                     .contains("send lag").contains("--rate");
         }
     }

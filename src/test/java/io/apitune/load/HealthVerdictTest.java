@@ -66,7 +66,7 @@ class HealthVerdictTest {
         GeneratorHealth health = new GeneratorHealth(io.apitune.metrics.Histograms.newHistogram(),
                 0, 0, 1.9, ioBusy, 2, 2, 0.5, 0, 2.0, 0, 1000, 0, 0, verdict.causes(), verdict.reason(),
                 verdict.advice());
-        assertThat(health.warning()).startsWith("WARNING: the load generator limited this run: ")
+        assertThat(io.apitune.report.model.GeneratorInfo.of(health).warning()).startsWith("WARNING: the load generator limited this run: ")
                 .contains(advicePart).endsWith(".").doesNotContain("\n");
     }
 }

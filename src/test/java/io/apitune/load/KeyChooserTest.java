@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class KeyChooserTest {
     @Test
     void uniformCoversTheRangeEvenly() {
-        KeyChooser chooser = new KeyChooser(new KeySpace(10, KeySpace.Distribution.UNIFORM, 0));
+        KeyChooser chooser = new KeyChooser(new KeySpace(10, KeySpace.Distribution.UNIFORM, 0), Shard.WHOLE);
         int[] counts = new int[11];
         for (int i = 0; i < 100_000; i++) {
             long k = chooser.next();
@@ -26,7 +26,7 @@ class KeyChooserTest {
     @Test
     void zipfMatchesItsWeights() {
         // s = 1 over 100 keys: P(1) = 1 / H(100) = 1 / 5.187 = 0.193; P(2) = P(1) / 2.
-        KeyChooser chooser = new KeyChooser(new KeySpace(100, KeySpace.Distribution.ZIPF, 1.0));
+        KeyChooser chooser = new KeyChooser(new KeySpace(100, KeySpace.Distribution.ZIPF, 1.0), Shard.WHOLE);
         int n = 200_000;
         int ones = 0;
         int twos = 0;
@@ -43,7 +43,7 @@ class KeyChooserTest {
     @Test
     void zipfRefusesMoreKeysThanItsTableHolds() {
         assertThatThrownBy(() -> new KeyChooser(new KeySpace(KeyChooser.MAX_ZIPF_KEYS + 1,
-                KeySpace.Distribution.ZIPF, 1.0)))
+                KeySpace.Distribution.ZIPF, 1.0), Shard.WHOLE))
                 .isInstanceOf(ApituneException.class).hasMessageContaining("--keys");
     }
 }

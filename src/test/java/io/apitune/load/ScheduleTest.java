@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
     @Test
     void constantSpacingIsComputedFromTheStartWithoutDrift() {
-        Schedule schedule = new Schedule(1000, 0, false, 1);
+        Schedule schedule = new Schedule(Profile.constant(1000, 0), false, 1, 0, 1);
         long last = 0;
         for (int i = 0; i < 1_000_000; i++) {
             last = schedule.nextOffsetNanos();
@@ -23,7 +23,7 @@ class ScheduleTest {
 
     @Test
     void poissonArrivalsHaveTheTargetMeanRateAndExponentialGaps() {
-        Schedule schedule = new Schedule(1000, 0, true, 42);
+        Schedule schedule = new Schedule(Profile.constant(1000, 0), true, 42, 0, 1);
         int n = 200_000;
         long previous = schedule.nextOffsetNanos();
         long first = previous;
@@ -46,7 +46,7 @@ class ScheduleTest {
     void rampUpIsLinearFromZeroToTheRate() {
         // Ramp to 1000/s over 2 s: N(t) = 1000 t^2 / 4, so 1000 requests by t = 2 s (half the
         // full-rate count) and 250 by t = 1 s; afterwards 1000/s.
-        Schedule schedule = new Schedule(1000, 2_000_000_000L, false, 1);
+        Schedule schedule = new Schedule(Profile.constant(1000, 2_000_000_000L), false, 1, 0, 1);
         int byOneSecond = 0;
         int byTwoSeconds = 0;
         int byThreeSeconds = 0;
@@ -64,13 +64,13 @@ class ScheduleTest {
     @Test
     void slicesTogetherAreExactlyTheWholeSchedule() {
         java.util.TreeSet<Long> whole = new java.util.TreeSet<>();
-        Schedule all = new Schedule(3000, 0, false, 1);
+        Schedule all = new Schedule(Profile.constant(3000, 0), false, 1, 0, 1);
         for (int i = 0; i < 3000; i++) {
             whole.add(all.nextOffsetNanos());
         }
         java.util.TreeSet<Long> union = new java.util.TreeSet<>();
         for (int slice = 0; slice < 3; slice++) {
-            Schedule part = new Schedule(3000, 0, false, 1, slice, 3);
+            Schedule part = new Schedule(Profile.constant(3000, 0), false, 1, slice, 3);
             for (int i = 0; i < 1000; i++) {
                 union.add(part.nextOffsetNanos());
             }
@@ -86,8 +86,8 @@ class ScheduleTest {
     @Test
     void countBeforeMatchesCountingOneByOneWithoutAdvancing() {
         for (long rampNanos : new long[] {0, 500_000_000L}) {
-            Schedule counted = new Schedule(1000, rampNanos, false, 7, 1, 2);
-            Schedule walked = new Schedule(1000, rampNanos, false, 7, 1, 2);
+            Schedule counted = new Schedule(Profile.constant(1000, rampNanos), false, 7, 1, 2);
+            Schedule walked = new Schedule(Profile.constant(1000, rampNanos), false, 7, 1, 2);
             for (int skip = 0; skip < 37; skip++) {
                 counted.nextOffsetNanos();
                 walked.nextOffsetNanos();
@@ -101,7 +101,7 @@ class ScheduleTest {
             assertThat(counted.countBefore(until)).isEqualTo(expected); // did not advance
         }
         // A rate of 10^12/s over 3 s is counted, not enumerated.
-        assertThat(new Schedule(1e12, 0, false, 1).countBefore(3_000_000_000L))
+        assertThat(new Schedule(Profile.constant(1e12, 0), false, 1, 0, 1).countBefore(3_000_000_000L))
                 .isEqualTo(3_000_000_000_000L);
     }
 
@@ -111,11 +111,11 @@ class ScheduleTest {
             for (int slices = 1; slices <= 3; slices++) {
                 long total = 0;
                 for (int slice = 0; slice < slices; slice++) {
-                    Schedule schedule = new Schedule(rate, 0, false, 1, slice, slices);
+                    Schedule schedule = new Schedule(Profile.constant(rate, 0), false, 1, slice, slices);
                     total += schedule.countBefore(60_000_000_000L);
                     if (rate < 1e9) {
                         long walked = 0;
-                        Schedule walk = new Schedule(rate, 0, false, 1, slice, slices);
+                        Schedule walk = new Schedule(Profile.constant(rate, 0), false, 1, slice, slices);
                         while (walk.nextOffsetNanos() < 60_000_000_000L) {
                             walked++;
                         }

@@ -62,7 +62,7 @@ class ShardTest {
 
     @Test
     void theShardsOpenSchedulesMergeIntoTheSingleMachineSchedule() {
-        List<Long> whole = offsets(new Schedule(RATE, 0, false, 1, 0, 1));
+        List<Long> whole = offsets(new Schedule(Profile.constant(RATE, 0), false, 1, 0, 1));
         // Shards may run on machines with different core counts: 3 shards with 1, 2 and 4 lanes.
         int[] lanesOfShard = {1, 2, 4};
         List<Long> merged = new ArrayList<>();
@@ -71,7 +71,7 @@ class ShardTest {
             int lanes = lanesOfShard[index];
             List<Long> ofShard = new ArrayList<>();
             for (int lane = 0; lane < lanes; lane++) {
-                ofShard.addAll(offsets(new Schedule(RATE, 0, false, 1, shard.slice(lane, lanes),
+                ofShard.addAll(offsets(new Schedule(Profile.constant(RATE, 0), false, 1, shard.slice(lane, lanes),
                         shard.slices(lanes))));
             }
             ofShard.sort(null);

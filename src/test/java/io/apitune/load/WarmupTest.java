@@ -24,7 +24,7 @@ class WarmupTest {
 
     private static double warmupSeconds(long lagNanos, long warmupNanos, boolean open, boolean adaptive,
             LongSupplier jitMillis) throws InterruptedException {
-        LaneRecorder lane = new LaneRecorder();
+        LaneRecorder lane = new LaneRecorder(new int[] {0});
         AtomicBoolean done = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             while (!done.get()) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** compare's sentences, one per pair of runs. */
 class FindingsTest {
     private static final LoadInfo CLOSED_256 = new LoadInfo("closed", null, "constant", 256, 8.0, null,
-            2, 0, 5, "GET", List.of(), 0, 1000, "uniform");
+            2, 0, 5, "GET", List.of(), 0, 1000, "uniform", null, null, null, null, null, null);
 
     /** A run with {@code goodput}, {@code koShare} of its requests failed with {@code kind}. */
     private static RunResult run(String name, double goodput, double koShare, ErrorKind kind,
@@ -39,9 +39,10 @@ class FindingsTest {
                 null, null, null, null, null, limited, List.of(), "", "");
         Results results = new Results(8, requests, requests - errors[kind.ordinal()], goodput,
                 requests / 8.0, null, ErrorTally.of(errors, true), koShare,
-                LatencySummary.ofMillis(Map.of("count", 10, "p50", 20.0)), null, null, generator, List.of());
+                LatencySummary.ofMillis(Map.of("count", 10, "p50", 20.0)), null, null, generator, List.of(),
+                null, null, null);
         RunReport report = new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, name, name, false, null,
-                null, null, CLOSED_256, results, null, FileNames.RUN, null, null, null, theory);
+                null, null, CLOSED_256, results, null, FileNames.RUN, null, null, null, null, theory, null);
         LoadConfig load = new LoadConfig(new LoadConfig.RequestSpec("GET", "http://127.0.0.1:1/", List.of(),
                 null), new LoadConfig.KeySpace(1000, LoadConfig.KeySpace.Distribution.UNIFORM, 0), null,
                 LoadConfig.Arrival.CONSTANT, 256, Duration.ofSeconds(8), null, Duration.ZERO, Duration.ZERO,

@@ -85,12 +85,12 @@ final class ModelDriver implements RunDriver {
                 LatencySummary.ofMillis(Map.of("p50", p99 / 2, "p99", p99, "p99.9", p99 * 1.5, "max", p99 * 2)),
                 null, null, limitedCalls.getOrDefault(spec.name(), Set.of()).contains(call)
                         ? GeneratorInfo.merged(null, List.of("stalled"), "its I/O thread was stalled (model)")
-                        : null, List.of());
+                        : null, List.of(), null, null, null);
         long startMs = 1_800_000_000_000L + 10_000L * executed.size();
         RunReport report = new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, spec.name(),
                 spec.name(), interrupted, Instant.ofEpochMilli(startMs).toString(),
                 Instant.ofEpochMilli(startMs + 1000).toString(), null, null, results, null, FileNames.RUN,
-                null, null);
+                null, null, null, null, null, null);
         try {
             Files.createDirectories(runDir);
             Reports.write(Reports.file(runDir), report);

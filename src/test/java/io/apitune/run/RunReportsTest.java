@@ -61,7 +61,8 @@ class RunReportsTest {
                         errors, 5_000_000, 9_000_000, 20_000, 2, 0, 500.0, null));
         return new LoadResult(1_800_000_000_000L, 1_800_000_002_000L, 2_000_000_000L, 1000, 900, 100,
                 errors, values(1_000_000, 8_890, 900), values(500_000, 4_000, 900),
-                values(2_000_000_000L, 0, 100), timeline, new IntervalLog(1_800_000_000_000L), false, health);
+                values(2_000_000_000L, 0, 100), timeline, new IntervalLog(1_800_000_000_000L), false, health,
+                null, List.of(), null, null);
     }
 
     private static final LoadConfig LOAD = new LoadConfig(new LoadConfig.RequestSpec("GET", "http://h/x",

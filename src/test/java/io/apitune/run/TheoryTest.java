@@ -36,7 +36,7 @@ class TheoryTest {
     private static Results results(double goodput, double meanMs) {
         return new Results(8, 1000, 1000L, goodput, goodput, null, ErrorTally.of(ErrorCounts.NONE, true),
                 0, LatencySummary.ofMillis(Map.of("count", 1000, "mean", meanMs, "p50", meanMs,
-                        "p99", meanMs, "max", meanMs)), null, null, null, List.of());
+                        "p99", meanMs, "max", meanMs)), null, null, null, List.of(), null, null, null);
     }
 
     private static ServerFigures upstream(int workers, double latencyMs, double jitterMs, Double hitRatio) {

@@ -33,11 +33,11 @@ class CachedDbIT {
         for (CompletableFuture<World> lookup : lookups) {
             assertThat(lookup.get(10, TimeUnit.SECONDS)).isSameAs(first);
         }
-        assertThat(cache.misses()).isEqualTo(1);
-        assertThat(cache.hits()).isEqualTo(49);
+        assertThat(cache.cache().misses()).isEqualTo(1);
+        assertThat(cache.cache().hits()).isEqualTo(49);
         assertThat(cache.lookup(78).get(10, TimeUnit.SECONDS).id()).isEqualTo(78);
-        assertThat(cache.misses()).isEqualTo(2);
-        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.cache().misses()).isEqualTo(2);
+        assertThat(cache.cache().size()).isEqualTo(2);
     }
 
     @Test
@@ -47,8 +47,8 @@ class CachedDbIT {
         cache.lookup(5).get(10, TimeUnit.SECONDS);
         Thread.sleep(200);
         cache.lookup(5).get(10, TimeUnit.SECONDS);
-        assertThat(cache.misses()).isEqualTo(2);
-        assertThat(cache.hits()).isZero();
+        assertThat(cache.cache().misses()).isEqualTo(2);
+        assertThat(cache.cache().hits()).isZero();
     }
 
     @Test

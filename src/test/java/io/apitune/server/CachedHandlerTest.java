@@ -37,14 +37,14 @@ class CachedHandlerTest {
             assertThat(BoundedWorkersTest.get(answer)).isEqualTo(Item.of(7));
         }
         assertThat(upstream.calls()).isEqualTo(1);
-        assertThat(cached.misses()).isEqualTo(1);
-        assertThat(cached.hits()).isEqualTo(49);
+        assertThat(cached.cache().misses()).isEqualTo(1);
+        assertThat(cached.cache().hits()).isEqualTo(49);
 
         assertThat(BoundedWorkersTest.get(onEventLoop(() -> cached.item(8)))).isEqualTo(Item.of(8));
         assertThat(upstream.calls()).isEqualTo(2);
         assertThat(BoundedWorkersTest.get(onEventLoop(() -> cached.item(7)))).isEqualTo(Item.of(7));
         assertThat(upstream.calls()).isEqualTo(2);
-        assertThat(cached.hits()).isEqualTo(50);
+        assertThat(cached.cache().hits()).isEqualTo(50);
     }
 
     @Test
@@ -55,7 +55,7 @@ class CachedHandlerTest {
         Thread.sleep(200);
         BoundedWorkersTest.get(onEventLoop(() -> cached.item(1)));
         assertThat(upstream.calls()).isEqualTo(2);
-        assertThat(cached.misses()).isEqualTo(2);
+        assertThat(cached.cache().misses()).isEqualTo(2);
     }
 
     private <T> T onEventLoop(java.util.function.Supplier<T> action) throws Exception {

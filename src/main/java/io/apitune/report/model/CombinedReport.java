@@ -49,32 +49,11 @@ public record CombinedReport(int schemaVersion, String kind, String runId, Strin
         findings = findings == null ? null : List.copyOf(findings);
     }
 
-    /** A report that is not a shard's. */
-    public CombinedReport(int schemaVersion, String kind, String runId, String name,
-            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
-            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
-            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-            FileNames files, Integer rounds, List<RatioRow> ratios, List<String> findings) {
-        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
-                skippedRuns, modes, slo, answer, gates, passed, endTime, files, rounds, ratios,
-                findings, null, null);
-    }
-
     /** This report as shard {@code shardInfo} of a plan whose gates are left for the merge. */
     public CombinedReport asShard(ShardInfo shardInfo, List<String> gateTexts) {
         return new CombinedReport(schemaVersion, kind, runId, name, interrupted, startTime, runs,
                 steps, environment, skippedRuns, modes, slo, answer, gates, passed, endTime, files,
                 rounds, ratios, findings, shardInfo, List.copyOf(gateTexts));
-    }
-
-    /** A report without rounds or findings. */
-    public CombinedReport(int schemaVersion, String kind, String runId, String name,
-            Boolean interrupted, String startTime, List<RunReport> runs, List<CapacityStep> steps,
-            EnvironmentInfo environment, List<String> skippedRuns, List<ModeRow> modes, String slo,
-            CapacityAnswer answer, List<GateVerdict> gates, Boolean passed, String endTime,
-            FileNames files) {
-        this(schemaVersion, kind, runId, name, interrupted, startTime, runs, steps, environment,
-                skippedRuns, modes, slo, answer, gates, passed, endTime, files, null, null, null);
     }
 
     /** The same report with compare's sentences (null or empty: none). */
@@ -103,7 +82,8 @@ public record CombinedReport(int schemaVersion, String kind, String runId, Strin
             List<ModeRow> modes, List<GateVerdict> gates) {
         Boolean passed = gates == null ? null : gates.stream().allMatch(GateVerdict::passed);
         return new CombinedReport(SCHEMA_VERSION, kind, runId, name, interrupted, startTime, runs, null,
-                environmentOf(runs), skippedRuns, modes, null, null, gates, passed, endTime, null);
+                environmentOf(runs), skippedRuns, modes, null, null, gates, passed, endTime, null, null, null,
+                null, null, null);
     }
 
     /** A capacity search's report. */
@@ -111,7 +91,8 @@ public record CombinedReport(int schemaVersion, String kind, String runId, Strin
             String startTime, String endTime, List<RunReport> runs, List<CapacityStep> steps,
             String slo, CapacityAnswer answer) {
         return new CombinedReport(SCHEMA_VERSION, CAPACITY, runId, name, interrupted, startTime, runs, steps,
-                environmentOf(runs), null, null, slo, answer, null, null, endTime, null);
+                environmentOf(runs), null, null, slo, answer, null, null, endTime, null, null, null, null,
+                null, null);
     }
 
     private static EnvironmentInfo environmentOf(List<RunReport> runs) {

@@ -17,10 +17,4 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 public record GateVerdict(String gate, String run, Double measured, Double limit, String unit,
         boolean passed, String outcome, @JsonInclude(Include.NON_NULL) String reason,
         @JsonInclude(Include.NON_NULL) RoundInterval interval) {
-
-    /** A verdict judged on single values. */
-    public GateVerdict(String gate, String run, Double measured, Double limit, String unit,
-            boolean passed, String outcome, String reason) {
-        this(gate, run, measured, limit, unit, passed, outcome, reason, null);
-    }
 }

@@ -36,6 +36,15 @@ public record GeneratorInfo(LatencySummary sendLag, Long gcPauseMillis, Long gcC
                 h.causes().stream().sorted().map(LimitCause::key).toList(), h.reason(), h.advice());
     }
 
+    /**
+     * The one console line for a limited run, {@code WARNING: …} naming the cause and what to
+     * do; empty when the run is not limited.
+     */
+    public String warning() {
+        return !limited ? "" : "WARNING: the load generator limited this run: " + reason
+                + ". These figures describe apitune, not the target: " + advice + ".";
+    }
+
     /** A merged run's verdict: limited when any shard was, with the shards' reasons. */
     public static GeneratorInfo merged(LatencySummary sendLag, List<String> causes, String reason) {
         return new GeneratorInfo(sendLag, null, null, null, null, null, null, null, null, null, null,

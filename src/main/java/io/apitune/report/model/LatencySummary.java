@@ -38,8 +38,14 @@ public final class LatencySummary {
         this.stddevMs = stddevMs;
     }
 
-    /** The summary of a histogram of nanoseconds (all zero when it is empty). */
+    /**
+     * The summary of a histogram of nanoseconds (all zero when it is empty); null for null (a
+     * tag a merged log does not have).
+     */
     public static LatencySummary of(Histogram nanos) {
+        if (nanos == null) {
+            return null;
+        }
         double[] percentiles = new double[Percentile.values().length];
         if (nanos.getTotalCount() == 0) {
             return new LatencySummary(0, 0, percentiles, 0, 0, 0);
@@ -111,10 +117,7 @@ public final class LatencySummary {
     }
 
     private static List<String> statistics() {
-        List<String> keys = new ArrayList<>();
-        for (Percentile p : Percentile.values()) {
-            keys.add(p.key());
-        }
+        List<String> keys = new ArrayList<>(Percentile.keys());
         keys.addAll(List.of("max", "mean", "min"));
         return List.copyOf(keys);
     }

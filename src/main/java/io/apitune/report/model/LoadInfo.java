@@ -39,16 +39,6 @@ public record LoadInfo(String model, Double rate, String arrival, int connection
         @JsonInclude(Include.NON_NULL) List<MixInfo.RequestInfo> mix,
         @JsonInclude(Include.NON_NULL) List<MixInfo.FeederInfo> feeders) {
 
-    /** A load of one request, not staged, protocol not recorded. */
-    public LoadInfo(String model, Double rate, String arrival, int connections,
-            Double durationSeconds, Long requests, double warmupSeconds, double rampUpSeconds,
-            double timeoutSeconds, String method, List<String> headers, int bodyBytes, long keys,
-            String keyDistribution) {
-        this(model, rate, arrival, connections, durationSeconds, requests, warmupSeconds, rampUpSeconds,
-                timeoutSeconds, method, headers, bodyBytes, keys, keyDistribution, null, null, null,
-                null, null, null);
-    }
-
     public static LoadInfo of(LoadConfig c) {
         LoadConfig.KeySpace keys = c.keys();
         return new LoadInfo(c.open() ? "open" : "closed", c.ratePerSecond(),

@@ -28,12 +28,6 @@ public record MergeInfo(List<String> sources, double intervalSeconds, boolean er
         shardsMissing = shardsMissing == null ? List.of() : List.copyOf(shardsMissing);
     }
 
-    /** Logs merged that were not shards of one run. */
-    public MergeInfo(List<String> sources, double intervalSeconds, boolean errorsKnown,
-            List<String> notes) {
-        this(sources, intervalSeconds, errorsKnown, notes, null, List.of());
-    }
-
     /** True when shards are missing. */
     @JsonProperty("partial")
     public boolean partial() {

@@ -35,12 +35,4 @@ public record ModeRow(String name, double throughput, Double requestRate, Double
         @JsonInclude(Include.NON_NULL) String theoryLimitedBy,
         @JsonInclude(Include.NON_NULL) String protocol, @JsonInclude(Include.NON_NULL) Integer streams,
         @JsonInclude(Include.NON_NULL) Long connections) {
-
-    /** A row without theory (a URL target) and without protocol information. */
-    public ModeRow(String name, double throughput, Double requestRate, Double p50, Double p99,
-            Double p999, Double max, double errorRate, long errors, Double cacheHitRatio,
-            boolean limited) {
-        this(name, throughput, requestRate, p50, p99, p999, max, errorRate, errors, cacheHitRatio,
-                limited, null, null, null, null, null, null);
-    }
 }

@@ -53,15 +53,6 @@ public record Results(double durationSeconds, long requests,
         byRequest = byRequest == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(byRequest));
     }
 
-    /** Results of a single-request run that ran its plan, without protocol (a merged report). */
-    public Results(double durationSeconds, long requests, Long ok, double throughput,
-            Double requestRate, Double targetRate, ErrorTally errors, double errorRate,
-            LatencySummary latency, LatencySummary serviceTime, LatencySummary failureLatency,
-            GeneratorInfo generator, List<TimelinePoint> timeline) {
-        this(durationSeconds, requests, ok, throughput, requestRate, targetRate, errors, errorRate,
-                latency, serviceTime, failureLatency, generator, timeline, null, null, null);
-    }
-
     /** The results of the request of a mix named {@code name}, if there is one. */
     public java.util.Optional<RequestResults> request(String name) {
         return byRequest == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(byRequest.get(name));

@@ -37,15 +37,6 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
         @JsonInclude(Include.NON_NULL) ShardInfo shard)
         implements ReportDocument {
 
-    /** A run that is not a shard. */
-    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
-            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
-            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir,
-            String abortedBy, List<RoundResult> rounds, TheoryInfo theory) {
-        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, abortedBy, rounds, theory, null);
-    }
-
     /** True when this is a merged report with shards missing: its gates are inconclusive. */
     public boolean partial() {
         return merged != null && !merged.shardsMissing().isEmpty();
@@ -55,23 +46,6 @@ public record RunReport(int schemaVersion, String kind, String runId, String nam
 
     public RunReport {
         rounds = rounds == null ? null : List.copyOf(rounds);
-    }
-
-    /** A report without rounds or a theory block, not stopped by a gate. */
-    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
-            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
-            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir) {
-        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, null, null, null, null);
-    }
-
-    /** A report of rounds and a theory block (either may be null), not stopped by a gate. */
-    public RunReport(int schemaVersion, String kind, String runId, String name, boolean interrupted,
-            String startTime, String endTime, TargetInfo target, LoadInfo config, Results results,
-            EnvironmentInfo environment, FileNames files, MergeInfo merged, String dir,
-            List<RoundResult> rounds, TheoryInfo theory) {
-        this(schemaVersion, kind, runId, name, interrupted, startTime, endTime, target, config, results,
-                environment, files, merged, dir, null, rounds, theory, null);
     }
 
     /** True when the run was measured in rounds (at least two). */
