@@ -21,6 +21,7 @@ import io.netty.handler.codec.http2.Http2ConnectionHandlerBuilder;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameAdapter;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.util.collection.IntObjectHashMap;
 
 /**
@@ -28,7 +29,9 @@ import io.netty.util.collection.IntObjectHashMap;
  * answers {@code /echo} with the request's body (and its {@code content-length} and
  * {@code :authority} as {@code x-length} and {@code x-authority}), never answers {@code /hang}
  * and records the code of every RST_STREAM it receives, and answers {@code /bye} with a GOAWAY
- * whose last stream id is the one before (so that request fails) and no answer.
+ * whose last stream id is the one before (so that request fails) and no answer; {@code /early}
+ * is answered with a 103 (Early Hints) first, then a 204 with a {@code content-length} and no
+ * body, as a HEAD answer has.
  *
  * <p>Thread model: its own event loop; the counters and the queue are thread-safe.
  */
@@ -39,6 +42,11 @@ final class H2TestServer implements AutoCloseable {
     private final BlockingQueue<Long> resets = new LinkedBlockingQueue<>();
 
     H2TestServer() throws InterruptedException {
+        this(100);
+    }
+
+    /** A server that allows {@code maxStreams} concurrent streams per connection. */
+    H2TestServer(int maxStreams) throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -46,7 +54,9 @@ final class H2TestServer implements AutoCloseable {
                         connections.incrementAndGet();
                         Answers answers = new Answers();
                         Http2ConnectionHandler handler = new Http2ConnectionHandlerBuilder()
-                                .server(true).frameListener(answers).build();
+                                .server(true).frameListener(answers)
+                                .initialSettings(new Http2Settings().maxConcurrentStreams(maxStreams))
+                                .build();
                         answers.handler = handler;
                         ch.pipeline().addLast(handler);
                     }
@@ -121,6 +131,15 @@ final class H2TestServer implements AutoCloseable {
                 body.release();
                 handler.goAway(ctx, streamId - 2, Http2Error.NO_ERROR.code(), Unpooled.EMPTY_BUFFER,
                         ctx.newPromise());
+                handler.flush(ctx);
+                return;
+            }
+            if (path.startsWith("/early")) {
+                body.release();
+                handler.encoder().writeHeaders(ctx, streamId, new DefaultHttp2Headers().status("103"),
+                        0, false, ctx.newPromise());
+                handler.encoder().writeHeaders(ctx, streamId, new DefaultHttp2Headers().status("204")
+                        .add("content-length", "5").add("x-length", "final"), 0, true, ctx.newPromise());
                 handler.flush(ctx);
                 return;
             }

@@ -157,4 +157,39 @@ class Http2TransportIT {
             assertThat(server.connections()).isEqualTo(2);
         }
     }
+
+    @Test
+    void anInformationalAnswerIsSkippedAndAnAnswerWithoutBodyEndsAtItsHeaders() throws Exception {
+        try (H2TestServer server = new H2TestServer();
+                Http2Transport transport = transport("HEAD", server.url("/early"), null)) {
+            Sender sender = new Sender(transport.lanes().get(0));
+            Answer answer = sender.send(prebuilt()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(answer.failure()).isNull();
+            assertThat(answer.status()).isEqualTo(204);
+            assertThat(answer.length()).isEqualTo("final");
+            assertThat(answer.body()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestOverTheServersStreamLimitWaitsForAStreamOnTheSameConnection() throws Exception {
+        try (H2TestServer server = new H2TestServer(1);
+                Http2Transport transport = transport("GET", server.url("/echo"), null)) {
+            Sender first = new Sender(transport.lanes().get(0));
+            // Answered: the server's SETTINGS (one stream at a time) have arrived.
+            assertThat(get(first, server.url("/echo")).status()).isEqualTo(200);
+            CompletableFuture<Answer> hang = first.send(keeping(Outgoing.get(server.url("/hang"))));
+            Sender second = new Sender(transport.lanes().get(0));
+            CompletableFuture<Answer> waiting = second.send(keeping(Outgoing.get(server.url("/echo"))));
+            Thread.sleep(200);
+            assertThat(waiting).isNotDone();
+            first.abort(new RuntimeException("timed out"));
+            assertThat(hang.get(WAIT_SECONDS, TimeUnit.SECONDS).failure()).hasMessage("timed out");
+            Answer answer = waiting.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(answer.failure()).isNull();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(transport.connectionsOpened()).isEqualTo(1);
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
 }
