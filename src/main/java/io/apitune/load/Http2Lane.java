@@ -34,8 +34,8 @@ final class Http2Lane extends LaneLoop {
     private final Negotiation negotiation;
     /** The slots for the run's own origin, made when first used. */
     private final Http2Slot[] slots;
-    /** Slots for other origins, by slot index and origin. */
-    private final Map<String, Http2Slot> elsewhere = new HashMap<>();
+    /** Slots for other origins: by origin, then by slot index. */
+    private final Map<String, Http2Slot[]> elsewhere = new HashMap<>();
     private int callsMade;
     private volatile long connectionsOpened;
 
@@ -82,7 +82,11 @@ final class Http2Lane extends LaneLoop {
             slots[index] = new Http2Slot(this, to);
             return slots[index];
         }
-        return elsewhere.computeIfAbsent(index + " " + to, k -> new Http2Slot(this, to));
+        Http2Slot[] there = elsewhere.computeIfAbsent(to, k -> new Http2Slot[connectionCount]);
+        if (there[index] == null) {
+            there[index] = new Http2Slot(this, to);
+        }
+        return there[index];
     }
 
     /** A new connection for {@code slot}, not yet opened. */

@@ -192,4 +192,20 @@ class Http2TransportIT {
             assertThat(server.connections()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aRequestToAnotherOriginGetsItsOwnConnectionAndEachIsReused() throws Exception {
+        try (H2TestServer run = new H2TestServer();
+                H2TestServer other = new H2TestServer();
+                Http2Transport transport = transport("GET", run.url("/echo"), null)) {
+            Sender sender = new Sender(transport.lanes().get(0));
+            for (int i = 0; i < 3; i++) {
+                assertThat(get(sender, run.url("/echo")).status()).isEqualTo(200);
+                assertThat(get(sender, other.url("/echo")).status()).isEqualTo(200);
+            }
+            assertThat(transport.connectionsOpened()).isEqualTo(2);
+            assertThat(run.connections()).isEqualTo(1);
+            assertThat(other.connections()).isEqualTo(1);
+        }
+    }
 }
