@@ -5,15 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * One lane of {@link Http2Transport}: a single-thread Netty event loop (epoll where available,
@@ -41,19 +33,14 @@ final class Http2Lane extends LaneLoop {
 
     Http2Lane(int index, int connectionCount, Http2Requests requests, String origin,
             Duration connectTimeout, SslContext tls, Negotiation negotiation) {
-        super(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("apitune-io-" + index, true),
-                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory()));
+        super(newEventLoop(index));
         this.requests = requests;
         this.tls = tls;
         this.connectionCount = connectionCount;
         this.origin = origin;
         this.negotiation = negotiation;
         this.slots = new Http2Slot[connectionCount];
-        this.bootstrap = new Bootstrap().group(group)
-                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        this.bootstrap = clientBootstrap(connectTimeout);
     }
 
     @Override
