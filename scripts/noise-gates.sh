@@ -15,8 +15,10 @@
 # env:   EXPERIMENTS (default "null regression hog-null hog-regression walltime"),
 #        ROUNDS (12), ROUND (measured time per round, 1s), WARMUP (2s), CONNECTIONS (32),
 #        WORKERS (32), SERVER_CPU (0), LOAD_CPU (1), HOG_CPU (0), WALL_REPS (3),
-#        PORT_A (18401), PORT_B (18402), JAVA (java on PATH), OUT (results directory, default a
-#        temporary one that is removed)
+#        PORT_A (18401), PORT_B (18402), JAVA (a java binary; default: the launcher's choice),
+#        OUT (results directory, default a temporary one that is removed)
+# runs: every JVM through ./apitune (the launcher's JVM options, as a user runs it) on a copy of
+#       target/apitune.jar taken at the start (APITUNE_JAR), so a rebuild meanwhile changes nothing
 # needs: a JDK 17+, taskset (util-linux), python3; stress-ng for the hog (Debian:
 #        apt-get install -y stress-ng), else a busy loop in a second process is the hog.
 # prints one line per comparison, then the summary table (the figures the issue asks for).
@@ -36,7 +38,7 @@ hog_cpu="${HOG_CPU:-0}"
 wall_reps="${WALL_REPS:-3}"
 port_a="${PORT_A:-18401}"
 port_b="${PORT_B:-18402}"
-java="${JAVA:-java}"
+if [[ -n "${JAVA:-}" ]]; then export APITUNE_JAVA="$JAVA"; fi
 gate='B.p99 <= A.p99 * 1.05'
 
 command -v taskset >/dev/null || { echo "taskset is missing (util-linux)" >&2; exit 2; }
@@ -50,7 +52,7 @@ out="${OUT:-$work/out}"
 mkdir -p "$out"
 # the JVMs run a copy, so a rebuild during the experiment does not change what is measured
 cp target/apitune.jar "$work/apitune.jar"
-jar="$work/apitune.jar"
+export APITUNE_JAR="$work/apitune.jar"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do
@@ -63,7 +65,7 @@ trap cleanup EXIT
 
 start_server() { # name port latency
   local log="$work/serve-$1"
-  taskset -c "$server_cpu" "$java" -jar "$jar" serve --port "$2" --backend-latency "$3" \
+  taskset -c "$server_cpu" ./apitune serve --port "$2" --backend-latency "$3" \
     --workers "$workers" >"$log.out" 2>"$log.err" &
   pids+=($!)
   for _ in $(seq 1 240); do
@@ -84,7 +86,7 @@ compare() {
     --warmup "$warmup" --duration "$duration" --gate "$gate" --quiet --out "$out/$name")
   if [[ "$n" -gt 1 ]]; then args+=(--rounds "$n"); fi
   started="$(date +%s.%N)"
-  taskset -c "$load_cpu" "$java" -jar "$jar" "${args[@]}" >"$out/$name.txt" 2>&1 || code=$?
+  taskset -c "$load_cpu" ./apitune "${args[@]}" >"$out/$name.txt" 2>&1 || code=$?
   ended="$(date +%s.%N)"
   echo "$code $(python3 -c 'import sys; print("%.1f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$started" "$ended")"
 }

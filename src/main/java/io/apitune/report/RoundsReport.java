@@ -39,8 +39,14 @@ public final class RoundsReport {
      * @param report        the round's report.json as written
      * @param dir           the round's directory (its latency.hlog inside)
      * @param warmupSeconds the warm-up that preceded it
+     * @param remeasured    why earlier attempts of this round were measured again (the
+     *                      generator limited them); empty when none was
      */
-    public record Round(int number, RunReport report, Path dir, double warmupSeconds) {
+    public record Round(int number, RunReport report, Path dir, double warmupSeconds,
+            List<String> remeasured) {
+        public Round {
+            remeasured = List.copyOf(remeasured);
+        }
     }
 
     private RoundsReport() {
@@ -111,7 +117,8 @@ public final class RoundsReport {
                     Math.round((offset + p.t()) * 1000) / 1000.0, p.requests(), p.ok(), p.errors())));
             samples.add(new RoundResult(round.number(), base.relativize(round.dir().toAbsolutePath().normalize()).toString(),
                     round.report().startTime(), round.report().endTime(), round.warmupSeconds(), r,
-                    encoded(log.total(IntervalLog.TAG_LATENCY)), encoded(log.total(IntervalLog.TAG_SERVICE))));
+                    encoded(log.total(IntervalLog.TAG_LATENCY)), encoded(log.total(IntervalLog.TAG_SERVICE)),
+                    round.remeasured()));
         }
         Histogram sendLag = merge.total(IntervalLog.TAG_SEND_LAG);
         Results results = new Results(seconds, requests, ok, seconds > 0 ? ok / seconds : 0,

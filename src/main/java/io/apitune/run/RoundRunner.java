@@ -1,6 +1,8 @@
 package io.apitune.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import io.apitune.Durations;
 import io.apitune.load.LoadConfig;
 import io.apitune.report.ConsoleSummary;
 import io.apitune.report.RoundsReport;
+import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
 
@@ -135,20 +138,50 @@ final class RoundRunner implements AutoCloseable {
         return order;
     }
 
-    /** Measures one round of {@code spec}; false when it was interrupted. */
+    /**
+     * Measures one round of {@code spec}; false when it was interrupted. A round the generator
+     * limited (its I/O thread stalled by a GC pause, or starved of CPU) measured the generator,
+     * not the target, and would be one outlying sample of every metric: it is measured once more,
+     * its first attempt kept beside it ({@code round-NN-limited}) and named in the round's
+     * {@code remeasured}. A second limited attempt is kept as it is (its verdict then reaches the
+     * merged run's).
+     */
     private boolean measure(RunSpec spec, int round) {
-        List<RoundsReport.Round> done = rounds.get(spec.name());
         RoundTarget target = open.get(spec.name());
         LoadConfig load = rewarmed(spec.load());
-        RunResult result = target.round(new RunSpec(spec.name(), spec.target(), load),
-                reportDir.resolve(spec.name()).resolve(String.format(Locale.ROOT, "round-%02d", round)));
-        done.add(new RoundsReport.Round(round, result.report(), result.dir(),
-                load.warmup().toNanos() / 1e9));
+        RunSpec measured = new RunSpec(spec.name(), spec.target(), load);
+        Path dir = reportDir.resolve(spec.name()).resolve(String.format(Locale.ROOT, "round-%02d", round));
+        RunResult result = target.round(measured, dir);
+        List<String> remeasured = new ArrayList<>();
+        String limited = limitedReason(result);
+        if (limited != null && !result.interrupted()) {
+            printRound(spec.name(), result.report(), "  (generator limited: measured again)");
+            remeasured.add(limited);
+            moveAside(dir, dir.resolveSibling(dir.getFileName() + "-limited"));
+            result = target.round(measured, dir);
+        }
+        rounds.get(spec.name()).add(new RoundsReport.Round(round, result.report(), result.dir(),
+                load.warmup().toNanos() / 1e9, remeasured));
         if (result.serverStats() != null) {
             stats.put(spec.name(), result.serverStats());
         }
-        printRound(spec.name(), result.report());
+        printRound(spec.name(), result.report(), result.report().interrupted() ? "  (interrupted)" : "");
         return !result.interrupted();
+    }
+
+    /** Why the generator limited {@code result}'s round, or null when it did not. */
+    private static String limitedReason(RunResult result) {
+        GeneratorInfo generator = result.report().results().generator();
+        return generator != null && generator.limited() ? generator.reason() : null;
+    }
+
+    /** Moves a limited attempt's directory aside (the plan's directory started empty). */
+    private static void moveAside(Path dir, Path aside) {
+        try {
+            Files.move(dir, aside);
+        } catch (IOException e) {
+            throw ApituneException.targetFailure("cannot move " + dir + " to " + aside + ": " + e.getMessage(), e);
+        }
     }
 
     /** The same load with the short re-warm of a target that is already warm. */
@@ -157,11 +190,10 @@ final class RoundRunner implements AutoCloseable {
         return c.withWarmup(warmup);
     }
 
-    private void printRound(String name, RunReport report) {
+    private void printRound(String name, RunReport report, String note) {
         Results r = report.results();
         out.printf(Locale.ROOT, "  %-16s %10.1f/s  p50 %9s  p99 %9s  errors %.2f%%%s%n", name,
-                r.throughput(), ms(r, "p50"), ms(r, "p99"), r.errorRate() * 100,
-                report.interrupted() ? "  (interrupted)" : "");
+                r.throughput(), ms(r, "p50"), ms(r, "p99"), r.errorRate() * 100, note);
         out.flush();
     }
 

@@ -54,7 +54,7 @@ final class ReportFixtures {
         List<RoundResult> rounds = new ArrayList<>();
         for (int i = 0; i < p99Ms.length; i++) {
             RunReport round = run(name, p99Ms[i] / 2, p99Ms[i], throughput[i], 0, 1000);
-            rounds.add(new RoundResult(i + 1, "round-0" + (i + 1), null, null, 0.5, round.results(), null, null));
+            rounds.add(new RoundResult(i + 1, "round-0" + (i + 1), null, null, 0.5, round.results(), null, null, List.of()));
         }
         RunReport first = run(name, p99Ms[0] / 2, p99Ms[0], throughput[0], 0, 1000);
         return new RunReport(first.schemaVersion(), first.kind(), first.runId(), name, false, null, null,

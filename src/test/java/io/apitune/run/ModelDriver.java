@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,6 +18,7 @@ import io.apitune.metrics.IntervalLog;
 import io.apitune.report.Reports;
 import io.apitune.report.model.ErrorTally;
 import io.apitune.report.model.FileNames;
+import io.apitune.report.model.GeneratorInfo;
 import io.apitune.report.model.LatencySummary;
 import io.apitune.report.model.Results;
 import io.apitune.report.model.RunReport;
@@ -26,7 +28,8 @@ import org.HdrHistogram.Histogram;
  * A {@link RunDriver} for orchestration tests: instead of sending load it writes the report a
  * model predicts (p99 and throughput as functions of the run), into the directory it was given,
  * with a latency.hlog whose p99 is the model's. In rounds, the k-th round of a run has its p99
- * multiplied by {@code roundFactors.get(run)[k % length]}.
+ * multiplied by {@code roundFactors.get(run)[k % length]}; the calls of a run numbered in
+ * {@code limitedCalls} (0-based) report that the generator limited them.
  */
 final class ModelDriver implements RunDriver {
     private final ToDoubleFunction<RunSpec> p99Ms;
@@ -39,6 +42,7 @@ final class ModelDriver implements RunDriver {
     boolean stopWarmUp;
     private final Map<String, Integer> calls = new HashMap<>();
     String interruptAt;
+    final Map<String, Set<Integer>> limitedCalls = new HashMap<>();
 
     ModelDriver(ToDoubleFunction<RunSpec> p99Ms, ToDoubleFunction<RunSpec> throughput) {
         this.p99Ms = p99Ms;
@@ -79,7 +83,9 @@ final class ModelDriver implements RunDriver {
         Results results = new Results(1, 1000, 1000L, goodput, goodput, null,
                 ErrorTally.of(ErrorCounts.NONE, true), 0.0,
                 LatencySummary.ofMillis(Map.of("p50", p99 / 2, "p99", p99, "p99.9", p99 * 1.5, "max", p99 * 2)),
-                null, null, null, List.of());
+                null, null, limitedCalls.getOrDefault(spec.name(), Set.of()).contains(call)
+                        ? GeneratorInfo.merged(null, List.of("stalled"), "its I/O thread was stalled (model)")
+                        : null, List.of());
         long startMs = 1_800_000_000_000L + 10_000L * executed.size();
         RunReport report = new RunReport(Reports.SCHEMA_VERSION, RunReport.KIND, spec.name(),
                 spec.name(), interrupted, Instant.ofEpochMilli(startMs).toString(),

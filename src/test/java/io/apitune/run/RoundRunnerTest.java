@@ -78,6 +78,42 @@ class RoundRunnerTest {
     }
 
     @Test
+    void aRoundTheGeneratorLimitedIsMeasuredOnceMoreAndItsFirstAttemptKeptAside() throws Exception {
+        // b's second call (round 2) is limited and its p99 three times b's: an outlier of the tool
+        driver.roundFactors.put("b", new double[] {1, 3, 1, 1, 1});
+        driver.limitedCalls.put("b", java.util.Set.of(1));
+        // a's third and fourth calls (round 3 and its new attempt) are both limited: the second is kept
+        driver.limitedCalls.put("a", java.util.Set.of(2, 3));
+        StringWriter text = new StringWriter();
+        run("""
+                name: r
+                rounds: 3
+                runs:
+                  - { name: a, mode: blocking }
+                  - { name: b, mode: async }
+                """, CombinedReport.COMPARE, text);
+
+        assertThat(driver.executed).extracting(RunSpec::name)
+                .containsExactly("a", "b", "b", "b", "a", "a", "a", "b");
+        assertThat(text.toString()).contains("(generator limited: measured again)");
+        RunReport b = Reports.readRun(dir.resolve("out/b/report.json"));
+        assertThat(b.rounds()).extracting(r -> r.results().latency().get("p99").orElseThrow())
+                .containsOnly(26.0);
+        assertThat(b.rounds().get(1).remeasured()).containsExactly("its I/O thread was stalled (model)");
+        assertThat(b.rounds().get(0).remeasured()).isEmpty();
+        assertThat(b.results().generator() == null || !b.results().generator().limited()).isTrue();
+        assertThat(dir.resolve("out/b/round-02-limited/report.json")).exists();
+        assertThat(dir.resolve("out/b/round-02/report.json")).exists();
+
+        RunReport a = Reports.readRun(dir.resolve("out/a/report.json"));
+        assertThat(a.rounds()).extracting(r -> r.remeasured().size()).containsExactly(0, 0, 1);
+        assertThat(a.results().generator().limited()).isTrue();
+        JsonNode round1 = new ObjectMapper().readTree(dir.resolve("out/a/report.json").toFile())
+                .get("rounds").get(0);
+        assertThat(round1.has("remeasured")).isFalse();
+    }
+
+    @Test
     void untilConclusiveAddsPairsOfRoundsWhileAGateStraddlesItsLimit() {
         driver.roundFactors.put("b", new double[] {0.77, 0.83});
         StringWriter text = new StringWriter();

@@ -1,5 +1,7 @@
 package io.apitune.report.model;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
@@ -23,13 +25,21 @@ import org.HdrHistogram.Histogram;
  * @param latencyHistogram the round's latency histogram (ns, from the intended send),
  *                      {@link HistogramCodec} form; null when unknown
  * @param serviceHistogram the same for service time
+ * @param remeasured    why earlier attempts of this round were measured again: the generator
+ *                      limited them (their directories are kept as {@code dir + "-limited"});
+ *                      empty (left out of the JSON) when the first attempt was kept
  */
 @JsonPropertyOrder({"round", "dir", "startTime", "endTime", "warmupSeconds", "results",
-    "latencyHistogram", "serviceHistogram"})
+    "latencyHistogram", "serviceHistogram", "remeasured"})
 public record RoundResult(int round, String dir, String startTime, String endTime,
         double warmupSeconds, @JsonIgnoreProperties("timeline") Results results,
         @JsonInclude(Include.NON_NULL) String latencyHistogram,
-        @JsonInclude(Include.NON_NULL) String serviceHistogram) {
+        @JsonInclude(Include.NON_NULL) String serviceHistogram,
+        @JsonInclude(Include.NON_EMPTY) List<String> remeasured) {
+
+    public RoundResult {
+        remeasured = remeasured == null ? List.of() : List.copyOf(remeasured);
+    }
 
     /** The round's histogram of latency ({@code service} false) or service time, or null. */
     public Histogram histogram(boolean service) {
