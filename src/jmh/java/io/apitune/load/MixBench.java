@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What a request mix adds to the generator's work per request, outside the network: picking the
  * request by weight, taking a feeder row, rendering URL and headers ({@code ${items.id}},
- * {@code ${key}}, {@code ${seq}}, {@code ${uuid}}), building the AsyncHttpClient request, and
+ * {@code ${key}}, {@code ${seq}}, {@code ${uuid}}), encoding the HTTP/1.1 request, and
  * judging the answer by its checks (status, a header, a JsonPath on the body). {@code plain} is
  * the single-URL path: a prebuilt request and a status-only verdict. The two figures' difference
  * is the mix's added CPU per request, to set against the generator's whole CPU per request

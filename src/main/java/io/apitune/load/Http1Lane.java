@@ -7,15 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * One lane of {@link Http1Transport}: a single-thread Netty event loop (epoll where available,
@@ -37,16 +29,11 @@ final class Http1Lane extends LaneLoop {
 
     Http1Lane(int index, int connectionCount, Http1Requests requests, Duration connectTimeout,
             SslContext tls) {
-        super(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("apitune-io-" + index, true),
-                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory()));
+        super(newEventLoop(index));
         this.requests = requests;
         this.tls = tls;
         this.connectionCount = connectionCount;
-        this.bootstrap = new Bootstrap().group(group)
-                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        this.bootstrap = clientBootstrap(connectTimeout);
     }
 
     @Override

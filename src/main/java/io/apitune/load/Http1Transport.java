@@ -14,7 +14,7 @@ import io.netty.handler.ssl.SslContext;
  * TLS verified unless {@code --insecure} ({@link ClientTls}). What AsyncHttpClient did per request
  * on this path (a request object, its headers encoded again, a future, the pool's concurrent
  * queues) is gone: the generator measured 0.7-0.9x wrk's closed-model rate with it.
- * HTTP/2 stays on {@link AhcTransport}.
+ * HTTP/2 is {@link Http2Transport}'s.
  *
  * <p>Thread model: see {@link Transport}. Construction and {@link #close()} on a non-lane thread.
  */

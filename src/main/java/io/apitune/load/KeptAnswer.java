@@ -1,9 +1,11 @@
 package io.apitune.load;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http2.Http2Headers;
 
 /**
  * The parts of one answer a request's checks read, kept by a transport's request slot: the
@@ -19,6 +21,8 @@ final class KeptAnswer implements Transport.Response {
     private boolean keepHeaders;
     private boolean keepBody;
     private HttpHeaders headers;
+    /** An HTTP/2 answer's headers (names lower case), instead of {@link #headers}. */
+    private Http2Headers headers2;
     private byte[] body = NONE;
     private int bodyLength;
     private boolean truncated;
@@ -28,6 +32,7 @@ final class KeptAnswer implements Transport.Response {
         keepHeaders = next.wantsHeaders;
         keepBody = next.wantsBody;
         headers = null;
+        headers2 = null;
         bodyLength = 0;
         truncated = false;
     }
@@ -35,6 +40,12 @@ final class KeptAnswer implements Transport.Response {
     void headers(HttpHeaders received) {
         if (keepHeaders) {
             headers = received;
+        }
+    }
+
+    void headers(Http2Headers received) {
+        if (keepHeaders) {
+            headers2 = received;
         }
     }
 
@@ -62,6 +73,10 @@ final class KeptAnswer implements Transport.Response {
 
     @Override
     public String header(String name) {
+        if (headers2 != null) {
+            CharSequence value = headers2.get(name.toLowerCase(Locale.ROOT));
+            return value == null ? null : value.toString();
+        }
         return headers == null ? null : headers.get(name);
     }
 

@@ -1,15 +1,26 @@
 package io.apitune.load;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * What every {@link Transport.Lane} is underneath: one single-thread Netty event loop, which runs
- * the lane's tasks and whose thread is known for CPU accounting.
+ * What every {@link Transport.Lane} is underneath: one single-thread Netty event loop (epoll
+ * where available, else NIO), which runs the lane's tasks, makes its TCP connections and whose
+ * thread is known for CPU accounting.
  *
  * <p>Thread model: see {@link Transport.Lane}. Construction and {@link #stopEventLoop()} on a
  * non-lane thread.
@@ -33,6 +44,21 @@ abstract class LaneLoop implements Transport.Lane {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("an I/O thread did not start", e);
         }
+    }
+
+    /** One event-loop thread named after lane {@code index}: epoll where available, else NIO. */
+    static EventLoopGroup newEventLoop(int index) {
+        return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("apitune-io-" + index, true),
+                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    /** A TCP client on this lane's event loop: TCP_NODELAY, {@code connectTimeout}. */
+    final Bootstrap clientBootstrap(Duration connectTimeout) {
+        return new Bootstrap().group(group)
+                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class LoadGenerator implements AutoCloseable {
         int lanes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
         try {
             this.transport = config.transport().protocol().http2()
-                    ? new AhcTransport(template, lanes, connections, config.timeout(), config.transport())
+                    ? new Http2Transport(template, lanes, connections, config.timeout(), config.transport())
                     : new Http1Transport(template, lanes, connections, config.timeout(), config.transport());
         } catch (RuntimeException e) {
             feeders.forEach(Feeder::close);

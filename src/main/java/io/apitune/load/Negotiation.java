@@ -1,36 +1,19 @@
 package io.apitune.load;
 
-import io.netty.channel.Channel;
-import org.asynchttpclient.netty.channel.Http2ConnectionState;
-
 /**
- * What the server answered the probe with: the HTTP major version of its response and, over
- * HTTP/2, the streams one connection may carry at once (the smaller of what apitune asked for
- * and the server's SETTINGS_MAX_CONCURRENT_STREAMS, which arrives before any response).
+ * What the server answered the probe with over HTTP/2: the streams one connection may carry at
+ * once, as its SETTINGS_MAX_CONCURRENT_STREAMS said (which arrives before any response). A server
+ * that does not speak HTTP/2 fails the probe instead ({@link Http2Failure.NotHttp2}).
  *
- * <p>Thread model: written on a lane thread by the probe's callbacks, read by any thread after
- * the probe's outcome (volatile fields).
+ * <p>Thread model: written on a lane thread by the probe's call, read by any thread after the
+ * probe's outcome (volatile fields).
  */
 final class Negotiation {
-    private volatile int majorVersion;
     private volatile int streamLimit;
 
-    /** The response's protocol major version: 1 or 2. */
-    void answered(int major) {
-        majorVersion = major;
-    }
-
-    /** The connection the answer came on, offered back for reuse. */
-    void connectionOffered(Channel connection) {
-        Http2ConnectionState state = connection.attr(Http2ConnectionState.HTTP2_STATE_KEY).get();
-        if (state != null) {
-            streamLimit = state.getMaxConcurrentStreams();
-        }
-    }
-
-    /** 1 or 2 once answered, 0 before. */
-    int majorVersion() {
-        return majorVersion;
+    /** @param limit the server's concurrent-stream limit; 0 when it set none */
+    void answered(int limit) {
+        streamLimit = limit;
     }
 
     /** Streams per connection over HTTP/2 once answered; 0 when unknown. */

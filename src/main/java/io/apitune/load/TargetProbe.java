@@ -58,6 +58,9 @@ final class TargetProbe {
     /** One line: an untrusted certificate says how to trust it; anything else says unreachable. */
     private static String failure(String url, String over, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Http2Failure.NotHttp2) {
+                return "target " + url + " " + t.getMessage();
+            }
             if (t instanceof SSLHandshakeException || t instanceof CertificateException) {
                 return "target " + url + ": TLS certificate not trusted (" + Problems.rootMessage(t)
                         + "); trust its CA with --cacert FILE, or skip verification with --insecure";

@@ -9,7 +9,7 @@ import java.util.List;
  * its {@link Outcome}, that the request completed (status, the headers and body a check asked
  * for, done time) or failed (cause, done time). Drivers, recorders and schedules see only this
  * interface; the client behind it ({@link Http1Transport}: Netty over HTTP/1.1;
- * {@link AhcTransport}: AsyncHttpClient over h2c or h2) owns its own configuration.
+ * {@link Http2Transport}: Netty's HTTP/2 codec over h2c or h2) owns its own configuration.
  *
  * <p>A transport is split into {@link Lane}s. A lane is one I/O thread with its own connections:
  * every callback of a lane's calls, and every task given to {@link Lane#execute} or
@@ -19,8 +19,10 @@ import java.util.List;
  * <p>HTTP/2 fits behind the same seam: one connection then carries
  * {@link #streamsPerConnection()} requests at once, and {@link #protocol()} names what was
  * negotiated (ALPN or prior knowledge). A lane's calls are spread over its
- * {@link Lane#connections()}; a probe call ({@link Lane#newProbe}) learns what the server
- * answered with.
+ * {@link Lane#connections()}, each opened once when first needed (not once per waiting call)
+ * and again after it closed or received GOAWAY; a probe call ({@link Lane#newProbe}) learns what
+ * the server answered with, and its connection is then the run's. An HTTP/2 call's outcome comes
+ * after its stream is closed, so a request sent from inside it fits the server's stream limit.
  *
  * <p>Thread model: {@link #lanes()}, {@link #protocol()}, {@link #streamsPerConnection()} and
  * {@link #connectionsOpened()} may be called from any thread; {@link #close()} once, from any
@@ -90,8 +92,10 @@ public interface Transport extends AutoCloseable {
         void send(Outgoing request);
 
         /**
-         * Ends the request in flight now and closes its connection; {@link Outcome#failed} follows
-         * with {@code cause} unless the outcome was already delivered. No effect when idle.
+         * Ends the request in flight now: over HTTP/1.1 its connection closes, over HTTP/2 its
+         * stream is reset (RST_STREAM CANCEL) and the connection carries on. {@link Outcome#failed}
+         * follows with {@code cause} unless the outcome was already delivered. No effect when
+         * idle.
          */
         void abort(Throwable cause);
     }

@@ -22,7 +22,7 @@ import io.apitune.ApituneException;
 public record TransportConfig(Protocol protocol, int streams, Tls tls) {
     /** Default concurrent streams per HTTP/2 connection (the usual server limit is 100-128). */
     public static final int DEFAULT_STREAMS = 100;
-    /** Most streams per connection: AsyncHttpClient queues at most 10,000 requests per connection. */
+    /** Most streams per connection asked for: far above any server's usual limit (100-1,000). */
     public static final int MAX_STREAMS = 10_000;
     /** HTTP/1.1, certificates verified. */
     public static final TransportConfig DEFAULT = new TransportConfig(Protocol.HTTP1, 1, Tls.VERIFY);
