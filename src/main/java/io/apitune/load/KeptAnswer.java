@@ -9,7 +9,7 @@ import io.netty.handler.codec.http2.Http2Headers;
 
 /**
  * The parts of one answer a request's checks read, kept by a transport's request slot: the
- * headers and the body only when the request {@link Outgoing#wantsHeaders() wants} them, the
+ * headers and the body only when the request {@link Outgoing#wantsHeaders wants} them, the
  * body copied into one array the slot reuses, at most {@value Transport.Response#MAX_BODY_BYTES}
  * bytes of it.
  *

@@ -87,7 +87,7 @@ public interface Transport extends AutoCloseable {
          * one outcome follows, normally later on the lane thread; a failure detected while
          * sending (the client is closed) may be delivered before this method returns. The
          * headers and body of the answer are kept only when the request
-         * {@link Outgoing#wantsHeaders() wants} them.
+         * {@link Outgoing#wantsHeaders wants} them.
          */
         void send(Outgoing request);
 
