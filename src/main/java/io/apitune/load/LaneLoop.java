@@ -21,12 +21,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * What every {@link Transport.Lane} is underneath: one single-thread Netty event loop (epoll
- * where available, else NIO), which runs the lane's tasks, makes its TCP connections (at most its
- * {@link #connections()} at once, counted as they open) and whose thread is known for CPU
+ * where available, else NIO), which runs the lane's tasks, makes its TCP connections (its share
+ * is {@link #connections()}; each is counted as it opens) and whose thread is known for CPU
  * accounting.
  *
- * <p>Thread model: see {@link Transport.Lane}; {@link #connectionsOpened()} may be read by any
- * thread. Construction and {@link #stopEventLoop()} on a non-lane thread.
+ * <p>Thread model: see {@link Transport.Lane}. Construction and {@link #stopEventLoop()} on a
+ * non-lane thread.
  */
 abstract class LaneLoop implements Transport.Lane {
     private static final long START_TIMEOUT_SECONDS = 10;
@@ -38,8 +38,8 @@ abstract class LaneLoop implements Transport.Lane {
     private volatile long connectionsOpened;
 
     /**
-     * Starts lane {@code index}'s event loop; the lane opens at most {@code connectionCount}
-     * connections, each within {@code connectTimeout}.
+     * Starts lane {@code index}'s event loop; its share of the run's connections is
+     * {@code connectionCount}, each opened within {@code connectTimeout}.
      */
     LaneLoop(int index, int connectionCount, Duration connectTimeout) {
         this.group = newEventLoop(index);
@@ -84,8 +84,8 @@ abstract class LaneLoop implements Transport.Lane {
         return connectionCount;
     }
 
-    /** TCP connections this lane has made so far. Any thread. */
-    final long connectionsOpened() {
+    @Override
+    public final long connectionsOpened() {
         return connectionsOpened;
     }
 

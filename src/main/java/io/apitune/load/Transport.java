@@ -44,7 +44,9 @@ public interface Transport extends AutoCloseable {
     int streamsPerConnection();
 
     /** TCP connections made so far (probe, warm-up and measurement; reconnections count). */
-    long connectionsOpened();
+    default long connectionsOpened() {
+        return lanes().stream().mapToLong(Lane::connectionsOpened).sum();
+    }
 
     /** The lanes, fixed at construction; at least one. */
     List<Lane> lanes();
@@ -78,6 +80,9 @@ public interface Transport extends AutoCloseable {
 
         /** The id of this lane's thread, for CPU accounting. */
         long threadId();
+
+        /** TCP connections this lane has made so far. Any thread. */
+        long connectionsOpened();
     }
 
     /** A request slot. Lane thread only. */
