@@ -13,6 +13,7 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 
 import io.apitune.ApituneException;
+import io.apitune.Problems;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
@@ -53,7 +54,7 @@ final class ClientTls {
             } catch (IllegalArgumentException e) {
                 throw ApituneException.invalidInput("--cert/--key: " + tls.clientCert() + " and "
                         + tls.clientKey() + " are not a PEM certificate and its private key ("
-                        + rootMessage(e) + ")");
+                        + Problems.rootMessage(e) + ")");
             }
         }
         if (transport.protocol().http2()) {
@@ -67,7 +68,7 @@ final class ClientTls {
             return builder.build();
         } catch (SSLException | IllegalArgumentException e) {
             throw ApituneException.invalidInput("--cert/--key/--cacert: cannot make a TLS context: "
-                    + rootMessage(e));
+                    + Problems.rootMessage(e));
         }
     }
 
@@ -83,19 +84,10 @@ final class ClientTls {
             }
             return certificates;
         } catch (IOException e) {
-            throw ApituneException.invalidInput(flag + ": cannot read " + file + " (" + rootMessage(e) + ")");
+            throw ApituneException.invalidInput(flag + ": cannot read " + file + " (" + Problems.rootMessage(e) + ")");
         } catch (CertificateException e) {
             throw ApituneException.invalidInput(flag + ": " + file + " is not a PEM certificate ("
-                    + rootMessage(e) + ")");
+                    + Problems.rootMessage(e) + ")");
         }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 }

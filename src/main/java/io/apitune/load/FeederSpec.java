@@ -1,5 +1,6 @@
 package io.apitune.load;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,17 @@ public record FeederSpec(String name, Path file, Format format, Strategy strateg
         /** {@code csv} or {@code jsonl}, as a scenario names it. */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * The column names of a feeder file in this format: its CSV header line, or the keys of
+         * its first JSON object; for the run model to check before a run.
+         *
+         * @throws IOException when it cannot be read
+         * @throws IllegalArgumentException when it has none, worded to follow the file's name
+         */
+        public List<String> columns(Path file) throws IOException {
+            return FeederFile.columns(file, this);
         }
     }
 

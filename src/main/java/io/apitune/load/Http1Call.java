@@ -1,8 +1,5 @@
 package io.apitune.load;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpHeaders;
-
 /**
  * One reusable HTTP/1.1 request slot of an {@link Http1Lane}: it takes an idle connection to its
  * request's origin or has the lane open one, sends, keeps the answer's headers and body only when
@@ -21,8 +18,8 @@ final class Http1Call implements Transport.Call {
     /** The connection carrying the request; null while idle or connecting. */
     private Http1Connection connection;
     private Outgoing pending;
-    private int status;
-    private final KeptAnswer answer = new KeptAnswer();
+    /** The answer, given its parts by the connection. */
+    final KeptAnswer answer = new KeptAnswer();
 
     Http1Call(Http1Lane lane, Http1Requests requests, Transport.Outcome outcome) {
         this.lane = lane;
@@ -34,7 +31,6 @@ final class Http1Call implements Transport.Call {
     public void send(Outgoing request) {
         busy = true;
         sends++;
-        status = 0;
         answer.expect(request);
         pending = request;
         String origin = requests.origin(request);
@@ -78,23 +74,12 @@ final class Http1Call implements Transport.Call {
         }
     }
 
-    /** The answer's status line and headers arrived. */
-    void answered(int code, HttpHeaders received) {
-        status = code;
-        answer.headers(received);
-    }
-
-    /** A part of the answer's body arrived (valid during this call only). */
-    void bodyPart(ByteBuf part) {
-        answer.bodyPart(part);
-    }
-
     /** The answer ended; its connection was already handed back or closed. */
     void ended() {
         long now = System.nanoTime();
         busy = false;
         connection = null;
-        outcome.completed(status, answer.orNull(), now);
+        outcome.completed(answer.status(), answer.orNull(), now);
     }
 
     /** No answer: connect error, reset, TLS failure, abort. */

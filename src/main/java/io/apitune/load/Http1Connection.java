@@ -101,7 +101,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
                 interim = status >= 100 && status < 200 && status != 101;
                 if (!interim) {
                     keepAlive = !requestCloses && HttpUtil.isKeepAlive(response);
-                    current.answered(status, response.headers());
+                    current.answer.answered(status, response.headers());
                 }
             }
             if (msg instanceof HttpContent content) {
@@ -113,7 +113,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
                     interim = !(msg instanceof LastHttpContent);
                     return;
                 }
-                current.bodyPart(content.content());
+                current.answer.bodyPart(content.content());
                 if (msg instanceof LastHttpContent) {
                     Http1Call call = current;
                     current = null;

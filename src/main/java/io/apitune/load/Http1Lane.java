@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.handler.ssl.SslContext;
 
 /**
@@ -16,29 +15,18 @@ import io.netty.handler.ssl.SslContext;
  * opens more connections than it has busy calls, and the driver gives it at most
  * {@link #connections()} calls.
  *
- * <p>Thread model: see {@link Transport.Lane}; {@link #connectionsOpened()} may be read by any
- * thread. Construction and {@link #close()} on a non-lane thread.
+ * <p>Thread model: see {@link LaneLoop}.
  */
 final class Http1Lane extends LaneLoop {
-    private final Bootstrap bootstrap;
     private final Http1Requests requests;
     private final SslContext tls;
-    private final int connectionCount;
     private final Map<String, ArrayDeque<Http1Connection>> idle = new HashMap<>();
-    private volatile long connectionsOpened;
 
     Http1Lane(int index, int connectionCount, Http1Requests requests, Duration connectTimeout,
             SslContext tls) {
-        super(newEventLoop(index));
+        super(index, connectionCount, connectTimeout);
         this.requests = requests;
         this.tls = tls;
-        this.connectionCount = connectionCount;
-        this.bootstrap = clientBootstrap(connectTimeout);
-    }
-
-    @Override
-    public int connections() {
-        return connectionCount;
     }
 
     @Override
@@ -86,19 +74,12 @@ final class Http1Lane extends LaneLoop {
         int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
         Http1Connection connection = new Http1Connection(this, origin, https ? tls : null,
                 uri.getHost(), port);
-        bootstrap.clone().handler(connection).connect(uri.getHost(), port).addListener(done -> {
+        connect(connection, uri.getHost(), port).addListener(done -> {
             if (done.isSuccess()) {
-                connectionsOpened = connectionsOpened + 1; // single writer: the lane
                 call.connected(connection, send);
             } else {
                 call.connectFailed(done.cause(), send);
             }
         });
     }
-
-    /** TCP connections this lane has made so far. Any thread. */
-    long connectionsOpened() {
-        return connectionsOpened;
-    }
-
 }

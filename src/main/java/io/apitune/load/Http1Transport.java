@@ -58,11 +58,6 @@ public final class Http1Transport implements Transport {
     }
 
     @Override
-    public long connectionsOpened() {
-        return lanes.stream().mapToLong(Http1Lane::connectionsOpened).sum();
-    }
-
-    @Override
     public List<Lane> lanes() {
         return List.copyOf(lanes);
     }

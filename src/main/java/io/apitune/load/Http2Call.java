@@ -1,8 +1,5 @@
 package io.apitune.load;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http2.Http2Headers;
-
 /**
  * One reusable HTTP/2 request slot of an {@link Http2Lane}: each request is one stream on its
  * {@link Http2Slot}'s connection (waiting in the slot while that connection opens or while every
@@ -22,14 +19,14 @@ final class Http2Call implements Transport.Call {
     private final int slotIndex;
     /** Where a probe reports the negotiation; null for a load call. */
     private final Negotiation negotiation;
-    private final KeptAnswer answer = new KeptAnswer();
+    /** The answer, given its parts by the connection. */
+    final KeptAnswer answer = new KeptAnswer();
     private boolean busy;
     private Outgoing pending;
     private Http2Slot slot;
     /** The connection and stream carrying the request once started; null while waiting. */
     private Http2Connection connection;
     private int streamId;
-    private int status;
     /** The final answer ended (END_STREAM read). */
     private boolean complete;
     /** Why the stream failed, when the server or the codec said so. */
@@ -50,7 +47,6 @@ final class Http2Call implements Transport.Call {
         pending = request;
         connection = null;
         streamId = 0;
-        status = 0;
         complete = false;
         reset = null;
         answer.expect(request);
@@ -82,20 +78,9 @@ final class Http2Call implements Transport.Call {
         failed(cause);
     }
 
-    /** The final answer's status and headers arrived. */
-    void answered(int code, Http2Headers headers) {
-        status = code;
-        answer.headers(headers);
-    }
-
-    /** A part of the answer's body arrived (valid during this call only). */
-    void bodyPart(ByteBuf part) {
-        answer.bodyPart(part);
-    }
-
     /** The answer ended; its outcome follows when the codec closes the stream. */
     void complete() {
-        complete = status != 0;
+        complete = answer.status() != 0;
     }
 
     /** The stream failed: the server reset it, or the codec found it malformed. */
@@ -117,7 +102,7 @@ final class Http2Call implements Transport.Call {
             if (negotiation != null) {
                 negotiation.answered(on.streamLimit());
             }
-            outcome.completed(status, answer.orNull(), now);
+            outcome.completed(answer.status(), answer.orNull(), now);
         } else {
             failed(reset != null ? reset : on.why());
         }

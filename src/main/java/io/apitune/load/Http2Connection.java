@@ -219,7 +219,7 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Http
                 if (code < 200) {
                     return; // informational: the final answer follows
                 }
-                call.answered(code, headers);
+                call.answer.answered(code, headers);
             }
             if (endOfStream) {
                 call.complete();
@@ -237,7 +237,7 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Http
                 boolean endOfStream) {
             Http2Call call = streams.get(streamId);
             if (call != null) {
-                call.bodyPart(data);
+                call.answer.bodyPart(data);
                 if (endOfStream) {
                     call.complete();
                 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.handler.ssl.SslContext;
 
 /**
@@ -14,14 +13,11 @@ import io.netty.handler.ssl.SslContext;
  * to another origin than its slot's (a mix across hosts) goes to that slot's connection to that
  * origin, made when first needed.
  *
- * <p>Thread model: see {@link Transport.Lane}; {@link #connectionsOpened()} may be read by any
- * thread. Construction and {@link #stopEventLoop()} on a non-lane thread.
+ * <p>Thread model: see {@link LaneLoop}.
  */
 final class Http2Lane extends LaneLoop {
-    private final Bootstrap bootstrap;
     private final Http2Requests requests;
     private final SslContext tls;
-    private final int connectionCount;
     private final String origin;
     private final Negotiation negotiation;
     /** The slots for the run's own origin, made when first used. */
@@ -29,23 +25,15 @@ final class Http2Lane extends LaneLoop {
     /** Slots for other origins: by origin, then by slot index. */
     private final Map<String, Http2Slot[]> elsewhere = new HashMap<>();
     private int callsMade;
-    private volatile long connectionsOpened;
 
     Http2Lane(int index, int connectionCount, Http2Requests requests, String origin,
             Duration connectTimeout, SslContext tls, Negotiation negotiation) {
-        super(newEventLoop(index));
+        super(index, connectionCount, connectTimeout);
         this.requests = requests;
         this.tls = tls;
-        this.connectionCount = connectionCount;
         this.origin = origin;
         this.negotiation = negotiation;
         this.slots = new Http2Slot[connectionCount];
-        this.bootstrap = clientBootstrap(connectTimeout);
-    }
-
-    @Override
-    public int connections() {
-        return connectionCount;
     }
 
     @Override
@@ -86,17 +74,10 @@ final class Http2Lane extends LaneLoop {
      * (possibly before this method returns).
      */
     void connect(Http2Slot slot, Http2Connection connection) {
-        bootstrap.clone().handler(connection).connect(slot.host(), slot.port()).addListener(done -> {
-            if (done.isSuccess()) {
-                connectionsOpened = connectionsOpened + 1; // single writer: the lane
-            } else {
+        connect(connection, slot.host(), slot.port()).addListener(done -> {
+            if (!done.isSuccess()) {
                 slot.closed(connection, done.cause());
             }
         });
-    }
-
-    /** TCP connections this lane has made so far. Any thread. */
-    long connectionsOpened() {
-        return connectionsOpened;
     }
 }

@@ -74,11 +74,6 @@ public final class Http2Transport implements Transport {
     }
 
     @Override
-    public long connectionsOpened() {
-        return lanes.stream().mapToLong(Http2Lane::connectionsOpened).sum();
-    }
-
-    @Override
     public List<Lane> lanes() {
         return List.copyOf(lanes);
     }

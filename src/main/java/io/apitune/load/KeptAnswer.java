@@ -8,8 +8,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http2.Http2Headers;
 
 /**
- * The parts of one answer a request's checks read, kept by a transport's request slot: the
- * headers and the body only when the request {@link Outgoing#wantsHeaders() wants} them, the
+ * One answer as a transport's request slot keeps it: its status, and the parts the request's
+ * checks read, the headers and the body only when the request {@link Outgoing#wantsHeaders wants} them, the
  * body copied into one array the slot reuses, at most {@value Transport.Response#MAX_BODY_BYTES}
  * bytes of it.
  *
@@ -20,6 +20,8 @@ final class KeptAnswer implements Transport.Response {
 
     private boolean keepHeaders;
     private boolean keepBody;
+    /** The final answer's status; 0 until it arrived. */
+    private int status;
     private HttpHeaders headers;
     /** An HTTP/2 answer's headers (names lower case), instead of {@link #headers}. */
     private Http2Headers headers2;
@@ -31,19 +33,24 @@ final class KeptAnswer implements Transport.Response {
     void expect(Outgoing next) {
         keepHeaders = next.wantsHeaders;
         keepBody = next.wantsBody;
+        status = 0;
         headers = null;
         headers2 = null;
         bodyLength = 0;
         truncated = false;
     }
 
-    void headers(HttpHeaders received) {
+    /** The final answer's status line and headers arrived. */
+    void answered(int code, HttpHeaders received) {
+        status = code;
         if (keepHeaders) {
             headers = received;
         }
     }
 
-    void headers(Http2Headers received) {
+    /** The final answer's status and headers arrived. */
+    void answered(int code, Http2Headers received) {
+        status = code;
         if (keepHeaders) {
             headers2 = received;
         }
@@ -64,6 +71,11 @@ final class KeptAnswer implements Transport.Response {
         }
         part.getBytes(part.readerIndex(), body, bodyLength, n);
         bodyLength += n;
+    }
+
+    /** The final answer's status; 0 until it arrived. */
+    int status() {
+        return status;
     }
 
     /** This, when a check wants anything of the answer; else null. */

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -19,8 +21,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * What every {@link Transport.Lane} is underneath: one single-thread Netty event loop (epoll
- * where available, else NIO), which runs the lane's tasks, makes its TCP connections and whose
- * thread is known for CPU accounting.
+ * where available, else NIO), which runs the lane's tasks, makes its TCP connections (its share
+ * is {@link #connections()}; each is counted as it opens) and whose thread is known for CPU
+ * accounting.
  *
  * <p>Thread model: see {@link Transport.Lane}. Construction and {@link #stopEventLoop()} on a
  * non-lane thread.
@@ -28,12 +31,24 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 abstract class LaneLoop implements Transport.Lane {
     private static final long START_TIMEOUT_SECONDS = 10;
 
-    final EventLoopGroup group;
+    final int connectionCount;
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
     private final long threadId;
+    private volatile long connectionsOpened;
 
-    /** @param group a group of exactly one event loop, started by this constructor */
-    LaneLoop(EventLoopGroup group) {
-        this.group = group;
+    /**
+     * Starts lane {@code index}'s event loop; its share of the run's connections is
+     * {@code connectionCount}, each opened within {@code connectTimeout}.
+     */
+    LaneLoop(int index, int connectionCount, Duration connectTimeout) {
+        this.group = newEventLoop(index);
+        this.connectionCount = connectionCount;
+        this.bootstrap = new Bootstrap().group(group)
+                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         CompletableFuture<Long> id = new CompletableFuture<>();
         group.execute(() -> id.complete(Thread.currentThread().getId()));
         try {
@@ -47,18 +62,31 @@ abstract class LaneLoop implements Transport.Lane {
     }
 
     /** One event-loop thread named after lane {@code index}: epoll where available, else NIO. */
-    static EventLoopGroup newEventLoop(int index) {
+    private static EventLoopGroup newEventLoop(int index) {
         return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("apitune-io-" + index, true),
                 Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     }
 
-    /** A TCP client on this lane's event loop: TCP_NODELAY, {@code connectTimeout}. */
-    final Bootstrap clientBootstrap(Duration connectTimeout) {
-        return new Bootstrap().group(group)
-                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+    /**
+     * Opens a TCP connection (TCP_NODELAY) to {@code host:port} on this lane, handled by
+     * {@code handler}; it is counted once open, before the returned future's own listeners run.
+     */
+    final ChannelFuture connect(ChannelHandler handler, String host, int port) {
+        return bootstrap.clone().handler(handler).connect(host, port).addListener(done -> {
+            if (done.isSuccess()) {
+                connectionsOpened = connectionsOpened + 1; // single writer: the lane
+            }
+        });
+    }
+
+    @Override
+    public final int connections() {
+        return connectionCount;
+    }
+
+    @Override
+    public final long connectionsOpened() {
+        return connectionsOpened;
     }
 
     @Override

@@ -44,7 +44,9 @@ public interface Transport extends AutoCloseable {
     int streamsPerConnection();
 
     /** TCP connections made so far (probe, warm-up and measurement; reconnections count). */
-    long connectionsOpened();
+    default long connectionsOpened() {
+        return lanes().stream().mapToLong(Lane::connectionsOpened).sum();
+    }
 
     /** The lanes, fixed at construction; at least one. */
     List<Lane> lanes();
@@ -78,6 +80,9 @@ public interface Transport extends AutoCloseable {
 
         /** The id of this lane's thread, for CPU accounting. */
         long threadId();
+
+        /** TCP connections this lane has made so far. Any thread. */
+        long connectionsOpened();
     }
 
     /** A request slot. Lane thread only. */
@@ -87,7 +92,7 @@ public interface Transport extends AutoCloseable {
          * one outcome follows, normally later on the lane thread; a failure detected while
          * sending (the client is closed) may be delivered before this method returns. The
          * headers and body of the answer are kept only when the request
-         * {@link Outgoing#wantsHeaders() wants} them.
+         * {@link Outgoing#wantsHeaders wants} them.
          */
         void send(Outgoing request);
 

@@ -56,7 +56,7 @@ public record FeederSettings(Setting name, Origin origin, Setting csv, Setting j
         Path path = Path.of(file.trimmed());
         List<String> columns;
         try {
-            columns = io.apitune.load.Feeders.columns(path, format);
+            columns = format.columns(path);
         } catch (IOException e) {
             throw file.fail("cannot read " + path + " (" + io.apitune.Problems.describe(e) + ")");
         } catch (IllegalArgumentException e) {

@@ -10,9 +10,6 @@ import java.util.concurrent.Executors;
  * <p>Stateless; thread-safe.
  */
 public final class VirtualThreads {
-    /** The 501 body of mode {@code virtual} on JVMs without virtual threads. */
-    static final String UNAVAILABLE = unavailableMessage();
-
     private VirtualThreads() {
     }
 
