@@ -36,6 +36,7 @@ abstract class Driver {
     private static final long MAX_SWEEP_NANOS = 10_000_000L;
     /** How long a request waits before asking a feeder again for a row it did not have yet. */
     static final long WAIT_FOR_ROWS_NANOS = 200_000L;
+    private static final Runnable NOTHING = () -> { };
 
 
     final Transport.Lane lane;
@@ -66,10 +67,11 @@ abstract class Driver {
     private final long sweepNanos;
     private long sweepDueNanos;
     /**
-     * Lateness of every sweep in the measured phase: how long the lane left a due task waiting
-     * (its heartbeat). Lane thread only until the stop; read after it.
+     * Lateness of every sweep per phase (by index, as the recorders, so no branch on the phase):
+     * how long the lane left a due task waiting (its heartbeat). Lane thread only until the
+     * stop; read after it.
      */
-    private final Histogram heartbeatLateness = Histograms.newHistogram();
+    private final Histogram[] heartbeatLateness = {Histograms.newHistogram(), Histograms.newHistogram()};
     int phase;
     private boolean stopped;
     private volatile boolean issuingDone;
@@ -158,6 +160,15 @@ abstract class Driver {
             stoppedLatch.countDown();
         });
         return stoppedLatch;
+    }
+
+    /**
+     * Hands the lane an empty task from this thread, which is not the lane's: during warm-up, so
+     * that the JIT has seen the lane woken from outside before ending warm-up does it (see
+     * {@link Warmup}).
+     */
+    final void wakeFromOutside() {
+        lane.execute(NOTHING);
     }
 
     /** Runs {@code task} on the lane (a test hook: a designed generator stall). */
@@ -290,9 +301,7 @@ abstract class Driver {
             return;
         }
         long now = System.nanoTime();
-        if (phase == MEASURED) {
-            heartbeatLateness.recordValue(Histograms.clampNanos(now - sweepDueNanos));
-        }
+        heartbeatLateness[phase].recordValue(Histograms.clampNanos(now - sweepDueNanos));
         for (Exchange slot : slots) {
             if (slot.busy && now - slot.sentNanos >= timeoutNanos) {
                 slot.call.abort(Exchange.SWEPT);
@@ -328,7 +337,7 @@ abstract class Driver {
      * nanoseconds. Read only after {@link #requestStop}'s latch: the lane writes it until then.
      */
     final Histogram heartbeatLateness() {
-        return heartbeatLateness;
+        return heartbeatLateness[MEASURED];
     }
 
     /** Measured requests never sent (set at the stop). Any thread. */

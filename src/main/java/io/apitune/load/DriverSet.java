@@ -87,6 +87,13 @@ final class DriverSet {
         }
     }
 
+    /** Wakes every lane with an empty task from this thread (see {@link Driver#wakeFromOutside}). */
+    void wakeLanes() {
+        for (Driver driver : drivers) {
+            driver.wakeFromOutside();
+        }
+    }
+
     /** Ends warm-up on every lane and waits until each has switched. */
     void startMeasurement(long startNanos, long windowNanos) {
         List<CountDownLatch> switched = new ArrayList<>();

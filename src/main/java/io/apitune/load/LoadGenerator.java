@@ -150,11 +150,14 @@ public final class LoadGenerator implements AutoCloseable {
                 new Sampler.Plan(plannedSeconds(), plannedRequests(),
                         config.open() ? config.rateProfile() : null, config.connectionProfile(),
                         1.0 / config.shard().count()));
+        // Read once before any traffic: the first reading loads the management beans (about
+        // 20 ms), which would otherwise share the lanes' core in the first measured second.
+        ResourceMeter.read(laneThreadIds());
         drivers.start(origin, window, warmupNanos == 0);
         long start = origin;
         if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
-            start = new Warmup(drivers.warmupRecorders()).await(origin, warmupNanos, config.open(),
+            start = new Warmup(drivers.warmupRecorders(), drivers::wakeLanes).await(origin, warmupNanos, config.open(),
                     adaptiveWarmup && config.startAt() == null, () -> stopRequested || drivers.feederEnded());
             drivers.startMeasurement(start, window);
         }

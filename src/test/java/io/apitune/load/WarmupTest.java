@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class WarmupTest {
     private static final LongSupplier QUIET_JIT = () -> 1_000;
+    private static final AtomicInteger wakes = new AtomicInteger();
 
     private static double warmupSeconds(long lagNanos, long warmupNanos, boolean adaptive)
             throws InterruptedException {
@@ -38,11 +40,19 @@ class WarmupTest {
         });
         writer.start();
         long origin = System.nanoTime();
-        long end = new Warmup(List.of(lane), jitMillis).await(origin, warmupNanos, open, adaptive,
+        long end = new Warmup(List.of(lane), wakes::incrementAndGet, jitMillis).await(origin, warmupNanos, open, adaptive,
                 () -> false);
         done.set(true);
         writer.join();
         return (end - origin) / 1e9;
+    }
+
+    @Test
+    void wakesTheLanesOnceASecondOfAFixedWarmup() throws Exception {
+        wakes.set(0);
+        assertThat(warmupSeconds(5_000_000, 2_500_000_000L, true, false, () -> 0)).isEqualTo(2.5);
+        // at 1 s and 2 s; on a busy machine a late check may miss the second one
+        assertThat(wakes.get()).isBetween(1, 2);
     }
 
     @Test
