@@ -14,7 +14,7 @@
 # apitune warms up as a user's run does (its default: until the JIT is quiet and the schedule
 # kept, at most 10 s; the report's warmupSeconds is printed); h2load, native code, warms up 2 s.
 # With a fixed 2 s apitune measured while its JIT still compiled on its one core: latency p99
-# 3.5-3.8 ms at 10,000/s against 1.3-2.0 ms with its default warm-up (same hour, quiet).
+# 3.5-3.8 ms at 10,000/s against 1.3-2.1 ms with its default warm-up (same hour, quiet).
 #
 # usage: scripts/h2-compare.sh [CONNECTIONS=4] [STREAMS=64] [DURATION=15s]
 # env:   RATE (fixed-rate phase, req/s, or several comma-separated, e.g. 10000,20000; default:
