@@ -50,7 +50,8 @@ final class KeyFlags {
         public CommandSpec transform(CommandSpec spec) {
             SettingKey[] load = java.util.Arrays.stream(LoadKey.values()).filter(k -> !k.sharding())
                     .toArray(SettingKey[]::new);
-            return add(add(add(spec, TargetKey.values()), load), ShapeKey.values());
+            return add(add(add(add(spec, TargetKey.values()), load), TransportKey.values()),
+                    ShapeKey.values());
         }
     }
 

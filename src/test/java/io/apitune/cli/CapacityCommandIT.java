@@ -52,4 +52,23 @@ class CapacityCommandIT {
         }
         assertThat(r.out()).contains("capacity: ", "meets p50 < 200ms");
     }
+
+    @Test
+    void searchesOverHttp2WhenAsked() throws Exception {
+        Path out = tmp.resolve("cap-h2c");
+        Cli.Result r = Cli.run("capacity", "--mode", "cached", "--http2", "--streams", "8", "-c", "2",
+                "--slo", "p99 < 2s", "--start-rate", "50", "--max-rate", "100", "--duration", "1s",
+                "--warmup", "0s", "--max-steps", "2", "-q", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+
+        JsonNode steps = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("steps");
+        assertThat(steps.size()).isEqualTo(2);
+        for (JsonNode step : steps) {
+            JsonNode protocol = new ObjectMapper()
+                    .readTree(out.resolve(step.get("dir").asText()).resolve("report.json").toFile())
+                    .at("/results/protocol");
+            assertThat(protocol.get("negotiated").asText()).isEqualTo("h2c");
+            assertThat(protocol.get("streamsPerConnection").asInt()).isEqualTo(8);
+        }
+    }
 }
