@@ -84,7 +84,8 @@ final class ClientTls {
             }
             return certificates;
         } catch (IOException e) {
-            throw ApituneException.invalidInput(flag + ": cannot read " + file + " (" + Problems.rootMessage(e) + ")");
+            throw ApituneException.invalidInput(flag + ": cannot read " + file + " ("
+                    + Problems.rootMessage(e) + ")");
         } catch (CertificateException e) {
             throw ApituneException.invalidInput(flag + ": " + file + " is not a PEM certificate ("
                     + Problems.rootMessage(e) + ")");

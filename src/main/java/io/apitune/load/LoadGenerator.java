@@ -157,8 +157,9 @@ public final class LoadGenerator implements AutoCloseable {
         long start = origin;
         if (warmupNanos > 0) {
             listener.warmupStarted(warmupNanos / 1e9);
-            start = new Warmup(drivers.warmupRecorders(), drivers::wakeLanes).await(origin, warmupNanos, config.open(),
-                    adaptiveWarmup && config.startAt() == null, () -> stopRequested || drivers.feederEnded());
+            start = new Warmup(drivers.warmupRecorders(), drivers::wakeLanes).await(origin, warmupNanos,
+                    config.open(), adaptiveWarmup && config.startAt() == null,
+                    () -> stopRequested || drivers.feederEnded());
             drivers.startMeasurement(start, window);
         }
         long startEpochMillis = config.startAt() != null && !stopRequested ? config.startAt().toEpochMilli()

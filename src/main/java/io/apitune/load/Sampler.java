@@ -78,9 +78,9 @@ final class Sampler {
      * they would still be in the young generation during the first measured seconds, and the
      * collector would copy them in pauses the run measures (7-14 ms at 20,000/s on one core).
      * It also writes one throwaway interval log: the first one's header and interval load and
-     * initialise tens of classes (the header's date loads the time-zone names), 40-60 ms of CPU
-     * that, at measurement start, shared the generator's core with the lanes and made the first
-     * measured second's p99 3-5 times the later ones' (10,000/s over h2c, one core).
+     * initialise classes (the header's date loads the time-zone names: 36 ms in a class-load
+     * log), work that at measurement start shared the generator's core with the lanes in the
+     * first measured second (docs/generator-health.md).
      * Call {@link #begin} when measurement starts.
      */
     Sampler(List<LaneRecorder> lanes, List<String> mixNames, ProgressListener listener,
